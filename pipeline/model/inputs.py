@@ -1,0 +1,128 @@
+"""The validated, typed inputs of the model: what `validate` produces and `compute` consumes.
+
+Codes (mode, type, category, basis, escalation, cost type) are the schema's `Choice.code`s.
+Percentages are fractions (0.3 = 30%). Months run 0..12 x horizon_years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, kw_only=True)
+class Project:
+    client_name: str
+    prepared_by: str = ""
+    report_date: date
+    currency: str = "IDR"
+    language: str = "en"
+    """Report language, `en` or `id` (the workbook's unless overridden)."""
+    horizon_years: int = 3
+    discount_rate: float = 0.10
+    wage_inflation: float = 0.05
+    vendor_escalation: float = 0.03
+    general_inflation: float = 0.03
+    volume_growth: float = 0.0
+    baseline_option: str
+    """Name of the option the others are compared with (resolved: never blank)."""
+    financial_weight: float = 0.60
+    usd_rate: float | None = None
+    """Units of `currency` per 1 USD, or None."""
+
+    @property
+    def horizon_months(self) -> int:
+        return 12 * self.horizon_years
+
+
+@dataclass(frozen=True, kw_only=True)
+class Channel:
+    name: str
+    mode: str
+    """`live` or `deferred`."""
+    monthly_volume: float
+    """Contacts per month in year 1."""
+    aht_minutes: float
+    hours_per_week: float = 45.0
+    service_level: float = 0.80
+    answer_seconds: float = 20.0
+    max_occupancy: float = 0.85
+    concurrency: float = 1.0
+    min_agents: int = 1
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Option:
+    name: str
+    type: str
+    """`in-house` or `outsourced`."""
+    already_running: bool = False
+    shrinkage: float = 0.30
+    paid_hours: float = 173.33
+    attrition: float = 0.30
+    aht_factor: float = 1.0
+    transition_months: int = 0
+    minimum_monthly_fee: float = 0.0
+    notes: str = ""
+
+    @property
+    def outsourced(self) -> bool:
+        return self.type == "outsourced"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CostLine:
+    option: str
+    category: str
+    """labour, technology, training, setup or hidden."""
+    item: str
+    cost_type: str
+    """A code of schema.COST_TYPES (`other` when neither given nor inferable)."""
+    cost_type_inferred: bool = False
+    """True when `cost_type` was inferred from Item rather than typed by the user."""
+    basis: str
+    """one_time, monthly, annual, per_fte_month, per_hire, per_contact, per_minute, per_agent_hour,
+    pct_labour or pct_other."""
+    amount: float
+    """Money per unit of the basis, or a fraction for the % bases."""
+    quantity: float = 1.0
+    start_month: int = 1
+    end_month: int
+    """Resolved: never blank (horizon end when the cell was blank)."""
+    escalation: str
+    """Resolved: wage, vendor, general or none."""
+    channel: str | None = None
+    notes: str = ""
+    row: int = 0
+    """Worksheet row the line came from (for the cost-line appendix and messages)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Criterion:
+    name: str
+    weight: float
+    scores: Mapping[str, float] = field(default_factory=dict)
+    """Option name -> score 1-5 (options left blank are absent)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Inputs:
+    project: Project
+    channels: tuple[Channel, ...]
+    options: tuple[Option, ...]
+    costs: tuple[CostLine, ...]
+    criteria: tuple[Criterion, ...] = ()
+    source_name: str = ""
+    """File name of the workbook (no directory), for the report."""
+
+    def option(self, name: str) -> Option:
+        for o in self.options:
+            if o.name == name:
+                return o
+        raise KeyError(name)
+
+    @property
+    def baseline(self) -> Option:
+        return self.option(self.project.baseline_option)

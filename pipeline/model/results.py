@@ -1,0 +1,211 @@
+"""What `compute` returns and the report renders; `to_json` gives results.json (DESIGN §6).
+
+Money is float64, unrounded; None where a figure does not exist (no investment, no payback...).
+Fields may be added; renaming or removing one breaks the report and results.json.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date
+from typing import Any
+
+from ..issues import Issue
+from .inputs import Inputs
+
+SCHEMA_ID = "cs-sourcing/results@1"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Staffing:
+    """Staffing of one option on one channel in one year (volumes of that year)."""
+
+    channel: str
+    year: int
+    mode: str
+    agents_on_duty: float | None
+    """Erlang C agents on duty (live); None for deferred channels."""
+    service_level: float | None
+    occupancy: float | None
+    p_wait: float | None
+    asa_seconds: float | None
+    """Average speed of answer (live)."""
+    staffed_hours_month: float
+    fte: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChecklistItem:
+    cost_type: str
+    """schema.COST_TYPES code."""
+    included: bool
+    items: tuple[str, ...] = ()
+    """Items of the option's lines carrying this type."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class OptionResult:
+    name: str
+    type: str
+    total_cost: float
+    """Nominal, months 0..M."""
+    pv_cost: float
+    contacts: float
+    cost_per_contact: float | None
+    avg_fte: float
+    by_category: Mapping[str, float]
+    """Category code -> nominal total over the horizon (parallel run counted under `setup`)."""
+    annual_cost: tuple[float, ...]
+    """Nominal cost per year 1..Y (month 0 counts in year 1)."""
+    annual_by_category: Mapping[str, tuple[float, ...]]
+    monthly_cost: tuple[float, ...]
+    """Months 0..M."""
+    staffing: tuple[Staffing, ...]
+    """Every channel, every year."""
+    qualitative_index: float | None
+    checklist: tuple[ChecklistItem, ...] = ()
+    parallel_run_cost: float = 0.0
+    investment: float = 0.0
+    """One-time lines + parallel run, nominal."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Comparison:
+    option: str
+    net_savings: float
+    npv: float
+    investment: float
+    roi: float | None
+    payback_month: int | None
+    discounted_payback_month: int | None
+    irr: float | None
+    """Annualised: (1 + irr_monthly)^12 - 1."""
+    cumulative_savings: tuple[float, ...] = ()
+    """Cumulative Δ for months 0..M (baseline cost - option cost)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class HybridPoint:
+    share: float
+    """Share of every channel's volume sent to the vendor, 0..1."""
+    pv_cost: float
+    total_cost: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Hybrid:
+    vendor: str
+    curve: tuple[HybridPoint, ...]
+    best_share: float
+    best_pv_cost: float
+    name: str
+    """Display name of the best point, e.g. 'Hybrid: 70% Vendor A', or the pure option's name."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SensitivityRow:
+    driver: str
+    """Stable code: volume, aht, inhouse_labour, vendor_price, shrinkage, attrition,
+    wage_inflation, discount_rate."""
+    low: float
+    high: float
+    """The driver values tried (multipliers or absolute rates), for labels."""
+    npv_low: float
+    npv_high: float
+    flips: bool = False
+    """True when either end changes the recommendation."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sensitivity:
+    option: str
+    """The leading alternative analysed against the baseline."""
+    base_npv: float
+    rows: tuple[SensitivityRow, ...]
+    """Sorted by swing, largest first."""
+    breakeven_price: float | None
+    """Vendor price multiplier at which NPV = 0 (None when none in the searched range)."""
+    breakeven_volume: float | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Candidate:
+    name: str
+    kind: str
+    """`option` or `hybrid`."""
+    pv_cost: float
+    cost_score: float
+    qualitative_index: float | None
+    composite: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reason:
+    """One reason behind the recommendation, as data; the report turns it into a sentence."""
+
+    code: str
+    """savings, payback, no-payback, qualitative, missing-hidden-costs, robust, not-robust, baseline-best..."""
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recommendation:
+    option: str
+    composite: float
+    robust: bool
+    candidates: tuple[Candidate, ...]
+    """Sorted by composite, best first."""
+    reasons: tuple[Reason, ...]
+    flipping_drivers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Results:
+    inputs: Inputs
+    currency: str
+    horizon_months: int
+    baseline: str
+    options: tuple[OptionResult, ...]
+    comparisons: tuple[Comparison, ...]
+    hybrid: tuple[Hybrid, ...]
+    sensitivity: Sensitivity | None
+    recommendation: Recommendation
+    issues: tuple[Issue, ...] = ()
+    """Warnings of validation (errors never reach the model)."""
+
+    def option(self, name: str) -> OptionResult:
+        for o in self.options:
+            if o.name == name:
+                return o
+        raise KeyError(name)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Issue):
+        return value.to_dict()
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalar
+        return _plain(value.item())
+    return value
+
+
+def to_json(results: Results) -> dict[str, Any]:
+    """The results.json document: schema id first, numbers unrounded, None where absent."""
+    data = {"schema": SCHEMA_ID}
+    for f in fields(results):
+        if f.name == "inputs":
+            continue
+        data[f.name] = _plain(getattr(results, f.name))
+    data["project"] = _plain(results.inputs.project)
+    return data

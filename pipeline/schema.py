@@ -1,0 +1,607 @@
+"""The one declarative description of the workbook (template version 1).
+
+Fields, tables, columns, types, units, ranges, defaults, dropdown values and help text, in English
+and Bahasa Indonesia. The template writer, the reader, validation and the report's assumptions
+appendix all read this module; nothing else spells a header, a sheet name or a dropdown label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TEMPLATE_VERSION = 1
+LANGUAGES = ("en", "id")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Text:
+    """A text in both languages."""
+
+    en: str
+    id: str
+
+    def __call__(self, lang: str) -> str:
+        return self.id if lang == "id" else self.en
+
+
+def T(en: str, id: str) -> Text:  # noqa: N802 - short constructor used throughout the tables below
+    return Text(en=en, id=id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choice:
+    """One dropdown value: a stable code, its EN and ID labels, and accepted synonyms."""
+
+    code: str
+    label: Text
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """A single value on the Project sheet, found by a workbook-scoped defined name == key."""
+
+    key: str
+    kind: str
+    """text, date, currency, language, int, percent, number, option (names a row of tbl_options)."""
+    label: Text
+    help: Text
+    default: object = None
+    """Default when blank; None = no default. The strings 'today' and 'first-in-house' are special."""
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    max_length: int | None = None
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Column:
+    """One column of an Excel table; matched by header in EN or ID, case and space insensitive."""
+
+    key: str
+    header: Text
+    kind: str
+    """text, number, int, percent, yesno, choice, option (names an option), channel."""
+    help: Text
+    unit: Text | None = None
+    default: object = None
+    """Default when blank; a dict {'in-house': x, 'outsourced': y} when it depends on option type."""
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    min_exclusive: bool = False
+    choices: tuple[Choice, ...] = ()
+    width: int = 14
+    """Column width in the template (characters)."""
+    number_format: str = "General"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Table:
+    name: str
+    sheet: Text
+    title: Text
+    intro: Text
+    columns: tuple[Column, ...]
+    extra_columns_allowed: bool = False
+    """tbl_scores: one extra column per option, named after it."""
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+
+# ----------------------------------------------------------------------------------------- choices
+MODES = (
+    Choice(code="live", label=T("live", "langsung"), synonyms=("queue", "antrean", "real-time")),
+    Choice(code="deferred", label=T("deferred", "tertunda"), synonyms=("backlog", "async", "tunda")),
+)
+
+OPTION_TYPES = (
+    Choice(
+        code="in-house",
+        label=T("in-house", "internal"),
+        synonyms=("inhouse", "in house", "internal", "sendiri", "di dalam perusahaan"),
+    ),
+    Choice(
+        code="outsourced",
+        label=T("outsourced", "alih daya"),
+        synonyms=("outsource", "outsourcing", "vendor", "bpo", "alihdaya", "alih-daya"),
+    ),
+)
+
+YES_NO = (
+    Choice(code="yes", label=T("yes", "ya"), synonyms=("y", "true", "1", "iya")),
+    Choice(code="no", label=T("no", "tidak"), synonyms=("n", "false", "0", "tdk")),
+)
+
+CATEGORIES = (
+    Choice(
+        code="labour",
+        label=T("Labour", "Tenaga kerja"),
+        synonyms=("labor", "labour", "people", "sdm"),
+    ),
+    Choice(
+        code="technology",
+        label=T("Technology & infrastructure", "Teknologi & infrastruktur"),
+        synonyms=("technology", "tech", "infrastructure", "it", "teknologi"),
+    ),
+    Choice(
+        code="training",
+        label=T("Training & management", "Pelatihan & manajemen"),
+        synonyms=("training", "management", "pelatihan", "manajemen"),
+    ),
+    Choice(
+        code="setup",
+        label=T("Setup & transition", "Penyiapan & transisi"),
+        synonyms=("setup", "transition", "set-up", "penyiapan", "transisi"),
+    ),
+    Choice(
+        code="hidden",
+        label=T("Hidden & other fees", "Biaya tersembunyi & lainnya"),
+        synonyms=("hidden", "other", "fees", "lainnya", "tersembunyi", "biaya lain"),
+    ),
+)
+
+BASES = (
+    Choice(code="one_time", label=T("one-time", "sekali"), synonyms=("once", "one time", "one-off", "sekali bayar")),
+    Choice(code="monthly", label=T("monthly", "bulanan"), synonyms=("per month", "per bulan", "month")),
+    Choice(code="annual", label=T("annual", "tahunan"), synonyms=("yearly", "per year", "per tahun", "annually")),
+    Choice(
+        code="per_fte_month",
+        label=T("per FTE per month", "per FTE per bulan"),
+        synonyms=("per fte", "per fte/month", "fte/month", "per agent per month", "per agen per bulan"),
+    ),
+    Choice(code="per_hire", label=T("per hire", "per rekrutmen"), synonyms=("hire", "per new hire", "per karyawan baru")),
+    Choice(
+        code="per_contact",
+        label=T("per contact", "per kontak"),
+        synonyms=("per call", "per transaction", "per transaksi", "per interaksi", "per ticket"),
+    ),
+    Choice(
+        code="per_minute",
+        label=T("per handled minute", "per menit penanganan"),
+        synonyms=("per minute", "per menit", "per handle minute"),
+    ),
+    Choice(
+        code="per_agent_hour",
+        label=T("per agent hour", "per jam agen"),
+        synonyms=("per hour", "per jam", "hourly", "per staffed hour"),
+    ),
+    Choice(
+        code="pct_labour",
+        label=T("% of labour", "% dari tenaga kerja"),
+        synonyms=("% of labor", "percent of labour", "% labour", "% tenaga kerja"),
+    ),
+    Choice(
+        code="pct_other",
+        label=T("% of other costs", "% dari biaya lain"),
+        synonyms=("% of costs", "percent of other costs", "% other", "% biaya lain"),
+    ),
+)
+USAGE_BASES = frozenset({"per_fte_month", "per_contact", "per_minute", "per_agent_hour"})
+"""Bases the vendor's minimum monthly fee applies to and that `Channel` may limit."""
+PERCENT_BASES = frozenset({"pct_labour", "pct_other"})
+
+ESCALATIONS = (
+    Choice(code="wage", label=T("wage", "upah"), synonyms=("wages", "salary", "gaji")),
+    Choice(code="vendor", label=T("vendor", "vendor"), synonyms=("contract", "kontrak")),
+    Choice(code="general", label=T("general", "umum"), synonyms=("inflation", "cpi", "inflasi")),
+    Choice(code="none", label=T("none", "tidak ada"), synonyms=("fixed", "tetap", "-", "no")),
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CostType:
+    """A tag of the hidden-cost checklist; `keywords` (EN and ID) infer it from a line's Item."""
+
+    code: str
+    label: Text
+    keywords: tuple[str, ...]
+    applies_to: tuple[str, ...] = ("in-house", "outsourced")
+    """Option types whose checklist lists this type."""
+    checklist: bool = True
+
+
+COST_TYPES = (
+    CostType(code="agent_salaries", label=T("Agent salaries", "Gaji agen"),
+             keywords=("salary", "salaries", "wage", "gaji", "upah", "agent cost", "payroll", "agent rate", "hourly rate", "tarif agen"),
+             checklist=False),
+    CostType(code="benefits", label=T("Benefits", "Tunjangan"),
+             keywords=("benefit", "insurance", "bpjs", "tunjangan", "asuransi", "thr", "pension", "pensiun", "payroll tax"),
+             applies_to=("in-house",)),
+    CostType(code="recruiting", label=T("Recruiting", "Rekrutmen"),
+             keywords=("recruit", "hiring", "rekrut", "job ad", "iklan lowongan", "headhunt"),
+             applies_to=("in-house",)),
+    CostType(code="training", label=T("Training", "Pelatihan"),
+             keywords=("training", "pelatihan", "coaching", "onboarding training", "integration", "integrasi", "induction"),
+             applies_to=("in-house", "outsourced")),
+    CostType(code="attrition_replacement", label=T("Attrition replacement", "Penggantian karyawan keluar"),
+             keywords=("attrition", "replacement", "turnover", "penggantian", "karyawan keluar"),
+             applies_to=("in-house",)),
+    CostType(code="supervision", label=T("Supervision", "Supervisi"),
+             keywords=("supervisor", "supervision", "team lead", "team leader", "manager", "supervisi", "penyelia", "quality assurance", "qa "),
+             applies_to=("in-house",)),
+    CostType(code="facilities", label=T("Facilities", "Fasilitas"),
+             keywords=("facilit", "office", "seat", "rent", "space", "furniture", "kantor", "sewa", "ruang", "kursi", "gedung", "utilities", "listrik"),
+             applies_to=("in-house",)),
+    CostType(code="technology", label=T("Technology & licences", "Teknologi & lisensi"),
+             keywords=("licence", "license", "software", "crm", "telephony", "ccaas", "hardware", "computer", "laptop", "lisensi", "perangkat", "komputer", "it maintenance", "pemeliharaan it", "headset", "internet"),
+             applies_to=("in-house", "outsourced")),
+    CostType(code="night_premium", label=T("Night/weekend premium", "Tunjangan shift malam/akhir pekan"),
+             keywords=("night", "weekend", "shift premium", "24/7", "malam", "akhir pekan", "lembur", "overtime", "shift"),
+             applies_to=("in-house",)),
+    CostType(code="setup_fee", label=T("Setup & onboarding fee", "Biaya penyiapan & onboarding"),
+             keywords=("setup", "set-up", "onboarding", "implementation", "penyiapan", "implementasi", "start-up", "transition fee", "biaya awal"),
+             applies_to=("outsourced",)),
+    CostType(code="parallel_run", label=T("Parallel run", "Operasi paralel"),
+             keywords=("parallel", "paralel", "transition", "transisi", "dual run"),
+             applies_to=("outsourced",)),
+    CostType(code="vendor_management", label=T("Vendor management & oversight", "Manajemen & pengawasan vendor"),
+             keywords=("vendor management", "oversight", "governance", "audit qa", "qa audit", "pengawasan", "manajemen vendor", "tata kelola", "relationship manager"),
+             applies_to=("outsourced",)),
+    CostType(code="premium_services", label=T("Premium services", "Layanan premium"),
+             keywords=("premium", "multilingual", "bilingual", "specialised", "specialized", "surcharge", "biaya tambahan", "multibahasa", "khusus"),
+             applies_to=("outsourced",)),
+    CostType(code="transaction_fees", label=T("Transaction fees", "Biaya transaksi"),
+             keywords=("transaction", "per contact fee", "per-contact", "transaksi", "sms", "whatsapp fee", "conversation fee", "biaya percakapan"),
+             applies_to=("outsourced",)),
+    CostType(code="data_security", label=T("Data security & compliance", "Keamanan data & kepatuhan"),
+             keywords=("security", "compliance", "privacy", "pdp", "iso 27001", "pci", "keamanan", "kepatuhan", "privasi"),
+             applies_to=("outsourced",)),
+    CostType(code="exit_fee", label=T("Exit / termination fee", "Biaya keluar / terminasi"),
+             keywords=("exit", "termination", "terminasi", "knowledge transfer", "pemutusan kontrak", "penghentian"),
+             applies_to=("outsourced",)),
+    CostType(code="severance", label=T("Severance", "Pesangon"),
+             keywords=("severance", "pesangon", "redundancy", "layoff", "phk"),
+             applies_to=("outsourced",)),
+    CostType(code="change_requests", label=T("Change requests", "Permintaan perubahan"),
+             keywords=("change request", "permintaan perubahan", "change order", "rework"),
+             applies_to=("outsourced",)),
+    CostType(code="other", label=T("Other", "Lainnya"), keywords=(), checklist=False),
+)
+COST_TYPE_CHOICES = tuple(Choice(code=t.code, label=t.label) for t in COST_TYPES)
+
+# What validation requires per option type (DESIGN §4): each group is satisfied by any of its types.
+REQUIRED_COST_TYPES = {
+    "outsourced": (("setup_fee", "parallel_run"), ("vendor_management",), ("exit_fee",), ("training",)),
+    "in-house": (("attrition_replacement", "recruiting"), ("benefits",), ("facilities",), ("supervision",)),
+}
+
+
+def checklist_types(option_type: str) -> tuple[CostType, ...]:
+    """The hidden-cost checklist of an option type, in display order."""
+    return tuple(t for t in COST_TYPES if t.checklist and option_type in t.applies_to)
+
+
+def infer_cost_type(item: str) -> str | None:
+    """The cost type an Item text suggests (first keyword hit, EN or ID), or None."""
+    text = f" {fold(item)} "
+    for ctype in COST_TYPES:
+        for kw in ctype.keywords:
+            if fold(kw) in text:
+                return ctype.code
+    return None
+
+
+CURRENCIES = ("IDR", "USD", "EUR", "SGD", "MYR", "PHP", "INR", "AUD", "GBP", "JPY", "THB", "VND", "CNY", "HKD", "AED", "SAR")
+CURRENCY_CHOICES = tuple(Choice(code=c, label=T(c, c), synonyms=("rp",) if c == "IDR" else ()) for c in CURRENCIES)
+LANGUAGE_CHOICES = (
+    Choice(code="en", label=T("en", "en"), synonyms=("english", "inggris")),
+    Choice(code="id", label=T("id", "id"), synonyms=("indonesian", "bahasa indonesia", "indonesia", "bahasa")),
+)
+
+# ------------------------------------------------------------------------------------------ sheets
+SHEETS = {
+    "guide": T("Guide", "Panduan"),
+    "project": T("Project", "Proyek"),
+    "demand": T("Demand", "Permintaan"),
+    "options": T("Options", "Opsi"),
+    "costs": T("Costs", "Biaya"),
+    "scores": T("Qualitative", "Kualitatif"),
+    "meta": T("_meta", "_meta"),
+}
+META_VERSION_NAME = "template_version"
+META_LANGUAGE_NAME = "template_language"
+
+MONEY_FORMAT = "#,##0"
+MONEY2_FORMAT = "#,##0.00"
+PERCENT_FORMAT = "0%"
+PERCENT1_FORMAT = "0.0%"
+INT_FORMAT = "0"
+NUMBER_FORMAT = "#,##0.0#"
+
+# ---------------------------------------------------------------------------------- single values
+FIELDS = (
+    Field(key="client_name", kind="text", required=True, max_length=120,
+          label=T("Client name", "Nama klien"),
+          help=T("The company the analysis is for; printed on the report cover.",
+                 "Perusahaan yang dianalisis; dicetak di sampul laporan.")),
+    Field(key="prepared_by", kind="text", max_length=120,
+          label=T("Prepared by", "Disusun oleh"),
+          help=T("Your name or firm (optional).", "Nama Anda atau firma Anda (opsional).")),
+    Field(key="report_date", kind="date", default="today",
+          label=T("Report date", "Tanggal laporan"),
+          help=T("Date printed on the report; blank = today.", "Tanggal yang dicetak di laporan; kosong = hari ini.")),
+    Field(key="currency", kind="currency", default="IDR", choices=CURRENCY_CHOICES,
+          label=T("Currency", "Mata uang"),
+          help=T("ISO code of the currency every amount is in.", "Kode ISO mata uang untuk semua nilai.")),
+    Field(key="language", kind="language", default=None, choices=LANGUAGE_CHOICES,
+          label=T("Report language", "Bahasa laporan"),
+          help=T("en = English, id = Bahasa Indonesia.", "en = Inggris, id = Bahasa Indonesia.")),
+    Field(key="horizon_years", kind="int", default=3, min=1, max=10,
+          label=T("Horizon (years)", "Horizon (tahun)"),
+          help=T("How many years to compare, 1 to 10.", "Berapa tahun yang dibandingkan, 1 sampai 10.")),
+    Field(key="discount_rate", kind="percent", default=0.10, min=0.0, max=0.50,
+          label=T("Discount rate (per year)", "Tingkat diskonto (per tahun)"),
+          help=T("Your cost of capital, used for present values and NPV.",
+                 "Biaya modal Anda, dipakai untuk nilai kini dan NPV.")),
+    Field(key="wage_inflation", kind="percent", default=0.05, min=-0.10, max=0.50,
+          label=T("Wage inflation (per year)", "Kenaikan upah (per tahun)"),
+          help=T("Yearly rise of in-house labour costs.", "Kenaikan tahunan biaya tenaga kerja internal.")),
+    Field(key="vendor_escalation", kind="percent", default=0.03, min=-0.10, max=0.50,
+          label=T("Vendor price escalation (per year)", "Eskalasi harga vendor (per tahun)"),
+          help=T("Yearly price rise in the vendor contracts.", "Kenaikan harga tahunan dalam kontrak vendor.")),
+    Field(key="general_inflation", kind="percent", default=0.03, min=-0.10, max=0.50,
+          label=T("General inflation (per year)", "Inflasi umum (per tahun)"),
+          help=T("Yearly rise of other costs (rent, software...).", "Kenaikan tahunan biaya lain (sewa, perangkat lunak...).")),
+    Field(key="volume_growth", kind="percent", default=0.0, min=-0.50, max=1.00,
+          label=T("Volume growth (per year)", "Pertumbuhan volume (per tahun)"),
+          help=T("Yearly growth of contact volumes.", "Pertumbuhan tahunan volume kontak.")),
+    Field(key="baseline_option", kind="option", default="first-in-house",
+          label=T("Baseline option", "Opsi pembanding (baseline)"),
+          help=T("The option the others are compared with, usually today's in-house team; blank = first in-house option.",
+                 "Opsi yang menjadi pembanding, biasanya tim internal saat ini; kosong = opsi internal pertama.")),
+    Field(key="financial_weight", kind="percent", default=0.60, min=0.0, max=1.0,
+          label=T("Weight of cost in the recommendation", "Bobot biaya dalam rekomendasi"),
+          help=T("Cost score vs qualitative score: 60% means cost counts 60%, quality 40%.",
+                 "Skor biaya vs skor kualitatif: 60% berarti biaya 60%, kualitas 40%.")),
+    Field(key="usd_rate", kind="number", default=None, min=0.0, max=None,
+          label=T("Units of currency per 1 USD", "Nilai 1 USD dalam mata uang ini"),
+          help=T("Optional; enables the check of vendor hourly rates against USD 10-50.",
+                 "Opsional; mengaktifkan pemeriksaan tarif per jam vendor terhadap USD 10-50.")),
+)
+FIELDS_BY_KEY = {f.key: f for f in FIELDS}
+
+# ------------------------------------------------------------------------------------------ tables
+CHANNELS = Table(
+    name="tbl_channels",
+    sheet=SHEETS["demand"],
+    title=T("Demand: contact channels", "Permintaan: saluran kontak"),
+    intro=T("One row per channel. Live channels queue (phone, chat, walk-in); deferred ones keep a backlog (email, social).",
+            "Satu baris per saluran. Saluran langsung mengantre (telepon, chat, tatap muka); saluran tertunda menumpuk (email, media sosial)."),
+    columns=(
+        Column(key="channel", header=T("Channel", "Saluran"), kind="text", required=True, width=24,
+               help=T("Name of the channel, e.g. Phone, Email, Chat, WhatsApp.", "Nama saluran, mis. Telepon, Email, Chat, WhatsApp.")),
+        Column(key="mode", header=T("Mode", "Mode"), kind="choice", choices=MODES, required=True, width=12,
+               help=T("live = customers wait in a queue; deferred = answered later from a backlog.",
+                      "langsung = pelanggan menunggu di antrean; tertunda = dijawab kemudian dari tumpukan.")),
+        Column(key="monthly_volume", header=T("Monthly volume", "Volume bulanan"), kind="number", required=True, min=0,
+               width=16, number_format=MONEY_FORMAT, unit=T("contacts/month", "kontak/bulan"),
+               help=T("Contacts per month in year 1.", "Jumlah kontak per bulan pada tahun 1.")),
+        Column(key="aht_minutes", header=T("AHT (minutes)", "AHT (menit)"), kind="number", required=True, min=0,
+               min_exclusive=True, width=13, number_format=NUMBER_FORMAT, unit=T("minutes", "menit"),
+               help=T("Average handling time per contact, talk plus after-work.", "Rata-rata waktu penanganan per kontak, termasuk pekerjaan setelahnya.")),
+        Column(key="hours_per_week", header=T("Hours per week", "Jam per minggu"), kind="number", default=45, min=1, max=168,
+               width=14, number_format=NUMBER_FORMAT, unit=T("hours/week", "jam/minggu"),
+               help=T("Opening hours: 45 business hours, 84 extended, 168 = 24/7.", "Jam buka: 45 jam kerja, 84 diperpanjang, 168 = 24/7.")),
+        Column(key="service_level", header=T("Service level target", "Target tingkat layanan"), kind="percent", default=0.80,
+               min=0, max=1, width=14, number_format=PERCENT_FORMAT,
+               help=T("Share of live contacts answered within the answer time.", "Porsi kontak langsung yang dijawab dalam waktu jawab.")),
+        Column(key="answer_seconds", header=T("Answer time (seconds)", "Waktu jawab (detik)"), kind="number", default=20,
+               min=0, width=14, number_format=INT_FORMAT, unit=T("seconds", "detik"),
+               help=T("Target answer time for live channels.", "Target waktu jawab untuk saluran langsung.")),
+        Column(key="max_occupancy", header=T("Max occupancy", "Okupansi maks"), kind="percent", default=0.85, min=0.5, max=1,
+               width=13, number_format=PERCENT_FORMAT,
+               help=T("Cap on the share of time agents are busy (50-100%).", "Batas porsi waktu agen sibuk (50-100%).")),
+        Column(key="concurrency", header=T("Concurrency", "Konkurensi"), kind="number", default=1, min=1, max=10,
+               width=12, number_format=NUMBER_FORMAT,
+               help=T("Contacts one agent handles at once (chat: 2-3).", "Kontak yang ditangani satu agen sekaligus (chat: 2-3).")),
+        Column(key="min_agents", header=T("Min agents on duty", "Min agen bertugas"), kind="int",
+               default={"live": 1, "deferred": 0}, min=0, width=13, number_format=INT_FORMAT,
+               help=T("Floor of agents on duty while open (1 for live, 0 for deferred).",
+                      "Jumlah minimum agen bertugas selama buka (1 untuk langsung, 0 untuk tertunda).")),
+        Column(key="notes", header=T("Notes", "Catatan"), kind="text", width=30,
+               help=T("Free text.", "Teks bebas.")),
+    ),
+)
+
+OPTIONS = Table(
+    name="tbl_options",
+    sheet=SHEETS["options"],
+    title=T("Options compared", "Opsi yang dibandingkan"),
+    intro=T("One row per option: today's in-house team and each vendor quote.",
+            "Satu baris per opsi: tim internal saat ini dan setiap penawaran vendor."),
+    columns=(
+        Column(key="option", header=T("Option", "Opsi"), kind="text", required=True, width=22,
+               help=T("Name of the option, e.g. In-house, Vendor A.", "Nama opsi, mis. Internal, Vendor A.")),
+        Column(key="type", header=T("Type", "Jenis"), kind="choice", choices=OPTION_TYPES, required=True, width=13,
+               help=T("in-house = your own team; outsourced = a BPO / call-centre vendor.",
+                      "internal = tim sendiri; alih daya = vendor BPO / call center.")),
+        Column(key="already_running", header=T("Already running", "Sudah berjalan"), kind="yesno", choices=YES_NO,
+               default=None, width=12,
+               help=T("yes if this is today's operation (no initial hiring); blank = yes for the baseline.",
+                      "ya jika ini operasi saat ini (tanpa rekrutmen awal); kosong = ya untuk baseline.")),
+        Column(key="shrinkage", header=T("Shrinkage", "Shrinkage"), kind="percent",
+               default={"in-house": 0.30, "outsourced": 0.0}, min=0, max=0.9, width=12, number_format=PERCENT_FORMAT,
+               help=T("Share of paid time not available for contacts (leave, training, breaks).",
+                      "Porsi waktu dibayar yang tidak tersedia untuk kontak (cuti, pelatihan, istirahat).")),
+        Column(key="paid_hours", header=T("Paid hours per FTE per month", "Jam dibayar per FTE per bulan"), kind="number",
+               default=173.33, min=1, max=400, width=15, number_format=NUMBER_FORMAT, unit=T("hours", "jam"),
+               help=T("Paid hours of one full-time agent per month: 40 h x 52 / 12 = 173.33.",
+                      "Jam dibayar satu agen penuh waktu per bulan: 40 jam x 52 / 12 = 173,33.")),
+        Column(key="attrition", header=T("Attrition per year", "Attrisi per tahun"), kind="percent",
+               default={"in-house": 0.30, "outsourced": 0.0}, min=0, max=3, width=12, number_format=PERCENT_FORMAT,
+               help=T("Share of agents who leave and are replaced each year.", "Porsi agen yang keluar dan diganti setiap tahun.")),
+        Column(key="aht_factor", header=T("AHT factor", "Faktor AHT"), kind="percent", default=1.0, min=0.5, max=3.0,
+               width=11, number_format=PERCENT_FORMAT,
+               help=T("Handling time relative to the channel AHT; vendors often start slower (e.g. 110%).",
+                      "Waktu penanganan relatif terhadap AHT saluran; vendor sering mulai lebih lambat (mis. 110%).")),
+        Column(key="transition_months", header=T("Transition months", "Bulan transisi"), kind="int", default=0, min=0,
+               max=24, width=12, number_format=INT_FORMAT,
+               help=T("Months the baseline keeps running beside this option (parallel run).",
+                      "Bulan baseline tetap berjalan berdampingan dengan opsi ini (operasi paralel).")),
+        Column(key="minimum_monthly_fee", header=T("Minimum monthly fee", "Biaya minimum bulanan"), kind="number",
+               default=0, min=0, width=16, number_format=MONEY_FORMAT,
+               help=T("Vendor's floor on usage charges per month.", "Batas bawah tagihan pemakaian vendor per bulan.")),
+        Column(key="notes", header=T("Notes", "Catatan"), kind="text", width=30, help=T("Free text.", "Teks bebas.")),
+    ),
+)
+
+COSTS = Table(
+    name="tbl_costs",
+    sheet=SHEETS["costs"],
+    title=T("Cost lines", "Baris biaya"),
+    intro=T("Every cost of every option, one line each. Include the hidden ones: setup fees, oversight, exit fees, severance.",
+            "Setiap biaya dari setiap opsi, satu baris masing-masing. Sertakan biaya tersembunyi: biaya penyiapan, pengawasan, biaya keluar, pesangon."),
+    columns=(
+        Column(key="option", header=T("Option", "Opsi"), kind="option", required=True, width=18,
+               help=T("Must name an option of the Options sheet.", "Harus nama opsi di sheet Opsi.")),
+        Column(key="category", header=T("Category", "Kategori"), kind="choice", choices=CATEGORIES, required=True, width=24,
+               help=T("Cost category used for totals and charts.", "Kategori biaya untuk total dan grafik.")),
+        Column(key="item", header=T("Item", "Item"), kind="text", required=True, width=34,
+               help=T("What the cost is.", "Apa biayanya.")),
+        Column(key="cost_type", header=T("Cost type", "Jenis biaya"), kind="choice", choices=COST_TYPE_CHOICES, width=24,
+               help=T("Tag from the hidden-cost checklist; blank = inferred from Item.",
+                      "Tag dari daftar biaya tersembunyi; kosong = ditebak dari Item.")),
+        Column(key="basis", header=T("Basis", "Dasar"), kind="choice", choices=BASES, required=True, width=20,
+               help=T("How the amount is charged: one-time, monthly, per FTE per month, per contact...",
+                      "Cara biaya dikenakan: sekali, bulanan, per FTE per bulan, per kontak...")),
+        Column(key="amount", header=T("Amount", "Jumlah"), kind="number", required=True, min=0, width=16,
+               number_format=MONEY2_FORMAT,
+               help=T("Money per unit of the basis; for the % bases, a percent (e.g. 15%).",
+                      "Uang per satuan dasar; untuk dasar %, persentase (mis. 15%).")),
+        Column(key="quantity", header=T("Quantity", "Kuantitas"), kind="number", default=1, min=0, width=10,
+               number_format=NUMBER_FORMAT,
+               help=T("Multiplier, e.g. 0.1 supervisors per agent FTE or 2 licences.",
+                      "Pengali, mis. 0,1 supervisor per FTE agen atau 2 lisensi.")),
+        Column(key="start_month", header=T("Start month", "Bulan mulai"), kind="int", default=1, min=0, width=10,
+               number_format=INT_FORMAT,
+               help=T("First month charged; 0 = before go-live (one-time costs only).",
+                      "Bulan pertama dikenakan; 0 = sebelum go-live (hanya biaya sekali).")),
+        Column(key="end_month", header=T("End month", "Bulan akhir"), kind="int", default=None, min=0, width=10,
+               number_format=INT_FORMAT,
+               help=T("Last month charged; blank = end of the horizon.", "Bulan terakhir dikenakan; kosong = akhir horizon.")),
+        Column(key="escalation", header=T("Escalation", "Eskalasi"), kind="choice", choices=ESCALATIONS, default=None, width=12,
+               help=T("Yearly price rise applied: wage, vendor, general or none; blank = by option type and category.",
+                      "Kenaikan harga tahunan: upah, vendor, umum atau tidak ada; kosong = menurut jenis opsi dan kategori.")),
+        Column(key="channel", header=T("Channel", "Saluran"), kind="channel", width=16,
+               help=T("Limit a usage basis to one channel; blank = all channels.",
+                      "Batasi dasar pemakaian ke satu saluran; kosong = semua saluran.")),
+        Column(key="notes", header=T("Notes", "Catatan"), kind="text", width=30, help=T("Free text.", "Teks bebas.")),
+    ),
+)
+
+SCORES = Table(
+    name="tbl_scores",
+    sheet=SHEETS["scores"],
+    title=T("Qualitative scorecard", "Penilaian kualitatif"),
+    intro=T("Weight each criterion 0-5, then score each option 1-5 in the column named after it.",
+            "Beri bobot setiap kriteria 0-5, lalu nilai setiap opsi 1-5 di kolom bernama opsi tersebut."),
+    columns=(
+        Column(key="criterion", header=T("Criterion", "Kriteria"), kind="text", required=True, width=40,
+               help=T("What is judged.", "Apa yang dinilai.")),
+        Column(key="weight", header=T("Weight", "Bobot"), kind="number", default=0, min=0, max=5, width=9,
+               number_format=NUMBER_FORMAT,
+               help=T("Importance 0-5 (0 = ignore).", "Kepentingan 0-5 (0 = abaikan).")),
+    ),
+    extra_columns_allowed=True,
+)
+SCORE_MIN, SCORE_MAX = 1, 5
+
+TABLES = (CHANNELS, OPTIONS, COSTS, SCORES)
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Criterion:
+    key: str
+    label: Text
+    weight: float
+    in_house: int
+    outsourced: int
+
+
+DEFAULT_CRITERIA = (
+    Criterion(key="control", label=T("Control over quality and brand", "Kendali atas kualitas dan merek"), weight=4, in_house=5, outsourced=3),
+    Criterion(key="flexibility", label=T("Flexibility and scalability", "Fleksibilitas dan skalabilitas"), weight=4, in_house=2, outsourced=5),
+    Criterion(key="quality", label=T("Service quality and product knowledge", "Kualitas layanan dan pengetahuan produk"), weight=4, in_house=4, outsourced=3),
+    Criterion(key="speed", label=T("Response time and resolution speed", "Waktu respons dan kecepatan penyelesaian"), weight=3, in_house=4, outsourced=3),
+    Criterion(key="expertise", label=T("Customer-service expertise and tools", "Keahlian dan perangkat layanan pelanggan"), weight=3, in_house=3, outsourced=4),
+    Criterion(key="crisis", label=T("Crisis and complex-issue handling", "Penanganan krisis dan masalah kompleks"), weight=3, in_house=5, outsourced=2),
+    Criterion(key="security", label=T("Data security and compliance", "Keamanan data dan kepatuhan"), weight=4, in_house=4, outsourced=3),
+    Criterion(key="availability", label=T("24/7 and multilingual availability", "Ketersediaan 24/7 dan multibahasa"), weight=2, in_house=2, outsourced=5),
+    Criterion(key="launch", label=T("Time to launch", "Waktu untuk memulai"), weight=2, in_house=2, outsourced=5),
+    Criterion(key="exit", label=T("Contract and exit flexibility", "Fleksibilitas kontrak dan keluar"), weight=3, in_house=4, outsourced=2),
+    Criterion(key="hiring", label=T("Hiring control and local employment", "Kendali rekrutmen dan tenaga kerja lokal"), weight=2, in_house=5, outsourced=2),
+)
+
+# Benchmarks (DOMAIN.md, seed 003 and reported figures) used by validation warnings.
+VENDOR_RATE_USD = (10.0, 50.0)
+CONTACTS_PER_AGENT_HOUR = {
+    # channel kind -> (low, high) plausible contacts per staffed agent hour
+    "phone": (4.0, 20.0),
+    "walk-in": (2.0, 10.0),
+    "online": (6.0, 45.0),
+}
+
+
+# ------------------------------------------------------------------------------------- matching
+_SPACES = re.compile(r"[\s_]+")
+
+
+def fold(text: object) -> str:
+    """Case-, accent- and space-insensitive form used to match headers and dropdown labels."""
+    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    return _SPACES.sub(" ", s).strip().lower()
+
+
+def _compact(text: object) -> str:
+    return fold(text).replace(" ", "")
+
+
+def match_choice(choices: tuple[Choice, ...], value: object) -> str | None:
+    """The code of the choice whose code, EN/ID label or synonym equals `value` (folded), or None."""
+    key = _compact(value)
+    if not key:
+        return None
+    for c in choices:
+        if key in {_compact(c.code), _compact(c.label.en), _compact(c.label.id)}:
+            return c.code
+    for c in choices:
+        if key in {_compact(s) for s in c.synonyms}:
+            return c.code
+    return None
+
+
+def match_header(table: Table, header: object) -> str | None:
+    """The column key a header names (EN or ID, case and space insensitive), or None."""
+    key = _compact(header)
+    for col in table.columns:
+        if key in (_compact(col.header.en), _compact(col.header.id), _compact(col.key)):
+            return col.key
+    return None
+
+
+def choice_label(choices: tuple[Choice, ...], code: str, lang: str) -> str:
+    for c in choices:
+        if c.code == code:
+            return c.label(lang)
+    return code
+
+
+def channel_kind(name: str, mode: str) -> str:
+    """phone, walk-in or online: which productivity benchmark a channel is held to."""
+    n = fold(name)
+    if any(k in n for k in ("walk", "tatap", "offline", "counter", "loket", "cabang", "branch")):
+        return "walk-in"
+    if mode == "live" and any(k in n for k in ("phone", "call", "voice", "telepon", "telp", "suara")):
+        return "phone"
+    if mode == "live" and "chat" not in n and not any(k in n for k in ("whatsapp", "wa", "social", "sosial")):
+        return "phone"
+    return "online"
