@@ -1,3 +1,17 @@
-"""cs-sourcing: in-house, outsourced or hybrid customer service, from a workbook to a PDF report."""
+"""cs-sourcing: in-house, outsourced or hybrid customer service, from a workbook to a PDF report.
+
+Public API: `check_workbook(path)`, `compute_workbook(path)`, `build_report(path, out_pdf)`.
+"""
 
 __version__ = "0.1.0"
+
+__all__ = ["__version__", "build_report", "check_workbook", "compute_workbook"]
+
+
+def __getattr__(name):
+    # Lazy: `import pipeline` stays cheap (no pandas, no WeasyPrint) for the CLI and workers.
+    if name in ("build_report", "check_workbook", "compute_workbook"):
+        from . import flow
+
+        return getattr(flow, name)
+    raise AttributeError(name)

@@ -1,10 +1,534 @@
-"""The command line: argument parsing and printing, no business logic."""
+"""The command line: argument parsing and printing, no business logic.
+
+`main(argv)` returns the exit code: 0 success (warnings allowed), 1 the workbook has errors,
+2 unusable file, usage or environment error (DESIGN §6).
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .issues import InvalidWorkbook, PipelineError, UsageError, WorkbookError, errors
+
+log = logging.getLogger("pipeline")
+
+LANG = click.Choice(["en", "id"], case_sensitive=False)
+EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 
 
+class Ctx:
+    def __init__(self, quiet: bool, verbose: bool):
+        from rich.console import Console
+
+        self.quiet = quiet
+        self.verbose = verbose
+        self.out = Console(soft_wrap=False, highlight=False)
+        self.err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+    def info(self, text: str) -> None:
+        if not self.quiet:
+            self.err.print(text)
+
+
+def _examples(*lines: str) -> str:
+    return "\n\n\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help="Decide between in-house, outsourced and hybrid customer service, from an Excel workbook to "
+    "a branded PDF recommendation."
+    + _examples(
+        "cs-sourcing demo",
+        "cs-sourcing template -o my-analysis.xlsx --lang id",
+        "cs-sourcing validate my-analysis.xlsx --annotate checked.xlsx",
+        "cs-sourcing report my-analysis.xlsx -o report.pdf --brand nusantara",
+        "cs-sourcing batch clients/ -o reports/ --jobs 2",
+    ),
+)
+@click.version_option(__version__, prog_name="cs-sourcing")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and requested output.")
+@click.option("-v", "--verbose", is_flag=True, help="Print stage timings and debug details.")
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO,
+        format="%(levelname)s: %(message)s",
+        stream=sys.stderr,
+        force=True,
+    )
+    # WeasyPrint and fontTools are chatty at INFO; keep their warnings only.
+    for name in ("weasyprint", "fontTools", "matplotlib"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    ctx.obj = Ctx(quiet, verbose)
+
+
+# -------------------------------------------------------------------------------- template/example
+@cli.command(
+    help="Write the blank workbook template." + _examples("cs-sourcing template -o analysis.xlsx")
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write it [default: cs-sourcing-template-LANG.xlsx].",
+)
+@click.option("--lang", type=LANG, default="en", show_default=True, help="Template language.")
+@click.pass_obj
+def template(obj: Ctx, output: Path | None, lang: str) -> None:
+    from .template import write_template
+
+    output = output or Path(f"cs-sourcing-template-{lang}.xlsx")
+    write_template(output, lang=lang)
+    obj.info(f"Wrote the blank template: {output}")
+
+
+@cli.command(
+    help="Write a realistic filled example workbook."
+    + _examples("cs-sourcing example --lang id -o contoh.xlsx")
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write it [default: cs-sourcing-example-LANG.xlsx].",
+)
+@click.option("--lang", type=LANG, default="en", show_default=True, help="Workbook language.")
+@click.pass_obj
+def example(obj: Ctx, output: Path | None, lang: str) -> None:
+    from .template import write_example
+
+    output = output or Path(f"cs-sourcing-example-{lang}.xlsx")
+    write_example(output, lang=lang)
+    obj.info(f"Wrote the example workbook: {output}")
+
+
+# ---------------------------------------------------------------------------------------- validate
+BOOK = click.argument("book", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+
+
+@cli.command(
+    help="Check a workbook cell by cell. Exit 0 when there are no errors (warnings allowed), 1 with "
+    "errors, 2 when the file is unusable."
+    + _examples(
+        "cs-sourcing validate analysis.xlsx",
+        "cs-sourcing validate analysis.xlsx --json > issues.json",
+        "cs-sourcing validate analysis.xlsx --annotate analysis-checked.xlsx",
+    )
+)
+@BOOK
+@click.option("--json", "as_json", is_flag=True, help="Print the issues as JSON on stdout.")
+@click.option(
+    "--annotate",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write a copy with problem cells marked and an Issues sheet.",
+)
+@click.option(
+    "--lang", type=LANG, default=None, help="Language of the messages [default: the workbook's]."
+)
+@click.pass_obj
+def validate(obj: Ctx, book: Path, as_json: bool, annotate: Path | None, lang: str | None) -> int:
+    from . import files
+    from .flow import check_workbook, issues_json
+
+    if annotate is not None:
+        files.refuse_overwrite(annotate, [book])
+    inputs, issues = check_workbook(book, lang=lang)
+    if as_json:
+        obj.out.file.write(issues_json(issues))
+    else:
+        print_issues(obj, issues, book)
+    if annotate is not None:
+        from .workbook import annotate_workbook
+
+        annotate_workbook(book, issues, annotate, lang=lang or _lang_of(inputs, issues))
+        obj.info(f"Wrote the annotated copy: {annotate}")
+    return EXIT_INVALID if errors(issues) else EXIT_OK
+
+
+def _lang_of(inputs, issues) -> str:
+    if inputs is not None:
+        return inputs.project.language
+    return "en"
+
+
+def print_issues(obj: Ctx, issues, book: Path) -> None:
+    from rich.table import Table
+
+    n_err, n_warn = len(errors(issues)), len(issues) - len(errors(issues))
+    if issues and not obj.quiet or n_err:
+        shown = issues if not obj.quiet else errors(issues)
+        table = Table(show_lines=False, header_style="bold", expand=False)
+        for name in ("", "Sheet", "Cell", "Code", "Message"):
+            table.add_column(name, overflow="fold")
+        for i in shown:
+            mark = "[red]error[/]" if i.is_error else "[yellow]warning[/]"
+            table.add_row(mark, i.sheet or "", i.cell or "", i.code, i.message)
+        obj.out.print(table)
+    verdict = "[red]has errors[/]" if n_err else "[green]is valid[/]"
+    if not obj.quiet or n_err:
+        obj.err.print(f"{book.name} {verdict}: {n_err} error(s), {n_warn} warning(s).")
+
+
+# ----------------------------------------------------------------------------------------- compute
+@cli.command(
+    help="Validate and compute the comparison; print it as a table and optionally write results.json."
+    + _examples("cs-sourcing compute analysis.xlsx --json results.json")
+)
+@BOOK
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the results (schema cs-sourcing/results@1) to this file.",
+)
+@click.option(
+    "--lang", type=LANG, default=None, help="Language of messages [default: the workbook's]."
+)
+@click.pass_obj
+def compute(obj: Ctx, book: Path, json_out: Path | None, lang: str | None) -> int:
+    from . import files
+    from .flow import Timings, compute_workbook, results_json_bytes
+
+    if json_out is not None:
+        files.refuse_overwrite(json_out, [book])
+    timings = Timings()
+    try:
+        results = compute_workbook(book, lang=lang, timings=timings)
+    except InvalidWorkbook as exc:
+        return _invalid(obj, exc, book)
+    print_results(obj, results)
+    if json_out is not None:
+        files.write_bytes(json_out, results_json_bytes(results))
+        obj.info(f"Wrote {json_out}")
+    _print_timings(obj, timings)
+    return EXIT_OK
+
+
+def _invalid(obj: Ctx, exc: InvalidWorkbook, book: Path) -> int:
+    print_issues(obj, exc.issues, book)
+    obj.err.print(
+        "error: the workbook has errors; no output was written. Fix the cells listed above, or run "
+        f"`cs-sourcing validate {book.name} --annotate checked.xlsx` to see them marked."
+    )
+    return EXIT_INVALID
+
+
+def _money(x) -> str:
+    return "–" if x is None else f"{x:,.0f}"
+
+
+def print_results(obj: Ctx, results) -> None:
+    from rich.table import Table
+
+    cur = results.currency
+    comparisons = {c.option: c for c in results.comparisons}
+    table = Table(
+        title=f"Comparison over {results.horizon_months} months ({cur})", header_style="bold"
+    )
+    for name, justify in (
+        ("Option", "left"),
+        ("Type", "left"),
+        ("Total cost", "right"),
+        ("PV cost", "right"),
+        ("Per contact", "right"),
+        ("Avg FTE", "right"),
+        ("NPV vs baseline", "right"),
+        ("ROI", "right"),
+        ("Payback (month)", "right"),
+        ("IRR", "right"),
+        ("Quality", "right"),
+    ):
+        table.add_column(name, justify=justify)
+    for o in results.options:
+        c = comparisons.get(o.name)
+        base = o.name == results.baseline
+        table.add_row(
+            o.name + (" (baseline)" if base else ""),
+            o.type,
+            _money(o.total_cost),
+            _money(o.pv_cost),
+            "–" if o.cost_per_contact is None else f"{o.cost_per_contact:,.2f}",
+            f"{o.avg_fte:,.1f}",
+            "" if base or c is None else _money(c.npv),
+            "" if base or c is None or c.roi is None else f"{c.roi:.0%}",
+            "" if base or c is None else ("–" if c.payback_month is None else str(c.payback_month)),
+            "" if base or c is None or c.irr is None else f"{c.irr:.0%}",
+            "–" if o.qualitative_index is None else f"{o.qualitative_index:.0f}",
+        )
+    obj.out.print(table)
+    for h in results.hybrid:
+        obj.out.print(
+            f"Best split with {h.vendor}: {h.best_share:.0%} outsourced, PV cost {_money(h.best_pv_cost)}"
+        )
+    rec = results.recommendation
+    robust = "robust" if rec.robust else "not robust: " + ", ".join(rec.flipping_drivers)
+    obj.out.print(
+        f"[bold]Recommendation: {rec.option}[/] (composite {rec.composite:.1f}, {robust})"
+    )
+    n_warn = len(results.issues)
+    if n_warn and not obj.quiet:
+        obj.err.print(f"{n_warn} warning(s); run `cs-sourcing validate` to list them.")
+
+
+def _print_timings(obj: Ctx, timings) -> None:
+    if obj.verbose:
+        parts = ", ".join(f"{k} {v:.2f}s" for k, v in timings.stages.items())
+        obj.err.print(f"timings: {parts}")
+
+
+# ------------------------------------------------------------------------------------------ report
+BRAND = click.option(
+    "--brand",
+    default=None,
+    help="Brand name (report_templates/brands/NAME) or path to a brand folder.",
+)
+
+
+@cli.command(
+    help="The whole pipeline: validate, compute and write the PDF report."
+    + _examples(
+        "cs-sourcing report analysis.xlsx",
+        "cs-sourcing report analysis.xlsx -o laporan.pdf --lang id --brand nusantara",
+        "cs-sourcing report analysis.xlsx --json results.json --html preview.html --pdfa",
+    )
+)
+@BOOK
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="PDF to write [default: BOOK-report.pdf beside the workbook].",
+)
+@BRAND
+@click.option("--lang", type=LANG, default=None, help="Report language [default: the workbook's].")
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write results.json.",
+)
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the rendered HTML, self-contained, for preview.",
+)
+@click.option("--pdfa", is_flag=True, help="PDF/A-3b with the workbook and results.json attached.")
+@click.pass_obj
+def report(
+    obj: Ctx,
+    book: Path,
+    output: Path | None,
+    brand: str | None,
+    lang: str | None,
+    json_out: Path | None,
+    html_out: Path | None,
+    pdfa: bool,
+) -> int:
+    from .flow import Timings, build_report
+
+    output = output or book.with_name(f"{book.stem}-report.pdf")
+    timings = Timings()
+    try:
+        outcome = build_report(
+            book,
+            output,
+            brand=brand,
+            lang=lang,
+            json_out=json_out,
+            html_out=html_out,
+            pdfa=pdfa,
+            timings=timings,
+        )
+    except InvalidWorkbook as exc:
+        return _invalid(obj, exc, book)
+    rec = outcome.results.recommendation
+    obj.info(f"Wrote {output} ({outcome.pages} pages). Recommendation: {rec.option}.")
+    if outcome.results.issues:
+        obj.info(
+            f"{len(outcome.results.issues)} warning(s) are listed in the data-quality appendix."
+        )
+    _print_timings(obj, timings)
+    return EXIT_OK
+
+
+# -------------------------------------------------------------------------------------------- demo
+@cli.command(
+    help="Write the example workbook and its report (English and Indonesian) into a folder."
+    + _examples("cs-sourcing demo", "cs-sourcing demo -o /tmp/demo")
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the files.",
+)
+@BRAND
+@click.pass_obj
+def demo(obj: Ctx, outdir: Path, brand: str | None) -> int:
+    from .flow import build_report
+    from .template import write_example
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    for lang in ("en", "id"):
+        book = outdir / f"example-{lang}.xlsx"
+        write_example(book, lang=lang)
+        pdf = outdir / f"example-{lang}.pdf"
+        outcome = build_report(
+            book, pdf, brand=brand, lang=lang, json_out=outdir / f"example-{lang}.results.json"
+        )
+        obj.info(
+            f"Wrote {book} and {pdf} ({outcome.pages} pages); "
+            f"recommendation: {outcome.results.recommendation.option}"
+        )
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------------------- batch
+@cli.command(
+    help="Run every .xlsx in a folder, in parallel: one PDF per valid workbook, an annotated copy and "
+    "issues.json per invalid one, and summary.csv. One failure never stops the rest."
+    + _examples(
+        "cs-sourcing batch clients/ -o reports/",
+        "cs-sourcing batch clients/ -o reports/ --recursive --jobs 2 --skip-unchanged",
+    )
+)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for reports and the summary.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: number of cores].",
+)
+@BRAND
+@click.option("--lang", type=LANG, default=None, help="Report language [default: each workbook's].")
+@click.option("--recursive", "-r", is_flag=True, help="Also look in sub-folders.")
+@click.option(
+    "--skip-unchanged",
+    is_flag=True,
+    help="Skip workbooks whose content and tool version match the previous run's output.",
+)
+@click.pass_obj
+def batch(
+    obj: Ctx,
+    folder: Path,
+    outdir: Path,
+    jobs: int | None,
+    brand: str | None,
+    lang: str | None,
+    recursive: bool,
+    skip_unchanged: bool,
+) -> int:
+    from .batch import run_batch
+
+    summary = run_batch(
+        folder,
+        outdir,
+        jobs=jobs,
+        brand=brand,
+        lang=lang,
+        recursive=recursive,
+        skip_unchanged=skip_unchanged,
+        progress=not obj.quiet,
+        console=obj.err,
+    )
+    print_summary(obj, summary)
+    return summary.exit_code
+
+
+def print_summary(obj: Ctx, summary) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"Batch: {len(summary.rows)} workbook(s)", header_style="bold")
+    for name, justify in (
+        ("File", "left"),
+        ("Status", "left"),
+        ("Recommendation", "left"),
+        ("NPV", "right"),
+        ("Payback", "right"),
+        ("Errors", "right"),
+        ("Warnings", "right"),
+        ("Seconds", "right"),
+        ("Note", "left"),
+    ):
+        table.add_column(name, justify=justify, overflow="fold")
+    colours = {
+        "ok": "green",
+        "invalid": "red",
+        "unusable": "red",
+        "failed": "red",
+        "skipped": "dim",
+    }
+    for r in summary.rows:
+        table.add_row(
+            r.file,
+            f"[{colours.get(r.status, 'white')}]{r.status}[/]",
+            r.recommendation or "",
+            _money(r.npv) if r.npv is not None else "",
+            "" if r.payback_month is None else str(r.payback_month),
+            str(r.errors),
+            str(r.warnings),
+            f"{r.seconds:.1f}",
+            r.message,
+        )
+    if not obj.quiet or summary.exit_code:
+        obj.out.print(table)
+    obj.info(f"Summary written to {summary.csv_path}")
+
+
+# -------------------------------------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
-    print("cs-sourcing: not implemented yet", file=sys.stderr)
-    return 2
+    """Run the command line; return the exit code instead of exiting (testable)."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    try:
+        result = cli.main(args=args, prog_name="cs-sourcing", standalone_mode=False)
+    except click.exceptions.Exit as exc:  # --help, --version
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("Interrupted; no partial files were left.", err=True)
+        return 130
+    except click.ClickException as exc:  # usage errors: bad option, missing file
+        exc.show()
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        click.echo("Interrupted; no partial files were left.", err=True)
+        return 130
+    except WorkbookError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_UNUSABLE
+    except PipelineError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return exc.exit_code
+    except OSError as exc:
+        # Disk full, permission denied, a folder where a file was expected: the user's environment.
+        click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+        return EXIT_UNUSABLE
+    return int(result or 0)
+
+
+__all__ = ["main", "UsageError"]
