@@ -1,0 +1,57 @@
+"""Batch: good, invalid and unusable workbooks in one folder; one failure never stops the rest."""
+
+import csv
+import shutil
+
+import pytest
+
+from pipeline import cli
+
+
+@pytest.fixture
+def batch_folder(tmp_path, make_workbook):
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    shutil.copy(make_workbook(), folder / "good.xlsx")
+    shutil.copy(make_workbook(client_name=None), folder / "invalid.xlsx")
+    (folder / "broken.xlsx").write_bytes(b"this is not a workbook")
+    (folder / "notes.txt").write_text("ignored")
+    return folder
+
+
+def read_summary(path):
+    with path.open(newline="", encoding="utf-8") as f:
+        return {r["file"]: r for r in csv.DictReader(f)}
+
+
+def test_batch_processes_every_file_and_names_the_broken_one(batch_folder, tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert cli.main(["batch", str(batch_folder), "-o", str(out), "--jobs", "2"]) == 1
+    rows = read_summary(out / "summary.csv")
+    assert {k: r["status"] for k, r in rows.items()} == {
+        "broken.xlsx": "unusable",
+        "good.xlsx": "ok",
+        "invalid.xlsx": "invalid",
+    }
+    assert (out / "good.pdf").read_bytes().startswith(b"%PDF-")
+    assert (out / "invalid.issues.json").exists()
+    assert (out / "invalid.annotated.xlsx").exists()
+    assert not (out / "invalid.pdf").exists()
+    assert rows["good.xlsx"]["recommendation"]
+    assert int(rows["invalid.xlsx"]["errors"]) >= 1
+    assert "broken.xlsx" in capsys.readouterr().out
+
+    # A second run with --skip-unchanged does no work for the unchanged files.
+    assert cli.main(["-q", "batch", str(batch_folder), "-o", str(out), "--skip-unchanged"]) == 1
+    again = read_summary(out / "summary.csv")
+    assert again["good.xlsx"]["status"] == "skipped"
+    assert again["good.xlsx"]["recommendation"] == rows["good.xlsx"]["recommendation"]
+    assert again["broken.xlsx"]["status"] == "unusable"  # no output to reuse: tried again
+
+
+def test_batch_bad_brand_is_a_usage_error(batch_folder, tmp_path, capsys):
+    assert cli.main(["batch", str(batch_folder), "-o", str(tmp_path / "o"), "--brand", "nope"]) == 2
+
+
+def test_batch_output_folder_must_differ(batch_folder, capsys):
+    assert cli.main(["batch", str(batch_folder), "-o", str(batch_folder)]) == 2

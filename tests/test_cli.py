@@ -1,0 +1,176 @@
+"""The command line through `main([...])`: exit codes, messages, outputs, atomicity."""
+
+import hashlib
+import json
+
+import pytest
+
+from pipeline import cli
+
+COMMANDS = ["template", "example", "validate", "compute", "report", "batch", "demo"]
+
+
+def sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=COMMANDS)
+def test_every_command_has_help_with_examples(command, capsys):
+    assert cli.main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Examples:" in out
+    assert f"cs-sourcing {command}" in out
+
+
+def test_top_level_help_and_version(capsys):
+    assert cli.main(["--help"]) == 0
+    assert "Examples:" in capsys.readouterr().out
+    assert cli.main(["--version"]) == 0
+    assert "cs-sourcing" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["nonsense"], ["validate"], ["validate", "missing.xlsx"], ["template", "--lang", "fr"]],
+    ids=["unknown-command", "missing-argument", "missing-file", "bad-language"],
+)
+def test_usage_errors_exit_2(argv, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(argv) == 2
+    assert "Error" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_template_and_example_are_written(tmp_path, lang):
+    assert cli.main(["-q", "template", "-o", str(tmp_path / "t.xlsx"), "--lang", lang]) == 0
+    assert cli.main(["-q", "example", "-o", str(tmp_path / "e.xlsx"), "--lang", lang]) == 0
+    assert (tmp_path / "t.xlsx").stat().st_size > 5000
+    assert (tmp_path / "e.xlsx").stat().st_size > 5000
+
+
+def test_validate_example_is_clean(make_workbook, capsys):
+    book = make_workbook()
+    assert cli.main(["validate", str(book), "--json"]) == 0
+    issues = json.loads(capsys.readouterr().out)
+    assert [i for i in issues if i["severity"] == "error"] == []
+
+
+def test_validate_errors_exit_1_and_annotate_leaves_source_untouched(
+    make_workbook, tmp_path, capsys
+):
+    book = make_workbook(client_name=None)
+    before = sha(book)
+    out = tmp_path / "checked.xlsx"
+    assert cli.main(["validate", str(book), "--annotate", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "client_name" in captured.out or "Client name" in captured.out
+    assert "has errors" in captured.err
+    assert out.exists()
+    assert sha(book) == before
+
+
+def test_validate_json_lists_the_error_cell(make_workbook, capsys):
+    book = make_workbook(client_name=None)
+    assert cli.main(["validate", str(book), "--json"]) == 1
+    issues = json.loads(capsys.readouterr().out)
+    errors = [(i["field"], i["severity"]) for i in issues if i["severity"] == "error"]
+    assert ("client_name", "error") in errors
+    assert set(issues[0]) == {"code", "severity", "sheet", "cell", "field", "value", "message"}
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"a,b,c\n1,2,3\n", b"PK\x03\x04broken"], ids=["empty", "csv", "corrupt-zip"]
+)
+def test_unusable_file_exit_2_without_traceback(tmp_path, capsys, content):
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(content)
+    assert cli.main(["validate", str(book)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ")
+    assert "Traceback" not in err
+
+
+def test_annotate_refuses_to_overwrite_the_input(make_workbook, capsys):
+    book = make_workbook()
+    before = sha(book)
+    assert cli.main(["validate", str(book), "--annotate", str(book)]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert sha(book) == before
+
+
+def test_compute_prints_table_and_writes_results(make_workbook, tmp_path, capsys):
+    book = make_workbook()
+    out = tmp_path / "results.json"
+    assert cli.main(["compute", str(book), "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Recommendation:" in printed
+    data = json.loads(out.read_text())
+    assert data["schema"] == "cs-sourcing/results@1"
+    for key in (
+        "currency",
+        "horizon_months",
+        "baseline",
+        "options",
+        "comparisons",
+        "hybrid",
+        "sensitivity",
+        "recommendation",
+        "issues",
+    ):
+        assert key in data
+    assert data["recommendation"]["option"] in printed
+
+
+def test_compute_invalid_workbook_exit_1_and_writes_nothing(make_workbook, tmp_path, capsys):
+    book = make_workbook(client_name=None)
+    out = tmp_path / "results.json"
+    assert cli.main(["compute", str(book), "--json", str(out)]) == 1
+    assert not out.exists()
+    assert "no output was written" in capsys.readouterr().err
+
+
+def test_report_unknown_brand_exit_2(make_workbook, tmp_path, capsys):
+    book = make_workbook()
+    pdf = tmp_path / "r.pdf"
+    assert cli.main(["report", str(book), "-o", str(pdf), "--brand", "no-such-brand"]) == 2
+    assert "no-such-brand" in capsys.readouterr().err
+    assert not pdf.exists()
+
+
+def test_report_interrupted_leaves_no_partial_files(make_workbook, tmp_path, monkeypatch, capsys):
+    import pipeline.report as report
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(report, "write_pdf", boom)
+    book = make_workbook()
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    code = cli.main(
+        ["report", str(book), "-o", str(outdir / "r.pdf"), "--json", str(outdir / "r.json")]
+    )
+    assert code == 130
+    assert list(outdir.iterdir()) == []
+
+
+def test_report_writes_pdf_json_and_html(make_workbook, tmp_path, capsys):
+    book = make_workbook()
+    pdf, js, html = tmp_path / "r.pdf", tmp_path / "r.json", tmp_path / "r.html"
+    assert (
+        cli.main(["report", str(book), "-o", str(pdf), "--json", str(js), "--html", str(html)]) == 0
+    )
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert json.loads(js.read_text())["schema"] == "cs-sourcing/results@1"
+    assert "<html" in html.read_text().lower()
+    assert "Wrote" in capsys.readouterr().err
+
+
+def test_report_json_equals_compute_json(make_workbook, tmp_path, capsys):
+    book = make_workbook()
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    assert cli.main(["-q", "compute", str(book), "--json", str(a)]) == 0
+    assert (
+        cli.main(["-q", "report", str(book), "-o", str(tmp_path / "r.pdf"), "--json", str(b)]) == 0
+    )
+    assert a.read_bytes() == b.read_bytes()
