@@ -1,0 +1,949 @@
+"""What the template writer puts into the workbook besides the schema: Guide text and example rows.
+
+The filled example is an invented Indonesian e-commerce company comparing its in-house team with an
+onshore Jakarta vendor and an offshore vendor (IDR, 3 years). Sheet names, headers and dropdown
+labels are never spelled here: they come from `schema`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from . import schema
+from .schema import T, Text
+
+DOC_TITLES = {
+    False: T("cs-sourcing workbook template", "Templat buku kerja cs-sourcing"),
+    True: T("cs-sourcing example workbook", "Contoh buku kerja cs-sourcing"),
+}
+
+
+def DOC_TITLE(lang: str, example: bool) -> str:  # noqa: N802 - reads like the Text constants
+    return DOC_TITLES[example](lang)
+
+
+NOT_IN_LIST = T(
+    "This value is not in the list. Keep it only if it is a synonym the tool understands.",
+    "Nilai ini tidak ada di daftar. Pertahankan hanya jika sinonim yang dipahami alat ini.",
+)
+PROJECT_TITLE = T("Project settings", "Pengaturan proyek")
+PROJECT_INTRO = T(
+    "One value per line: who the analysis is for, the currency and the financial assumptions.",
+    "Satu nilai per baris: untuk siapa analisis ini, mata uang dan asumsi keuangan.",
+)
+PROJECT_HEADERS = (T("Setting", "Pengaturan"), T("Value", "Nilai"), T("Explanation", "Penjelasan"))
+REQUIRED_NOTE = T("* required", "* wajib diisi")
+FIELD_FORMATS = {
+    "date": "yyyy-mm-dd",
+    "percent": schema.PERCENT1_FORMAT,
+    "int": schema.INT_FORMAT,
+    "number": schema.MONEY2_FORMAT,
+}
+SCORE_TITLE = T("Score 1-5", "Nilai 1-5")
+SCORE_HELP = T(
+    "How well this option does on the criterion: 1 poor ... 5 excellent. The column header must be "
+    "the option's name as written on the Options sheet.",
+    "Seberapa baik opsi ini pada kriteria: 1 buruk ... 5 sangat baik. Judul kolom harus nama opsi "
+    "seperti tertulis di sheet Opsi.",
+)
+PLACEHOLDER_OPTIONS = T("In-house|Vendor A|Vendor B", "Internal|Vendor A|Vendor B")
+
+# -------------------------------------------------------------------------------------------- guide
+GUIDE_TITLE = T(
+    "Customer service: in-house, outsourced or hybrid?",
+    "Layanan pelanggan: internal, alih daya, atau hibrida?",
+)
+
+
+def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
+    """(kind, text, extra) rows of the Guide sheet: heading, para (extra = step number), swatch."""
+    s = {k: v(lang) for k, v in schema.SHEETS.items()}
+    en = lang != "id"
+    blocks: list[tuple[str, str, str]] = [
+        (
+            "heading",
+            "What this workbook decides" if en else "Apa yang diputuskan buku kerja ini",
+            "",
+        ),
+        (
+            "para",
+            (
+                "Whether to run customer service with your own team, hand it to a BPO / call-centre vendor, "
+                "or split it between the two. You describe the demand, the options and every cost line; the "
+                "tool checks each cell, computes a multi-year cost comparison with ROI, payback, staffing "
+                "(Erlang C), a hybrid split and a sensitivity analysis, and writes a PDF recommendation."
+            )
+            if en
+            else (
+                "Apakah layanan pelanggan dijalankan tim sendiri, diserahkan ke vendor BPO / call center, "
+                "atau dibagi di antara keduanya. Anda mengisi permintaan, opsi dan setiap baris biaya; alat "
+                "ini memeriksa setiap sel, menghitung perbandingan biaya beberapa tahun dengan ROI, payback, "
+                "kebutuhan staf (Erlang C), pembagian hibrida dan analisis sensitivitas, lalu menulis "
+                "rekomendasi dalam PDF."
+            ),
+            "",
+        ),
+        ("heading", "Steps" if en else "Langkah", ""),
+        (
+            "para",
+            (
+                f"{s['project']}: client name, currency, horizon, inflation and discount rate."
+                if en
+                else f"{s['project']}: nama klien, mata uang, horizon, inflasi dan tingkat diskonto."
+            ),
+            "1",
+        ),
+        (
+            "para",
+            (
+                f"{s['demand']}: one row per contact channel with its monthly volume, handling time and "
+                "opening hours (168 = 24/7)."
+                if en
+                else f"{s['demand']}: satu baris per saluran kontak dengan volume bulanan, waktu "
+                "penanganan dan jam buka (168 = 24/7)."
+            ),
+            "2",
+        ),
+        (
+            "para",
+            (
+                f"{s['options']}: today's in-house team (mark it as already running) and each vendor quote."
+                if en
+                else f"{s['options']}: tim internal saat ini (tandai sudah berjalan) dan setiap "
+                "penawaran vendor."
+            ),
+            "3",
+        ),
+        (
+            "para",
+            (
+                f"{s['costs']}: every cost line of every option: salaries, benefits, licences, vendor rates "
+                "and the hidden costs listed below. Choose a basis (monthly, per FTE, per contact...)."
+                if en
+                else f"{s['costs']}: setiap baris biaya setiap opsi: gaji, tunjangan, lisensi, tarif "
+                "vendor dan biaya tersembunyi di bawah. Pilih dasar (bulanan, per FTE, per kontak...)."
+            ),
+            "4",
+        ),
+        (
+            "para",
+            (
+                f"{s['scores']}: weight each criterion 0-5 and score each option 1-5; rename the score "
+                "columns to your option names."
+                if en
+                else f"{s['scores']}: beri bobot kriteria 0-5 dan nilai setiap opsi 1-5; ganti nama "
+                "kolom nilai dengan nama opsi Anda."
+            ),
+            "5",
+        ),
+        (
+            "para",
+            (
+                "Run: cs-sourcing validate FILE.xlsx to check it, then cs-sourcing report FILE.xlsx for the PDF."
+                if en
+                else "Jalankan: cs-sourcing validate FILE.xlsx untuk memeriksa, lalu "
+                "cs-sourcing report FILE.xlsx untuk PDF."
+            ),
+            "6",
+        ),
+        ("heading", "Colours" if en else "Warna", ""),
+        (
+            "swatch",
+            "Input cell: type or choose a value here (a dropdown offers the valid values)."
+            if en
+            else "Sel isian: ketik atau pilih nilai di sini (dropdown menawarkan nilai yang sah).",
+            "input",
+        ),
+        ("swatch", "Label: fixed text." if en else "Label: teks tetap.", "label"),
+        (
+            "swatch",
+            "Table header: keep the text; columns may be reordered."
+            if en
+            else "Judul tabel: jangan ubah teksnya; urutan kolom boleh diubah.",
+            "header",
+        ),
+        (
+            "para",
+            (
+                "The sheets are protected without a password only to prevent slips: Review > Unprotect "
+                "Sheet if you need to add rows beyond the prepared ones. Percentages may be typed as 30% "
+                "or 0.3; amounts are in the currency chosen on the Project sheet."
+                if en
+                else "Sheet dilindungi tanpa kata sandi hanya untuk mencegah salah ketik: Tinjau > "
+                "Buka Proteksi Sheet bila perlu menambah baris. Persentase boleh diketik 30% atau 0,3; "
+                "semua nilai dalam mata uang yang dipilih di sheet Proyek."
+            ),
+            "",
+        ),
+        (
+            "heading",
+            "Hidden costs people forget" if en else "Biaya tersembunyi yang sering terlupa",
+            "",
+        ),
+    ]
+    for option_type, title in (
+        ("outsourced", T("Outsourced option", "Opsi alih daya")),
+        ("in-house", T("In-house option", "Opsi internal")),
+    ):
+        names = ", ".join(t.label(lang) for t in schema.checklist_types(option_type))
+        blocks.append(("para", f"{title(lang)}: {names}.", ""))
+    blocks.append(
+        (
+            "para",
+            (
+                "Tag each line with its Cost type (or leave it blank and the tool infers it from the Item "
+                "text); the report shows each checklist item as included or missing."
+                if en
+                else "Beri setiap baris Jenis biaya (atau kosongkan dan alat ini menebak dari teks "
+                "Item); laporan menampilkan setiap butir daftar sebagai ada atau belum ada."
+            ),
+            "",
+        )
+    )
+    return blocks
+
+
+# ------------------------------------------------------------------------------------------ example
+IN_HOUSE = T("In-house", "Internal")
+JAKARTA = T("Jakarta vendor", "Vendor Jakarta")
+OFFSHORE = T("Offshore vendor", "Vendor offshore")
+OPTIONS = (IN_HOUSE, JAKARTA, OFFSHORE)
+PHONE, CHAT, EMAIL, WHATSAPP = (
+    T("Phone", "Telepon"),
+    T("Chat", "Chat"),
+    T("Email", "Email"),
+    T("WhatsApp", "WhatsApp"),
+)
+
+
+def option_names(lang: str) -> tuple[str, ...]:
+    return tuple(o(lang) for o in OPTIONS)
+
+
+def placeholder_options(lang: str) -> tuple[str, ...]:
+    """Score-column headers of the blank template, to be renamed after the user's options."""
+    return tuple(PLACEHOLDER_OPTIONS(lang).split("|"))
+
+
+def project_values(lang: str, *, example: bool) -> dict[str, object]:
+    """Values of the Project sheet: schema defaults in the template, the company in the example."""
+    values: dict[str, object] = {}
+    for f in schema.FIELDS:
+        if f.default not in (None, "today", "first-in-house"):
+            values[f.key] = f.default
+    values["language"] = lang
+    if example:
+        values.update(
+            client_name="PT Kilat Belanja Nusantara",
+            prepared_by=T("Customer Care Strategy Team", "Tim Strategi Layanan Pelanggan")(lang),
+            report_date=datetime(2025, 3, 3),
+            currency="IDR",
+            horizon_years=3,
+            discount_rate=0.11,
+            wage_inflation=0.065,
+            vendor_escalation=0.05,
+            general_inflation=0.03,
+            volume_growth=0.08,
+            baseline_option=IN_HOUSE(lang),
+            financial_weight=0.60,
+            usd_rate=16_000,
+        )
+    return values
+
+
+# Channel rows: (name, mode, volume, AHT, hours/week, SL, answer s, occupancy, concurrency, min, notes)
+CHANNEL_ROWS = (
+    (
+        PHONE,
+        "live",
+        14_000,
+        6.5,
+        168,
+        0.80,
+        20,
+        0.85,
+        1,
+        2,
+        T("24/7 hotline: orders, payments, refunds", "Hotline 24/7: pesanan, pembayaran, refund"),
+    ),
+    (
+        CHAT,
+        "live",
+        26_000,
+        9.0,
+        98,
+        0.80,
+        60,
+        0.85,
+        2,
+        2,
+        T("In-app chat, 08:00-22:00 every day", "Chat di aplikasi, 08.00-22.00 setiap hari"),
+    ),
+    (
+        EMAIL,
+        "deferred",
+        6_000,
+        8.0,
+        45,
+        None,
+        None,
+        0.85,
+        1,
+        0,
+        T("Answered within one business day", "Dijawab dalam satu hari kerja"),
+    ),
+    (
+        WHATSAPP,
+        "deferred",
+        22_000,
+        4.5,
+        84,
+        None,
+        None,
+        0.85,
+        1,
+        1,
+        T("WhatsApp Business, 08:00-20:00", "WhatsApp Business, 08.00-20.00"),
+    ),
+)
+# Option rows: (name, type, running, shrinkage, paid hours, attrition, AHT factor, transition, min fee)
+OPTION_ROWS = (
+    (
+        IN_HOUSE,
+        "in-house",
+        "yes",
+        0.30,
+        173.33,
+        0.35,
+        1.00,
+        0,
+        0,
+        T("Today's team in Jakarta", "Tim saat ini di Jakarta"),
+    ),
+    (
+        JAKARTA,
+        "outsourced",
+        "no",
+        0.0,
+        173.33,
+        0.0,
+        1.10,
+        2,
+        0,
+        T(
+            "Onshore BPO, dedicated team in South Jakarta",
+            "BPO dalam negeri, tim khusus di Jakarta Selatan",
+        ),
+    ),
+    (
+        OFFSHORE,
+        "outsourced",
+        "no",
+        0.0,
+        173.33,
+        0.0,
+        1.15,
+        3,
+        650_000_000,
+        T(
+            "Manila centre with an Indonesian-speaking team",
+            "Pusat di Manila dengan tim berbahasa Indonesia",
+        ),
+    ),
+)
+# Cost lines: (option, category, item, cost type or None = inferred, basis, amount, quantity,
+#              start, end, escalation or None = default, channel, notes)
+_ = None
+COST_ROWS = (
+    # ---- in-house
+    (
+        IN_HOUSE,
+        "labour",
+        T("Agent salaries (base pay)", "Gaji agen (gaji pokok)"),
+        "agent_salaries",
+        "per_fte_month",
+        5_400_000,
+        1,
+        1,
+        _,
+        "wage",
+        _,
+        T("Jakarta UMP plus allowances", "UMP Jakarta plus tunjangan tetap"),
+    ),
+    (
+        IN_HOUSE,
+        "labour",
+        T("Benefits: BPJS, THR, health insurance", "Tunjangan: BPJS, THR, asuransi kesehatan"),
+        "benefits",
+        "pct_labour",
+        0.22,
+        1,
+        1,
+        _,
+        _,
+        _,
+        T("On all labour lines", "Atas semua baris tenaga kerja"),
+    ),
+    (
+        IN_HOUSE,
+        "labour",
+        T("Team leaders and supervisors", "Team leader dan supervisor"),
+        "supervision",
+        "per_fte_month",
+        11_000_000,
+        0.1,
+        1,
+        _,
+        "wage",
+        _,
+        T("One per ten agents", "Satu per sepuluh agen"),
+    ),
+    (
+        IN_HOUSE,
+        "labour",
+        T("Night and weekend shift premium", "Tunjangan shift malam dan akhir pekan"),
+        "night_premium",
+        "per_agent_hour",
+        14_000,
+        0.7,
+        1,
+        _,
+        "wage",
+        PHONE,
+        T(
+            "70% of 24/7 phone hours fall at night or weekends",
+            "70% jam telepon 24/7 jatuh di malam atau akhir pekan",
+        ),
+    ),
+    (
+        IN_HOUSE,
+        "training",
+        T(
+            "Recruiting per new agent (ads, tests, interviews)",
+            "Rekrutmen per agen baru (iklan, tes, wawancara)",
+        ),
+        "recruiting",
+        "per_hire",
+        3_500_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        IN_HOUSE,
+        "training",
+        T("Initial training per new agent (3 weeks)", "Pelatihan awal per agen baru (3 minggu)"),
+        "training",
+        "per_hire",
+        6_000_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        IN_HOUSE,
+        "training",
+        T("Ongoing coaching and quality assurance", "Coaching dan quality assurance berkala"),
+        _,
+        "per_fte_month",
+        350_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        IN_HOUSE,
+        "technology",
+        T("CCaaS telephony and CRM licences", "Lisensi telepon CCaaS dan CRM"),
+        "technology",
+        "per_fte_month",
+        1_100_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        IN_HOUSE,
+        "technology",
+        T("IT maintenance and helpdesk", "Pemeliharaan IT dan helpdesk"),
+        _,
+        "monthly",
+        45_000_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        IN_HOUSE,
+        "technology",
+        T("Computers and headsets refresh", "Penggantian komputer dan headset"),
+        "technology",
+        "annual",
+        180_000_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        IN_HOUSE,
+        "hidden",
+        T("Office seats, rent and utilities", "Kursi kantor, sewa dan utilitas"),
+        "facilities",
+        "per_fte_month",
+        1_800_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        T("Jakarta office space", "Ruang kantor Jakarta"),
+    ),
+    (
+        IN_HOUSE,
+        "technology",
+        T("WhatsApp Business API conversations", "Percakapan WhatsApp Business API"),
+        "technology",
+        "per_contact",
+        350,
+        1,
+        1,
+        _,
+        "general",
+        WHATSAPP,
+        _,
+    ),
+    # ---- Jakarta vendor (onshore, dedicated FTE pricing)
+    (
+        JAKARTA,
+        "labour",
+        T(
+            "Dedicated agent, fully managed (seat, tools, team lead)",
+            "Agen khusus, dikelola penuh (kursi, perangkat, team lead)",
+        ),
+        "agent_salaries",
+        "per_fte_month",
+        12_800_000,
+        1,
+        1,
+        _,
+        _,
+        _,
+        T("Quote of 12 February", "Penawaran 12 Februari"),
+    ),
+    (
+        JAKARTA,
+        "hidden",
+        T("24/7 premium surcharge for phone", "Biaya tambahan premium 24/7 untuk telepon"),
+        "premium_services",
+        "monthly",
+        35_000_000,
+        1,
+        1,
+        _,
+        _,
+        _,
+        _,
+    ),
+    (
+        JAKARTA,
+        "setup",
+        T("Setup and onboarding fee", "Biaya penyiapan dan onboarding"),
+        "setup_fee",
+        "one_time",
+        350_000_000,
+        1,
+        0,
+        _,
+        _,
+        _,
+        _,
+    ),
+    (
+        JAKARTA,
+        "training",
+        T(
+            "Agent training and integration with our CRM",
+            "Pelatihan agen dan integrasi dengan CRM kami",
+        ),
+        "training",
+        "one_time",
+        180_000_000,
+        1,
+        0,
+        _,
+        _,
+        _,
+        _,
+    ),
+    (
+        JAKARTA,
+        "training",
+        T(
+            "Vendor management and oversight (2 staff, QA audits)",
+            "Manajemen dan pengawasan vendor (2 staf, audit QA)",
+        ),
+        "vendor_management",
+        "monthly",
+        38_000_000,
+        1,
+        1,
+        _,
+        "wage",
+        _,
+        _,
+    ),
+    (
+        JAKARTA,
+        "hidden",
+        T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"),
+        _,
+        "per_contact",
+        400,
+        1,
+        1,
+        _,
+        _,
+        WHATSAPP,
+        _,
+    ),
+    (
+        JAKARTA,
+        "technology",
+        T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"),
+        "technology",
+        "monthly",
+        25_000_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        JAKARTA,
+        "hidden",
+        T(
+            "Data security and compliance audit (UU PDP)",
+            "Audit keamanan data dan kepatuhan (UU PDP)",
+        ),
+        _,
+        "annual",
+        120_000_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        JAKARTA,
+        "hidden",
+        T("Exit fee and knowledge transfer", "Biaya keluar dan transfer pengetahuan"),
+        "exit_fee",
+        "one_time",
+        250_000_000,
+        1,
+        36,
+        _,
+        "none",
+        _,
+        T("Due at contract end", "Jatuh tempo di akhir kontrak"),
+    ),
+    (
+        JAKARTA,
+        "setup",
+        T("Severance of the current in-house team", "Pesangon tim internal saat ini"),
+        "severance",
+        "one_time",
+        1_250_000_000,
+        1,
+        2,
+        _,
+        "none",
+        _,
+        _,
+    ),
+    (
+        JAKARTA,
+        "hidden",
+        T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"),
+        "change_requests",
+        "pct_other",
+        0.03,
+        1,
+        1,
+        _,
+        "none",
+        _,
+        _,
+    ),
+    # ---- offshore vendor (usage pricing with a monthly minimum)
+    (
+        OFFSHORE,
+        "labour",
+        T("Phone handling per handled minute", "Penanganan telepon per menit"),
+        "agent_salaries",
+        "per_minute",
+        1_450,
+        1,
+        1,
+        _,
+        _,
+        PHONE,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "labour",
+        T("Chat handling per handled minute", "Penanganan chat per menit"),
+        "agent_salaries",
+        "per_minute",
+        800,
+        1,
+        1,
+        _,
+        _,
+        CHAT,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "labour",
+        T("Email handling per ticket", "Penanganan email per tiket"),
+        "agent_salaries",
+        "per_contact",
+        9_500,
+        1,
+        1,
+        _,
+        _,
+        EMAIL,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "labour",
+        T("WhatsApp handling per conversation", "Penanganan WhatsApp per percakapan"),
+        "agent_salaries",
+        "per_contact",
+        5_200,
+        1,
+        1,
+        _,
+        _,
+        WHATSAPP,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "hidden",
+        T(
+            "Premium surcharge for 24/7 and Indonesian-speaking agents",
+            "Biaya tambahan premium 24/7 dan agen berbahasa Indonesia",
+        ),
+        "premium_services",
+        "monthly",
+        40_000_000,
+        1,
+        1,
+        _,
+        _,
+        _,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "setup",
+        T("Setup and onboarding fee", "Biaya penyiapan dan onboarding"),
+        _,
+        "one_time",
+        280_000_000,
+        1,
+        0,
+        _,
+        _,
+        _,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "training",
+        T(
+            "Training and integration with our processes",
+            "Pelatihan dan integrasi dengan proses kami",
+        ),
+        "training",
+        "one_time",
+        240_000_000,
+        1,
+        0,
+        _,
+        _,
+        _,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "training",
+        T(
+            "Vendor management and oversight (3 staff, travel)",
+            "Manajemen dan pengawasan vendor (3 staf, perjalanan)",
+        ),
+        "vendor_management",
+        "monthly",
+        55_000_000,
+        1,
+        1,
+        _,
+        "wage",
+        _,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "hidden",
+        T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"),
+        "transaction_fees",
+        "per_contact",
+        400,
+        1,
+        1,
+        _,
+        _,
+        WHATSAPP,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "technology",
+        T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"),
+        "technology",
+        "monthly",
+        25_000_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "hidden",
+        T(
+            "Data security, privacy and cross-border transfer audit",
+            "Audit keamanan data, privasi dan transfer lintas negara",
+        ),
+        "data_security",
+        "annual",
+        160_000_000,
+        1,
+        1,
+        _,
+        "general",
+        _,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "hidden",
+        T("Exit fee and knowledge transfer", "Biaya keluar dan transfer pengetahuan"),
+        _,
+        "one_time",
+        300_000_000,
+        1,
+        36,
+        _,
+        "none",
+        _,
+        T("Due at contract end", "Jatuh tempo di akhir kontrak"),
+    ),
+    (
+        OFFSHORE,
+        "setup",
+        T("Severance of the current in-house team", "Pesangon tim internal saat ini"),
+        "severance",
+        "one_time",
+        1_250_000_000,
+        1,
+        3,
+        _,
+        "none",
+        _,
+        _,
+    ),
+    (
+        OFFSHORE,
+        "hidden",
+        T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"),
+        "change_requests",
+        "pct_other",
+        0.04,
+        1,
+        1,
+        _,
+        "none",
+        _,
+        _,
+    ),
+)
+# Scores per option (in-house, Jakarta, offshore) on schema.DEFAULT_CRITERIA, DOMAIN.md's suggested
+# in-house / outsourced scores with the onshore vendor a little closer to the business.
+SCORE_OVERRIDES = {
+    "JAKARTA": {"quality": 4, "speed": 4, "security": 4},
+    "OFFSHORE": {"availability": 5},
+}
+
+
+def _text(value: object, lang: str) -> object:
+    return value(lang) if isinstance(value, Text) else value
+
+
+def table_rows(table_name: str, lang: str) -> list[dict[str, object]]:
+    """The example rows of a table as {column key: cell value} (labels in `lang`)."""
+    table = schema.TABLES_BY_NAME[table_name]
+    source = {"tbl_channels": CHANNEL_ROWS, "tbl_options": OPTION_ROWS, "tbl_costs": COST_ROWS}
+    rows = []
+    for raw in source[table_name]:
+        row: dict[str, object] = {}
+        for col, value in zip(table.columns, raw, strict=True):
+            if col.choices and value is not None:
+                value = schema.choice_label(col.choices, value, lang)
+            row[col.key] = _text(value, lang)
+        if table_name == "tbl_costs" and raw[4] in schema.PERCENT_BASES:
+            row["amount.format"] = schema.PERCENT_FORMAT
+        rows.append(row)
+    return rows
+
+
+def score_rows(lang: str, *, example: bool) -> list[dict[str, object]]:
+    """tbl_scores rows: the default criteria and weights; with scores per option in the example."""
+    rows = []
+    for crit in schema.DEFAULT_CRITERIA:
+        row: dict[str, object] = {"criterion": crit.label(lang), "weight": crit.weight}
+        if example:
+            for key, opt in (("IN_HOUSE", IN_HOUSE), ("JAKARTA", JAKARTA), ("OFFSHORE", OFFSHORE)):
+                base = crit.in_house if key == "IN_HOUSE" else crit.outsourced
+                row[opt(lang)] = SCORE_OVERRIDES.get(key, {}).get(crit.key, base)
+        rows.append(row)
+    return rows
