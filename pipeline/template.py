@@ -301,6 +301,20 @@ def _score_headers(lang: str, example: bool) -> list[str]:
     return list(names)
 
 
+def _content_widths(table: schema.Table, lang: str) -> dict[str, float]:
+    """Column widths that fit the schema width, the header's longest word and the example's text.
+
+    Computed from the example in both the template and the example so that both share one layout.
+    """
+    rows = [] if table.name == "tbl_scores" else content.table_rows(table.name, lang)
+    widths = {}
+    for col in table.columns:
+        longest_word = max(len(w) for w in col.header(lang).split())
+        texts = [len(str(r[col.key])) for r in rows if isinstance(r.get(col.key), str)]
+        widths[col.key] = min(60, max(col.width, 10, longest_word + 3, max(texts, default=0) + 2))
+    return widths
+
+
 def _write_table(
     ws: Worksheet,
     table: schema.Table,
@@ -317,9 +331,10 @@ def _write_table(
     _title(ws, table.title(lang), table.intro(lang), min(ncols, 8))
     ws.row_dimensions[INTRO_ROW].height = 16
     tallest = 1
+    widths = _content_widths(table, lang)
     for i, col in enumerate(cols, start=1):
         _header(ws, i, col.header(lang))
-        width = max(col.width, 10)
+        width = widths[col.key]
         ws.column_dimensions[get_column_letter(i)].width = width
         tallest = max(tallest, -(-len(col.header(lang)) // int(width - 1)))
     for j, name in enumerate(extra_headers, start=len(cols) + 1):
@@ -333,6 +348,8 @@ def _write_table(
         for i, col in enumerate(cols, start=1):
             cell = ws.cell(r, i, data.get(col.key))
             fmt = data.get(f"{col.key}.format") or col.number_format
+            if table.name == "tbl_scores":
+                fmt = "General"  # weights are small whole numbers mostly: 4, not 4.0
             _input(cell, fmt)
         for j, name in enumerate(extra_headers, start=len(cols) + 1):
             _input(ws.cell(r, j, data.get(name)), schema.INT_FORMAT)
