@@ -34,6 +34,12 @@ class Staffing:
     """Average speed of answer (live)."""
     staffed_hours_month: float
     fte: float
+    contacts_month: float = 0.0
+    """Contacts this option handles per month in that year."""
+    aht_minutes: float = 0.0
+    """The option's handling time on the channel (channel AHT x AHT factor)."""
+    traffic_erlangs: float | None = None
+    """Offered traffic A (live)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,6 +75,9 @@ class OptionResult:
     parallel_run_cost: float = 0.0
     investment: float = 0.0
     """One-time lines + parallel run, nominal."""
+    min_fee_topup: float = 0.0
+    """What the minimum monthly fee added to the usage lines over the horizon (nominal)."""
+    line_count: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,6 +93,10 @@ class Comparison:
     """Annualised: (1 + irr_monthly)^12 - 1."""
     cumulative_savings: tuple[float, ...] = ()
     """Cumulative Δ for months 0..M (baseline cost - option cost)."""
+    kind: str = "option"
+    """`option` or `hybrid` (the best split of a vendor, when it is a candidate)."""
+    pv_cost: float = 0.0
+    """PV of the alternative's cost."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,6 +115,11 @@ class Hybrid:
     best_pv_cost: float
     name: str
     """Display name of the best point, e.g. 'Hybrid: 70% Vendor A', or the pure option's name."""
+    qualitative_index: float | None = None
+    """Share-weighted index of the best split."""
+    best_total_cost: float = 0.0
+    best_monthly_cost: tuple[float, ...] = ()
+    """Months 0..M of the best split."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,6 +157,10 @@ class Candidate:
     cost_score: float
     qualitative_index: float | None
     composite: float
+    share: float | None = None
+    """Hybrids: share of every channel sent to the vendor (0..1)."""
+    vendor: str | None = None
+    """Hybrids: the vendor's option name."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -200,12 +222,34 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _option_json(o: OptionResult) -> dict[str, Any]:
+    """DESIGN §6: `staffing` holds year 1 only; every year is under `staffing_by_year`."""
+    data = _plain(o)
+    data["staffing"] = [_plain(s) for s in o.staffing if s.year == 1]
+    data["staffing_by_year"] = [_plain(s) for s in o.staffing]
+    return data
+
+
 def to_json(results: Results) -> dict[str, Any]:
-    """The results.json document: schema id first, numbers unrounded, None where absent."""
-    data = {"schema": SCHEMA_ID}
+    """The results.json document (DESIGN §6): schema id first, numbers unrounded, None where absent.
+
+    `sensitivity` is the tornado's list of rows; the analysed option, base NPV and break-evens
+    are under `sensitivity_summary`.
+    """
+    data: dict[str, Any] = {"schema": SCHEMA_ID}
     for f in fields(results):
         if f.name == "inputs":
             continue
-        data[f.name] = _plain(getattr(results, f.name))
+        value = getattr(results, f.name)
+        if f.name == "options":
+            data["options"] = [_option_json(o) for o in value]
+        elif f.name == "sensitivity":
+            data["sensitivity"] = [_plain(r) for r in value.rows] if value is not None else []
+            summary = None
+            if value is not None:
+                summary = {k: v for k, v in _plain(value).items() if k != "rows"}
+            data["sensitivity_summary"] = summary
+        else:
+            data[f.name] = _plain(value)
     data["project"] = _plain(results.inputs.project)
     return data

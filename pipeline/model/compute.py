@@ -1,0 +1,176 @@
+"""`compute`: validated Inputs -> Results (DESIGN §3), pure and deterministic, no I/O."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..issues import Issue
+from . import finance
+from .costs import CATEGORIES
+from .engine import BASE, SHARE_STEPS, Engine, Run
+from .inputs import Inputs, Option
+from .recommend import (
+    candidate_refs,
+    checklist,
+    hybrid_index,
+    indices_of,
+    rank,
+    recommendation,
+    winner_key,
+)
+from .results import Comparison, Hybrid, OptionResult, Results, Staffing
+from .scenarios import hybrid_result, sensitivity
+from .staffing import year_index
+
+log = logging.getLogger("pipeline")
+
+
+def _staffing(run: Run) -> tuple[Staffing, ...]:
+    out = []
+    for row in run.sides[0].plan.rows:
+        e = row.erlang
+        out.append(
+            Staffing(
+                channel=row.channel,
+                year=row.year,
+                mode=row.mode,
+                agents_on_duty=None if e is None else float(e.agents),
+                service_level=None if e is None else e.service_level,
+                occupancy=None if e is None else e.occupancy,
+                p_wait=None if e is None else e.p_wait,
+                asa_seconds=None if e is None else e.asa_seconds,
+                staffed_hours_month=row.staffed_hours_month,
+                fte=row.fte,
+                contacts_month=row.contacts_month,
+                aht_minutes=row.aht_minutes,
+                traffic_erlangs=None if e is None else e.traffic,
+            )
+        )
+    return tuple(out)
+
+
+def _per_year(series: np.ndarray, years: int) -> tuple[float, ...]:
+    """Nominal sums per year 1..Y; month 0 counts in year 1."""
+    idx = year_index(len(series) - 1)
+    return tuple(float(v) for v in np.bincount(idx, weights=series, minlength=years)[:years])
+
+
+def option_result(engine: Engine, option: Option, index: float | None) -> OptionResult:
+    run = engine.pure(option)
+    total = run.total
+    years = engine.inputs.project.horizon_years
+    contacts = float(run.contacts.sum())
+    by_year_cat = {c: _per_year(run.by_category[i], years) for i, c in enumerate(CATEGORIES)}
+    side = run.sides[0]
+    return OptionResult(
+        name=option.name,
+        type=option.type,
+        total_cost=float(total.sum()),
+        pv_cost=engine.pv(total),
+        contacts=contacts,
+        cost_per_contact=float(total.sum()) / contacts if contacts > 0 else None,
+        avg_fte=float(run.fte[1:].mean()) if engine.months > 0 else 0.0,
+        by_category={c: float(run.by_category[i].sum()) for i, c in enumerate(CATEGORIES)},
+        annual_cost=_per_year(total, years),
+        annual_by_category=by_year_cat,
+        monthly_cost=tuple(float(v) for v in total),
+        staffing=_staffing(run),
+        qualitative_index=index,
+        checklist=checklist(option, engine.lines[option.name]),
+        parallel_run_cost=float(run.parallel_run.sum()),
+        investment=float(run.one_time.sum() + run.parallel_run.sum()),
+        min_fee_topup=float(side.flows.min_fee_topup.sum()),
+        line_count=engine.books[option.name].n_lines,
+    )
+
+
+def compare(engine: Engine, name: str, run: Run, baseline: Run, *, kind: str) -> Comparison:
+    """An alternative against the baseline (DESIGN §3: Δ = baseline cost - alternative cost)."""
+    rate = engine.discount_rate(BASE)
+    delta = baseline.total - run.total
+    investment = float(run.one_time.sum() + run.parallel_run.sum())
+    net = float(delta.sum())
+    return Comparison(
+        option=name,
+        net_savings=net,
+        npv=finance.present_value(delta, rate),
+        investment=investment,
+        roi=finance.roi(net, investment),
+        payback_month=finance.payback_month(delta),
+        discounted_payback_month=finance.discounted_payback_month(delta, rate),
+        irr=finance.irr_annual(delta),
+        cumulative_savings=tuple(float(v) for v in np.cumsum(delta)),
+        kind=kind,
+        pv_cost=engine.pv(run.total),
+    )
+
+
+def compute(inputs: Inputs, *, warnings: Sequence[Issue] = ()) -> Results:
+    """Staffing, cash flows, comparisons, hybrids, sensitivity and the recommendation."""
+    engine = Engine(inputs)
+    baseline = engine.baseline
+    indices = indices_of(engine)
+    options = tuple(option_result(engine, o, indices[o.name]) for o in inputs.options)
+    base_run = engine.pure(baseline)
+    comparisons = {
+        o.name: compare(engine, o.name, engine.pure(o), base_run, kind="option")
+        for o in inputs.options
+        if o.name != baseline.name
+    }
+    hybrids: list[Hybrid] = []
+    for vendor in engine.vendors():
+        h = hybrid_result(engine, vendor)
+        k = round(h.best_share * SHARE_STEPS)
+        best = engine.hybrid(vendor, k).total
+        hybrids.append(
+            Hybrid(
+                vendor=h.vendor,
+                curve=h.curve,
+                best_share=h.best_share,
+                best_pv_cost=h.best_pv_cost,
+                name=h.name,
+                qualitative_index=hybrid_index(
+                    indices[baseline.name], indices[vendor.name], h.best_share
+                ),
+                best_total_cost=float(best.sum()),
+                best_monthly_cost=tuple(float(v) for v in best),
+            )
+        )
+    refs = candidate_refs(engine)
+    for ref in refs:
+        if ref.kind == "hybrid":
+            comparisons[ref.name] = compare(
+                engine, ref.name, ref.run(engine), base_run, kind="hybrid"
+            )
+    ranked = rank(engine, refs)
+    lead = next((r for r, _ in ranked if r.key != baseline.name), None)
+    sens = None
+    if lead is not None:
+        base_key = ranked[0][0].key
+        sens = sensitivity(engine, lead, lambda sc: winner_key(engine, sc), base_key)
+    rec = recommendation(
+        engine,
+        ranked,
+        comparisons=comparisons,
+        checklists={o.name: o.checklist for o in options},
+        sensitivity=sens,
+    )
+    log.debug("compute: %d options, %d lines", len(inputs.options), len(inputs.costs))
+    return Results(
+        inputs=inputs,
+        currency=inputs.project.currency,
+        horizon_months=inputs.project.horizon_months,
+        baseline=baseline.name,
+        options=options,
+        comparisons=tuple(comparisons.values()),
+        hybrid=tuple(hybrids),
+        sensitivity=sens,
+        recommendation=rec,
+        issues=tuple(warnings),
+    )
+
+
+__all__ = ["compute"]

@@ -1,0 +1,253 @@
+"""Monthly cash flows of one option's cost lines, months 0..M, vectorised over lines and months.
+
+Lines are aggregated once per option into groups sharing a driver, an escalation and a category
+(`build_book`); every later evaluation (pure option, hybrid share, sensitivity case) multiplies
+those few group rows by the escalation and driver rows, so 20,000 lines cost no more than 20.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import schema
+from .inputs import Channel, CostLine
+from .staffing import StaffingPlan, hires, monthly
+
+CATEGORIES = tuple(c.code for c in schema.CATEGORIES)
+LABOUR = CATEGORIES.index("labour")
+SETUP = CATEGORIES.index("setup")
+ESCALATIONS = ("wage", "vendor", "general", "none")
+VENDOR = ESCALATIONS.index("vendor")
+DRIVER_BASES = ("per_fte_month", "per_hire", "per_contact", "per_minute", "per_agent_hour")
+"""Bases charged per unit of a staffing driver; `Channel` may limit them to one channel."""
+USAGE_DRIVER_BASES = frozenset(b for b in DRIVER_BASES if b in schema.USAGE_BASES)
+
+
+def driver_index(basis: str, channel: int, n_channels: int) -> int:
+    """Row of the driver matrix: 0 = one per month, then per basis: all channels, channel 0, 1..."""
+    if basis in ("monthly", "annual"):
+        return 0
+    return 1 + DRIVER_BASES.index(basis) * (n_channels + 1) + (channel + 1)
+
+
+def driver_matrix(
+    plan: StaffingPlan, months: int, *, attrition: float, already_running: bool
+) -> np.ndarray:
+    """Driver rows (see `driver_index`) for months 0..M from a staffing plan."""
+    n_ch = plan.fte.shape[0]
+    fte = monthly(plan.fte, months)
+    total_fte = fte.sum(axis=0)
+    per_basis = {
+        "per_fte_month": (total_fte, fte),
+        "per_hire": (
+            hires(total_fte, attrition=attrition, already_running=already_running),
+            hires(fte, attrition=attrition, already_running=already_running),
+        ),
+        "per_contact": None,
+        "per_minute": None,
+        "per_agent_hour": None,
+    }
+    for basis, arr in (
+        ("per_contact", plan.contacts),
+        ("per_minute", plan.minutes),
+        ("per_agent_hour", plan.hours),
+    ):
+        m = monthly(arr, months)
+        per_basis[basis] = (m.sum(axis=0), m)
+    out = np.empty((1 + len(DRIVER_BASES) * (n_ch + 1), months + 1))
+    out[0] = 1.0
+    out[0, 0] = 0.0  # month 0 carries one-time lines only
+    for b, basis in enumerate(DRIVER_BASES):
+        total, by_channel = per_basis[basis]
+        row = 1 + b * (n_ch + 1)
+        out[row] = total
+        out[row + 1 : row + 1 + n_ch] = by_channel
+    return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineBook:
+    """One option's cost lines, aggregated into groups (amount x quantity x active months)."""
+
+    option: str
+    months: int
+    run_units: np.ndarray
+    """(G, M+1): sum of amount x quantity of the running lines active each month (annual / 12)."""
+    run_driver: np.ndarray
+    run_esc: np.ndarray
+    run_cat: np.ndarray
+    run_usage: np.ndarray
+    """(G,) bool: group is a usage basis the minimum monthly fee applies to."""
+    once_units: np.ndarray
+    """(E x K, M+1): one-time lines in their start month, by escalation then category."""
+    pct_units: np.ndarray
+    """(2 x K, M+1): % lines (fractions x quantity) active each month; row kind*K + category,
+    kind 0 = % of labour, 1 = % of other costs."""
+    usage_months: np.ndarray
+    """(M+1,) bool: months in which at least one usage line runs (the minimum fee applies)."""
+    usage_fallback_cat: int
+    """Category of the minimum-fee top-up in a month where the usage lines charge nothing."""
+    n_lines: int
+
+
+def _spans(start: np.ndarray, end: np.ndarray, months: int) -> tuple[np.ndarray, np.ndarray]:
+    """Clip running lines to months 1..M (month 0 is one-time only); empty spans give lo > hi."""
+    lo = np.maximum(start, 1)
+    hi = np.minimum(end, months)
+    return lo, hi
+
+
+def _accumulate(n_rows: int, rows: np.ndarray, lo, hi, weight, months: int) -> np.ndarray:
+    """Sum `weight` over months lo..hi into `rows`, via a difference array and one cumsum."""
+    diff = np.zeros((n_rows, months + 2))
+    keep = lo <= hi
+    np.add.at(diff, (rows[keep], lo[keep]), weight[keep])
+    np.add.at(diff, (rows[keep], hi[keep] + 1), -weight[keep])
+    return np.cumsum(diff, axis=1)[:, : months + 1]
+
+
+def build_book(
+    option: str, lines: Sequence[CostLine], channels: Sequence[Channel], months: int
+) -> LineBook:
+    """Aggregate an option's lines into driver x escalation x category groups."""
+    n_ch = len(channels)
+    ch_index = {c.name: i for i, c in enumerate(channels)}
+    n_k, n_e = len(CATEGORIES), len(ESCALATIONS)
+    n = len(lines)
+    basis = np.array([ln.basis for ln in lines], dtype=object)
+    amount = np.array([ln.amount * ln.quantity for ln in lines], dtype=float)
+    start = np.array([ln.start_month for ln in lines], dtype=int)
+    end = np.array([ln.end_month for ln in lines], dtype=int)
+    esc = np.array([ESCALATIONS.index(ln.escalation) for ln in lines], dtype=int)
+    cat = np.array([CATEGORIES.index(ln.category) for ln in lines], dtype=int)
+    chan = np.array([ch_index.get(ln.channel, -1) if ln.channel else -1 for ln in lines], dtype=int)
+    if n == 0:
+        basis = np.array([], dtype=object)
+
+    is_once = basis == "one_time"
+    is_pct = np.isin(basis, list(schema.PERCENT_BASES))
+    is_run = ~is_once & ~is_pct
+
+    # Running lines: group key = (driver, escalation, category).
+    run_idx = np.flatnonzero(is_run)
+    drivers = np.array([driver_index(basis[i], chan[i], n_ch) for i in run_idx], dtype=int).reshape(
+        -1
+    )
+    weight = amount[run_idx] / np.where(basis[run_idx] == "annual", 12.0, 1.0)
+    keys = (drivers * n_e + esc[run_idx]) * n_k + cat[run_idx]
+    uniq, group_of = np.unique(keys, return_inverse=True)
+    lo, hi = _spans(start[run_idx], end[run_idx], months)
+    run_units = _accumulate(len(uniq), group_of.reshape(-1), lo, hi, weight, months)
+    run_cat = uniq % n_k
+    run_esc = (uniq // n_k) % n_e
+    run_driver = uniq // (n_k * n_e)
+    usage_drivers = {driver_index(b, c, n_ch) for b in USAGE_DRIVER_BASES for c in range(-1, n_ch)}
+    run_usage = np.isin(run_driver, list(usage_drivers))
+
+    usage_lines = run_idx[np.isin(basis[run_idx], list(USAGE_DRIVER_BASES))]
+    ulo, uhi = _spans(start[usage_lines], end[usage_lines], months)
+    usage_count = _accumulate(
+        1, np.zeros(len(usage_lines), dtype=int), ulo, uhi, np.ones(len(usage_lines)), months
+    )[0]
+    usage_months = usage_count > 0.5
+    fallback = int(cat[usage_lines[0]]) if len(usage_lines) else LABOUR
+
+    once_units = np.zeros((n_e * n_k, months + 1))
+    once_idx = np.flatnonzero(is_once & (start >= 0) & (start <= months))
+    np.add.at(once_units, (esc[once_idx] * n_k + cat[once_idx], start[once_idx]), amount[once_idx])
+
+    pct_idx = np.flatnonzero(is_pct)
+    kind = (basis[pct_idx] == "pct_other").astype(int)
+    plo, phi = _spans(start[pct_idx], end[pct_idx], months)
+    pct_units = _accumulate(2 * n_k, kind * n_k + cat[pct_idx], plo, phi, amount[pct_idx], months)
+    return LineBook(
+        option=option,
+        months=months,
+        run_units=run_units,
+        run_driver=run_driver,
+        run_esc=run_esc,
+        run_cat=run_cat,
+        run_usage=run_usage,
+        once_units=once_units,
+        pct_units=pct_units,
+        usage_months=usage_months,
+        usage_fallback_cat=fallback,
+        n_lines=n,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CashFlows:
+    """An option's cost by category and month, before any parallel run."""
+
+    by_category: np.ndarray
+    """(K, M+1), categories in `CATEGORIES` order."""
+    one_time: np.ndarray
+    """(M+1,) the one-time lines' part of the total."""
+    min_fee_topup: np.ndarray
+    """(M+1,) what the minimum monthly fee added to the usage lines."""
+
+    @property
+    def total(self) -> np.ndarray:
+        return self.by_category.sum(axis=0)
+
+    @property
+    def running(self) -> np.ndarray:
+        """Everything but the one-time lines: what a parallel run carries."""
+        return self.total - self.one_time
+
+
+def escalation_matrix(months: int, *, wage: float, vendor: float, general: float) -> np.ndarray:
+    """(E, M+1) yearly-step factors (1 + rate)^(y - 1), rows in `ESCALATIONS` order."""
+    from .staffing import year_index
+
+    y = year_index(months)
+    rates = np.array([wage, vendor, general, 0.0])
+    return (1.0 + rates)[:, None] ** y[None, :]
+
+
+def cash_flows(
+    book: LineBook,
+    drivers: np.ndarray,
+    escalation: np.ndarray,
+    *,
+    category_scale: np.ndarray | None = None,
+    minimum_fee: float = 0.0,
+) -> CashFlows:
+    """Cost per category and month: lines x escalation x driver, minimum fee, then % lines.
+
+    `category_scale` multiplies the money amounts of the non-% lines per category (the
+    sensitivity's price drivers); % lines follow their bases.
+    """
+    n_k, months = len(CATEGORIES), book.months
+    scale = np.ones(n_k) if category_scale is None else np.asarray(category_scale, dtype=float)
+    run = book.run_units * escalation[book.run_esc] * drivers[book.run_driver]
+    run *= scale[book.run_cat][:, None]
+    run_cat = np.zeros((n_k, months + 1))
+    np.add.at(run_cat, book.run_cat, run)
+
+    once = book.once_units.reshape(len(ESCALATIONS), n_k, months + 1) * escalation[:, None, :]
+    once_cat = once.sum(axis=0) * scale[:, None]
+
+    topup = np.zeros(months + 1)
+    topup_cat = np.zeros((n_k, months + 1))
+    if minimum_fee > 0 and book.usage_months.any():
+        usage_cat = np.zeros((n_k, months + 1))
+        np.add.at(usage_cat, book.run_cat[book.run_usage], run[book.run_usage])
+        usage_total = usage_cat.sum(axis=0)
+        floor = minimum_fee * escalation[VENDOR] * book.usage_months
+        topup = np.maximum(floor - usage_total, 0.0)
+        # The top-up lands on the usage lines' categories in proportion to what they charge.
+        safe = np.where(usage_total > 0, usage_total, 1.0)
+        weights = np.where(usage_total > 0, usage_cat / safe, 0.0)
+        weights[book.usage_fallback_cat] += usage_total <= 0
+        topup_cat = weights * topup
+
+    nonpct = run_cat + once_cat + topup_cat
+    bases = np.stack([nonpct[LABOUR], nonpct.sum(axis=0)])
+    pct = book.pct_units.reshape(2, n_k, months + 1) * bases[:, None, :]
+    by_category = nonpct + pct.sum(axis=0)
+    return CashFlows(by_category=by_category, one_time=once_cat.sum(axis=0), min_fee_topup=topup)

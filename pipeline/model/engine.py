@@ -1,0 +1,243 @@
+"""Evaluate an option, or a hybrid split, under a scenario: staffing -> drivers -> cash flows.
+
+The per-option line books are built once; each (option, share, scenario) side is cached, so the
+hybrid curves and the sensitivity cases re-use what the base case already computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .costs import (
+    CATEGORIES,
+    LABOUR,
+    SETUP,
+    CashFlows,
+    LineBook,
+    build_book,
+    cash_flows,
+    driver_matrix,
+    escalation_matrix,
+)
+from .finance import present_value
+from .inputs import Inputs, Option
+from .staffing import MAX_SHRINKAGE, StaffingPlan, monthly, staff_option
+
+SHARE_STEPS = 10
+"""Hybrid shares are k / SHARE_STEPS of every channel, k = 0..SHARE_STEPS (0%, 10%, ... 100%)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scenario:
+    """Changes to the inputs for one sensitivity case; the default is the base case."""
+
+    volume: float = 1.0
+    """Multiplier of every channel's volume."""
+    aht: float = 1.0
+    """Multiplier of every handling time."""
+    inhouse_labour: float = 1.0
+    """Multiplier of the money amounts of in-house options' labour lines."""
+    vendor_price: float = 1.0
+    """Multiplier of every money amount of outsourced options (and their minimum fee)."""
+    shrinkage_pp: float = 0.0
+    """Added to in-house options' shrinkage (clipped to 0..95%)."""
+    attrition_pp: float = 0.0
+    """Added to in-house options' attrition (not below 0)."""
+    wage_inflation: float | None = None
+    """Replaces the project's wage inflation."""
+    discount_rate: float | None = None
+    """Replaces the project's discount rate."""
+
+
+BASE = Scenario()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Side:
+    """One option handling `share` of every channel under one scenario."""
+
+    option: Option
+    share: float
+    plan: StaffingPlan
+    fte: np.ndarray
+    """(M+1,) total FTE per month (0 in month 0)."""
+    contacts: np.ndarray
+    """(M+1,) contacts handled per month."""
+    flows: CashFlows
+
+
+@dataclass(frozen=True, kw_only=True)
+class Run:
+    """Monthly cost of one candidate (a pure option or a hybrid split), parallel run included."""
+
+    by_category: np.ndarray
+    """(K, M+1); the parallel run is inside `setup`."""
+    parallel_run: np.ndarray
+    one_time: np.ndarray
+    """The candidate's own one-time lines (for a hybrid: the vendor side's)."""
+    contacts: np.ndarray
+    fte: np.ndarray
+    sides: tuple[Side, ...]
+
+    @property
+    def total(self) -> np.ndarray:
+        return self.by_category.sum(axis=0)
+
+
+class Engine:
+    """Holds the inputs, the line books and the caches of one `compute` call."""
+
+    def __init__(self, inputs: Inputs) -> None:
+        self.inputs = inputs
+        self.months = inputs.project.horizon_months
+        by_option: dict[str, list] = {o.name: [] for o in inputs.options}
+        for line in inputs.costs:
+            if line.option in by_option:
+                by_option[line.option].append(line)
+        self.lines = by_option
+        self.books: dict[str, LineBook] = {
+            name: build_book(name, lines, inputs.channels, self.months)
+            for name, lines in by_option.items()
+        }
+        self.baseline = inputs.baseline
+        self._sides: dict[tuple, Side] = {}
+        self._esc: dict[tuple, np.ndarray] = {}
+
+    # ------------------------------------------------------------------------------ scenario
+    def discount_rate(self, sc: Scenario) -> float:
+        p = self.inputs.project
+        return p.discount_rate if sc.discount_rate is None else sc.discount_rate
+
+    def escalation(self, sc: Scenario) -> np.ndarray:
+        p = self.inputs.project
+        wage = p.wage_inflation if sc.wage_inflation is None else sc.wage_inflation
+        key = (wage, p.vendor_escalation, p.general_inflation)
+        if key not in self._esc:
+            self._esc[key] = escalation_matrix(
+                self.months, wage=wage, vendor=p.vendor_escalation, general=p.general_inflation
+            )
+        return self._esc[key]
+
+    def pv(self, series: np.ndarray, sc: Scenario = BASE) -> float:
+        return present_value(series, self.discount_rate(sc))
+
+    # --------------------------------------------------------------------------------- sides
+    def side(self, option: Option, k: int, sc: Scenario = BASE) -> Side:
+        """`option` handling k / SHARE_STEPS of every channel (k = SHARE_STEPS: the pure option)."""
+        key = (option.name, k, sc)
+        cached = self._sides.get(key)
+        if cached is not None:
+            return cached
+        share = k / SHARE_STEPS
+        inhouse = not option.outsourced
+        shrinkage = option.shrinkage
+        attrition = option.attrition
+        scale = np.ones(len(CATEGORIES))
+        fee = option.minimum_monthly_fee
+        if inhouse:
+            shrinkage = min(max(shrinkage + sc.shrinkage_pp, 0.0), MAX_SHRINKAGE)
+            attrition = max(attrition + sc.attrition_pp, 0.0)
+            scale[LABOUR] = sc.inhouse_labour
+        else:
+            scale[:] = sc.vendor_price
+            fee *= sc.vendor_price
+        plan = staff_option(
+            self.inputs,
+            option,
+            share=share,
+            volume_factor=sc.volume,
+            aht_factor=sc.aht,
+            shrinkage=shrinkage,
+        )
+        drivers = driver_matrix(
+            plan, self.months, attrition=attrition, already_running=option.already_running
+        )
+        flows = cash_flows(
+            self.books[option.name],
+            drivers,
+            self.escalation(sc),
+            category_scale=scale,
+            minimum_fee=fee,
+        )
+        side = Side(
+            option=option,
+            share=share,
+            plan=plan,
+            fte=monthly(plan.fte, self.months).sum(axis=0),
+            contacts=monthly(plan.contacts, self.months).sum(axis=0),
+            flows=flows,
+        )
+        self._sides[key] = side
+        return side
+
+    def _parallel_run(self, option: Option, sc: Scenario, kept: Side | None) -> np.ndarray:
+        """The baseline's running cost carried beside `option` in months 1..T.
+
+        While `option` takes over, the baseline keeps handling the whole volume; when part of the
+        baseline stays anyway (a hybrid), only the difference to that kept part is extra.
+        """
+        out = np.zeros(self.months + 1)
+        t = min(option.transition_months, self.months)
+        if t <= 0 or option.name == self.baseline.name:
+            return out
+        full = self.side(self.baseline, SHARE_STEPS, sc).flows.running
+        out[1 : t + 1] = full[1 : t + 1]
+        if kept is not None:
+            out[1 : t + 1] -= kept.flows.running[1 : t + 1]
+        return out
+
+    # ------------------------------------------------------------------------------ candidates
+    def pure(self, option: Option, sc: Scenario = BASE) -> Run:
+        side = self.side(option, SHARE_STEPS, sc)
+        pr = self._parallel_run(option, sc, None)
+        by_cat = side.flows.by_category.copy()
+        by_cat[SETUP] += pr
+        return Run(
+            by_category=by_cat,
+            parallel_run=pr,
+            one_time=side.flows.one_time,
+            contacts=side.contacts,
+            fte=side.fte,
+            sides=(side,),
+        )
+
+    def hybrid(self, vendor: Option, k: int, sc: Scenario = BASE) -> Run:
+        """Baseline on (1 - s) of every channel + `vendor` on s, s = k / SHARE_STEPS.
+
+        A side with no share carries nothing (not even its fixed lines), so k = 0 is the pure
+        baseline and k = SHARE_STEPS the pure vendor, parallel run included, exactly.
+        """
+        sides = []
+        kept = None
+        if k < SHARE_STEPS:
+            kept = self.side(self.baseline, SHARE_STEPS - k, sc)
+            sides.append(kept)
+        if k > 0:
+            sides.append(self.side(vendor, k, sc))
+        n = self.months + 1
+        by_cat = np.zeros((len(CATEGORIES), n))
+        contacts = np.zeros(n)
+        fte = np.zeros(n)
+        for s in sides:
+            by_cat = by_cat + s.flows.by_category
+            contacts = contacts + s.contacts
+            fte = fte + s.fte
+        pr = self._parallel_run(vendor, sc, kept) if k > 0 else np.zeros(n)
+        by_cat[SETUP] += pr
+        one_time = self.side(vendor, k, sc).flows.one_time if k > 0 else np.zeros(n)
+        return Run(
+            by_category=by_cat,
+            parallel_run=pr,
+            one_time=one_time,
+            contacts=contacts,
+            fte=fte,
+            sides=tuple(sides),
+        )
+
+    def vendors(self) -> tuple[Option, ...]:
+        """Outsourced options other than the baseline: each gets a hybrid curve."""
+        return tuple(
+            o for o in self.inputs.options if o.outsourced and o.name != self.baseline.name
+        )
