@@ -290,7 +290,7 @@ COST_ROWS = (
     (JAKARTA, "hidden", T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"), _, "per_contact", 400, 1, 1, _, _, WHATSAPP, _),
     (JAKARTA, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, _),
     (JAKARTA, "hidden", T("Data security and compliance audit (UU PDP)", "Audit keamanan data dan kepatuhan (UU PDP)"), _, "annual", 120_000_000, 1, 1, _, "general", _, _),
-    (JAKARTA, "hidden", T("Exit fee and knowledge transfer", "Biaya keluar dan transfer pengetahuan"), "exit_fee", "one_time", 250_000_000, 1, 36, _, "none", _, T("Due at contract end", "Jatuh tempo di akhir kontrak")),
+    (JAKARTA, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi kontrak dan transfer pengetahuan"), "exit_fee", "one_time", 250_000_000, 1, 36, _, "none", _, T("Due at contract end", "Jatuh tempo di akhir kontrak")),
     (JAKARTA, "setup", T("Severance of the current in-house team", "Pesangon tim internal saat ini"), "severance", "one_time", 1_250_000_000, 1, 2, _, "none", _, _),
     (JAKARTA, "hidden", T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"), "change_requests", "pct_other", 0.03, 1, 1, _, "none", _, _),
     (OFFSHORE, "labour", T("Phone handling per handled minute", "Penanganan telepon per menit"), "agent_salaries", "per_minute", 1450, 1, 1, _, _, PHONE, _),
@@ -304,7 +304,7 @@ COST_ROWS = (
     (OFFSHORE, "hidden", T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"), "transaction_fees", "per_contact", 400, 1, 1, _, _, WHATSAPP, _),
     (OFFSHORE, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, _),
     (OFFSHORE, "hidden", T("Data security, privacy and cross-border transfer audit", "Audit keamanan data, privasi dan transfer lintas negara"), "data_security", "annual", 160_000_000, 1, 1, _, "general", _, _),
-    (OFFSHORE, "hidden", T("Exit fee and knowledge transfer", "Biaya keluar dan transfer pengetahuan"), _, "one_time", 300_000_000, 1, 36, _, "none", _, T("Due at contract end", "Jatuh tempo di akhir kontrak")),
+    (OFFSHORE, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi kontrak dan transfer pengetahuan"), _, "one_time", 300_000_000, 1, 36, _, "none", _, T("Due at contract end", "Jatuh tempo di akhir kontrak")),
     (OFFSHORE, "setup", T("Severance of the current in-house team", "Pesangon tim internal saat ini"), "severance", "one_time", 1_250_000_000, 1, 3, _, "none", _, _),
     (OFFSHORE, "hidden", T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"), "change_requests", "pct_other", 0.04, 1, 1, _, "none", _, _),
 )
