@@ -311,7 +311,7 @@ def _content_widths(table: schema.Table, lang: str) -> dict[str, float]:
     for col in table.columns:
         longest_word = max(len(w) for w in col.header(lang).split())
         texts = [len(str(r[col.key])) for r in rows if isinstance(r.get(col.key), str)]
-        widths[col.key] = min(60, max(col.width, 10, longest_word + 3, max(texts, default=0) + 2))
+        widths[col.key] = min(46, max(col.width, 10, longest_word + 3, max(texts, default=0) + 2))
     return widths
 
 
