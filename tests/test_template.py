@@ -124,7 +124,7 @@ def test_every_coded_column_has_a_dropdown_with_its_labels(book):
         for col in table.columns:
             letter = template.column_letter(table.name, col.key)
             sqref, kind, formula, prompt = by_column[letter]
-            last = template.HEADER_ROW + template._table_rows(table)
+            last = template.HEADER_ROW + template.table_rows(table)
             assert sqref == f"{letter}{template.FIRST_DATA_ROW}:{letter}{last}"
             assert prompt == col.help(lang)[:255]
             if col.choices:
@@ -133,7 +133,7 @@ def test_every_coded_column_has_a_dropdown_with_its_labels(book):
                 checked += 1
             elif col.kind in ("option", "channel"):
                 source = "tbl_options" if col.kind == "option" else "tbl_channels"
-                rows = template._table_rows(TABLE_SHEETS[source])
+                rows = template.table_rows(TABLE_SHEETS[source])
                 expected = (
                     f"'{TABLE_SHEETS[source].sheet(lang)}'!$A$5:$A${template.HEADER_ROW + rows}"
                 )

@@ -1,0 +1,359 @@
+"""The sheets of the workbook template: layout, styles, addresses, and one writer per sheet kind.
+
+`template.build_workbook` assembles them; tests compute cell addresses with `cell_of`/`field_cell`
+instead of hard-coding them. Every visible text comes from `schema` or `example_data`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table as XlTable
+from openpyxl.worksheet.table import TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from . import example_data as content
+from . import schema
+
+# ------------------------------------------------------------------------------------------ layout
+TITLE_ROW = 1
+INTRO_ROW = 2
+HEADER_ROW = 4
+"""Header row of every table (and of the Project sheet's list)."""
+FIRST_DATA_ROW = HEADER_ROW + 1
+TABLE_ROWS = {"tbl_channels": 12, "tbl_options": 10, "tbl_costs": 300}
+"""Pre-sized blank rows: Excel cannot grow a table on a protected sheet. tbl_scores: criteria + 5."""
+SCORE_EXTRA_ROWS = 5
+FIELD_COLUMN, VALUE_COLUMN, HELP_COLUMN = "A", "B", "C"
+
+# ------------------------------------------------------------------------------------------ styles
+NAVY, BLUE, GREY = "1F3864", "1F4E78", "595959"
+INPUT_FILL = PatternFill("solid", fgColor="FFF6D5")
+LABEL_FILL = PatternFill("solid", fgColor="EDF1F7")
+HEADER_FILL = PatternFill("solid", fgColor=BLUE)
+TITLE_FONT = Font(name="Calibri", size=16, bold=True, color=NAVY)
+INTRO_FONT = Font(name="Calibri", size=10, italic=True, color=GREY)
+HEADER_FONT = Font(name="Calibri", size=10, bold=True, color="FFFFFF")
+BODY_FONT = Font(name="Calibri", size=10)
+_thin = Side(style="thin", color="BFBFBF")
+INPUT_BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+UNLOCKED = Protection(locked=False)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def table_rows(table: schema.Table) -> int:
+    if table.name == "tbl_scores":
+        return len(schema.DEFAULT_CRITERIA) + SCORE_EXTRA_ROWS
+    return TABLE_ROWS[table.name]
+
+
+def _table(key: str) -> schema.Table:
+    name = key if key.startswith("tbl_") else f"tbl_{key}"
+    return schema.TABLES_BY_NAME[name]
+
+
+def column_letter(table_key: str, column: str | int) -> str:
+    """Column letter of a schema column key, or of a 0-based column position (tbl_scores options)."""
+    table = _table(table_key)
+    if isinstance(column, int):
+        return get_column_letter(column + 1)
+    return get_column_letter([c.key for c in table.columns].index(column) + 1)
+
+
+def cell_of(table_key: str, column: str | int, row_index: int = 0, lang: str = "en") -> str:
+    """`Sheet!A1` of a table cell: `row_index` 0 is the first data row (worksheet row 5).
+
+    `table_key` is `tbl_costs` or `costs`; `column` a schema column key, or for tbl_scores an int
+    position (0 Criterion, 1 Weight, 2.. the options in Options order).
+    """
+    table = _table(table_key)
+    return f"{table.sheet(lang)}!{column_letter(table_key, column)}{FIRST_DATA_ROW + row_index}"
+
+
+def field_cell(key: str, lang: str = "en") -> str:
+    """`Sheet!A1` of the Project value cell carrying the defined name `key`."""
+    row = FIRST_DATA_ROW + [f.key for f in schema.FIELDS].index(key)
+    return f"{schema.SHEETS['project'](lang)}!{VALUE_COLUMN}{row}"
+
+
+def _abs_range(sheet: str, col: str, first: int, last: int) -> str:
+    return f"{quote_sheetname(sheet)}!${col}${first}:${col}${last}"
+
+
+def _data_range(table: schema.Table, column_key: str, lang: str) -> str:
+    first = FIRST_DATA_ROW
+    return _abs_range(
+        table.sheet(lang),
+        column_letter(table.name, column_key),
+        first,
+        first + table_rows(table) - 1,
+    )
+
+
+# --------------------------------------------------------------------------------------- helpers
+def _fit_height(text: str, width: float, line: float = 13.5) -> float:
+    """Row height that shows `text` wrapped in a column `width` characters wide."""
+    lines = 0
+    for para in str(text).split("\n"):
+        lines += max(1, -(-len(para) // max(1, int(width * 1.05))))
+    return max(15.0, lines * line + 3)
+
+
+def _title(ws: Worksheet, title: str, intro: str, span: int) -> None:
+    ws.cell(TITLE_ROW, 1, title).font = TITLE_FONT
+    ws.row_dimensions[TITLE_ROW].height = 24
+    cell = ws.cell(INTRO_ROW, 1, intro)
+    cell.font = INTRO_FONT
+    cell.alignment = Alignment(vertical="top")
+    if span > 1:
+        ws.merge_cells(start_row=INTRO_ROW, start_column=1, end_row=INTRO_ROW, end_column=span)
+
+
+def _header(ws: Worksheet, col: int, text: str) -> None:
+    cell = ws.cell(HEADER_ROW, col, text)
+    cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGN
+
+
+def _input(cell, number_format: str = "General") -> None:
+    cell.fill, cell.border, cell.protection, cell.font = (
+        INPUT_FILL,
+        INPUT_BORDER,
+        UNLOCKED,
+        BODY_FONT,
+    )
+    cell.number_format = number_format
+    cell.alignment = Alignment(vertical="top")
+
+
+def _validation(
+    ws: Worksheet, sqref: str, title: str, prompt: str, lang: str, values: str | None = None
+) -> None:
+    """Input message on `sqref`; a dropdown when `values` (a list formula) is given."""
+    dv = DataValidation(
+        type="list" if values else None,
+        formula1=values,
+        allow_blank=True,
+        showInputMessage=True,
+        promptTitle=title[:32],
+        prompt=prompt[:255],
+        # A warning, not a stop: the reader accepts synonyms and the other language's labels.
+        showErrorMessage=bool(values),
+        errorStyle="warning",
+        errorTitle=title[:32] if values else None,
+        error=content.NOT_IN_LIST(lang) if values else None,
+    )
+    dv.add(sqref)
+    ws.add_data_validation(dv)
+
+
+def _print_setup(ws: Worksheet, last_col: int, last_row: int, *, titles: bool = True) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+    if titles:
+        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_options.horizontalCentered = True
+
+
+def protect(ws: Worksheet) -> None:
+    # Without a password: protection guards against slips, not against the user.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+# ---------------------------------------------------------------------------------------- sheets
+class Lists:
+    """Dropdown sources: inline when short, else a column of the hidden `_meta` sheet."""
+
+    def __init__(self, meta: Worksheet, lang: str) -> None:
+        self.meta, self.lang, self.next_col = meta, lang, 4
+        self.cache: dict[tuple[str, ...], str] = {}
+
+    def formula(self, labels: Sequence[str]) -> str:
+        labels = tuple(labels)
+        inline = '"' + ",".join(labels) + '"'
+        if len(inline) <= 250 and not any("," in x or '"' in x for x in labels):
+            return inline
+        if labels not in self.cache:
+            col = get_column_letter(self.next_col)
+            for i, label in enumerate(labels, start=1):
+                self.meta[f"{col}{i}"] = label
+            self.cache[labels] = _abs_range(self.meta.title, col, 1, len(labels))
+            self.next_col += 1
+        return self.cache[labels]
+
+
+def _choice_labels(choices: Sequence[schema.Choice], lang: str) -> list[str]:
+    return [c.label(lang) for c in choices]
+
+
+def write_guide(ws: Worksheet, lang: str) -> None:
+    ws.column_dimensions["A"].width = 3
+    ws.column_dimensions["B"].width = 4
+    ws.column_dimensions["C"].width = 100
+    ws.sheet_view.showGridLines = False
+    ws.cell(1, 2, content.GUIDE_TITLE(lang)).font = TITLE_FONT
+    ws.row_dimensions[1].height = 26
+    row = 3
+    for kind, text, extra in content.guide_blocks(lang):
+        if kind == "heading":
+            row += 1
+            ws.cell(row, 2, text).font = Font(name="Calibri", size=12, bold=True, color=NAVY)
+            ws.row_dimensions[row].height = 18
+        elif kind == "swatch":
+            swatch = ws.cell(row, 2)
+            swatch.fill = {"input": INPUT_FILL, "label": LABEL_FILL, "header": HEADER_FILL}[extra]
+            swatch.border = INPUT_BORDER
+            ws.cell(row, 3, text).font = BODY_FONT
+        else:
+            if extra:
+                ws.cell(row, 2, extra).font = Font(name="Calibri", size=10, bold=True, color=NAVY)
+                ws.cell(row, 2).alignment = Alignment(vertical="top", horizontal="right")
+            cell = ws.cell(row, 3, text)
+            cell.font, cell.alignment = BODY_FONT, WRAP_TOP
+            ws.row_dimensions[row].height = _fit_height(text, 100)
+        row += 1
+    _print_setup(ws, 3, row, titles=False)
+    ws.page_setup.orientation = "portrait"
+    protect(ws)
+
+
+def write_project(ws: Worksheet, lang: str, values: dict[str, object], lists: Lists) -> None:
+    opts = schema.TABLES_BY_NAME["tbl_options"]
+    _title(ws, content.PROJECT_TITLE(lang), content.PROJECT_INTRO(lang), 3)
+    for col, text in enumerate(content.PROJECT_HEADERS, start=1):
+        _header(ws, col, text(lang))
+    ws.row_dimensions[HEADER_ROW].height = 20
+    widths = {FIELD_COLUMN: 36, VALUE_COLUMN: 26, HELP_COLUMN: 78}
+    for col, width in widths.items():
+        ws.column_dimensions[col].width = width
+    for row, field in enumerate(schema.FIELDS, start=FIRST_DATA_ROW):
+        label = ws[f"{FIELD_COLUMN}{row}"]
+        label.value = field.label(lang) + (" *" if field.required else "")
+        label.font, label.fill, label.alignment = (
+            Font(name="Calibri", size=10, bold=True),
+            LABEL_FILL,
+            WRAP_TOP,
+        )
+        value = ws[f"{VALUE_COLUMN}{row}"]
+        value.value = values.get(field.key)
+        _input(value, content.FIELD_FORMATS.get(field.kind, "General"))
+        value.alignment = Alignment(vertical="top", horizontal="left")
+        help_cell = ws[f"{HELP_COLUMN}{row}"]
+        help_cell.value = field.help(lang)
+        help_cell.font, help_cell.alignment = INTRO_FONT, WRAP_TOP
+        ws.row_dimensions[row].height = _fit_height(field.help(lang), widths[HELP_COLUMN])
+        ref = f"{quote_sheetname(ws.title)}!${VALUE_COLUMN}${row}"
+        ws.parent.defined_names[field.key] = DefinedName(field.key, attr_text=ref)
+        source = None
+        if field.choices:
+            source = lists.formula(_choice_labels(field.choices, lang))
+        elif field.kind == "option":
+            source = _data_range(opts, "option", lang)
+        _validation(ws, f"{VALUE_COLUMN}{row}", field.label(lang), field.help(lang), lang, source)
+    last = FIRST_DATA_ROW + len(schema.FIELDS)
+    note = ws.cell(last + 1, 1, content.REQUIRED_NOTE(lang))
+    note.font = INTRO_FONT
+    ws.freeze_panes = f"A{FIRST_DATA_ROW}"
+    _print_setup(ws, 3, last + 1)
+    ws.page_setup.orientation = "portrait"
+    protect(ws)
+
+
+def score_headers(lang: str, example: bool) -> list[str]:
+    names = content.option_names(lang) if example else content.placeholder_options(lang)
+    return list(names)
+
+
+def _content_widths(table: schema.Table, lang: str) -> dict[str, float]:
+    """Column widths that fit the schema width, the header's longest word and the example's text.
+
+    Computed from the example in both the template and the example so that both share one layout.
+    """
+    rows = [] if table.name == "tbl_scores" else content.table_rows(table.name, lang)
+    widths = {}
+    for col in table.columns:
+        longest_word = max(len(w) for w in col.header(lang).split())
+        texts = [len(str(r[col.key])) for r in rows if isinstance(r.get(col.key), str)]
+        widths[col.key] = min(46, max(col.width, 10, longest_word + 3, max(texts, default=0) + 2))
+    return widths
+
+
+def write_table(
+    ws: Worksheet,
+    table: schema.Table,
+    lang: str,
+    rows: list[dict[str, object]],
+    lists: Lists,
+    extra_headers: Sequence[str] = (),
+) -> None:
+    """Title, intro, header row, pre-sized input rows, dropdowns and the Excel table itself."""
+    cols = list(table.columns)
+    ncols = len(cols) + len(extra_headers)
+    nrows = table_rows(table)
+    last_row = HEADER_ROW + nrows
+    _title(ws, table.title(lang), table.intro(lang), min(ncols, 8))
+    ws.row_dimensions[INTRO_ROW].height = 16
+    tallest = 1
+    widths = _content_widths(table, lang)
+    for i, col in enumerate(cols, start=1):
+        _header(ws, i, col.header(lang))
+        width = widths[col.key]
+        ws.column_dimensions[get_column_letter(i)].width = width
+        tallest = max(tallest, -(-len(col.header(lang)) // int(width - 1)))
+    for j, name in enumerate(extra_headers, start=len(cols) + 1):
+        _header(ws, j, name)
+        # The score columns are named after the options: the user renames them, so unlocked.
+        ws.cell(HEADER_ROW, j).protection = UNLOCKED
+        ws.column_dimensions[get_column_letter(j)].width = max(14, len(name) + 4)
+    ws.row_dimensions[HEADER_ROW].height = 14 * tallest + 6
+    for r in range(FIRST_DATA_ROW, last_row + 1):
+        data = rows[r - FIRST_DATA_ROW] if r - FIRST_DATA_ROW < len(rows) else {}
+        for i, col in enumerate(cols, start=1):
+            cell = ws.cell(r, i, data.get(col.key))
+            fmt = data.get(f"{col.key}.format") or col.number_format
+            if table.name == "tbl_scores":
+                fmt = "General"  # weights are small whole numbers mostly: 4, not 4.0
+            _input(cell, fmt)
+        for j, name in enumerate(extra_headers, start=len(cols) + 1):
+            _input(ws.cell(r, j, data.get(name)), schema.INT_FORMAT)
+    for i, col in enumerate(cols, start=1):
+        letter = get_column_letter(i)
+        sqref = f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}"
+        source = None
+        if col.choices:
+            source = lists.formula(_choice_labels(col.choices, lang))
+        elif col.kind == "option":
+            source = _data_range(schema.TABLES_BY_NAME["tbl_options"], "option", lang)
+        elif col.kind == "channel":
+            source = _data_range(schema.TABLES_BY_NAME["tbl_channels"], "channel", lang)
+        elif table.name == "tbl_scores" and col.key == "weight":
+            source = '"0,1,2,3,4,5"'
+        _validation(ws, sqref, col.header(lang), col.help(lang), lang, source)
+    if extra_headers:
+        first = get_column_letter(len(cols) + 1)
+        sqref = f"{first}{FIRST_DATA_ROW}:{get_column_letter(ncols)}{last_row}"
+        _validation(
+            ws, sqref, content.SCORE_TITLE(lang), content.SCORE_HELP(lang), lang, '"1,2,3,4,5"'
+        )
+    ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last_row}"
+    xl = XlTable(displayName=table.name, ref=ref)
+    xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
+    ws.add_table(xl)
+    ws.freeze_panes = f"B{FIRST_DATA_ROW}" if ncols > 8 else f"A{FIRST_DATA_ROW}"
+    _print_setup(ws, ncols, last_row if rows or table.name == "tbl_scores" else HEADER_ROW + 12)
+    if rows and table.name != "tbl_scores":
+        # Print what is filled (plus a little), not 300 blank lines.
+        _print_setup(ws, ncols, min(last_row, FIRST_DATA_ROW + len(rows) + 1))
+    protect(ws)
