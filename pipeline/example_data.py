@@ -56,7 +56,8 @@ GUIDE_TITLE = T(
 
 
 def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
-    """(kind, text, extra) rows of the Guide sheet: heading, para (extra = step number), swatch."""
+    """(kind, text, extra) rows of the Guide: heading, subheading, para (extra = step number),
+    bullet, swatch (extra = which fill)."""
     s = {k: v(lang) for k, v in schema.SHEETS.items()}
     en = lang != "id"
     blocks: list[tuple[str, str, str]] = [
@@ -185,8 +186,8 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
         ("outsourced", T("Outsourced option", "Opsi alih daya")),
         ("in-house", T("In-house option", "Opsi internal")),
     ):
-        names = ", ".join(t.label(lang) for t in schema.checklist_types(option_type))
-        blocks.append(("para", f"{title(lang)}: {names}.", ""))
+        blocks.append(("subheading", title(lang), ""))
+        blocks += [("bullet", t.label(lang), "") for t in schema.checklist_types(option_type)]
     blocks.append(
         (
             "para",

@@ -100,7 +100,7 @@ def _fit_height(text: str, width: float, line: float = 13.5) -> float:
     """Row height that shows `text` wrapped in a column `width` characters wide."""
     lines = 0
     for para in str(text).split("\n"):
-        lines += max(1, -(-len(para) // max(1, int(width * 1.05))))
+        lines += max(1, -(-len(para) // max(1, int(width * 1.3))))
     return max(15.0, lines * line + 3)
 
 
@@ -211,6 +211,11 @@ def write_guide(ws: Worksheet, lang: str) -> None:
             row += 1
             ws.cell(row, 2, text).font = Font(name="Calibri", size=12, bold=True, color=NAVY)
             ws.row_dimensions[row].height = 18
+        elif kind == "subheading":
+            ws.cell(row, 3, text).font = Font(name="Calibri", size=10, bold=True, color=NAVY)
+        elif kind == "bullet":
+            ws.cell(row, 3, f"\u2022  {text}").font = BODY_FONT
+            ws.row_dimensions[row].height = 14
         elif kind == "swatch":
             swatch = ws.cell(row, 2)
             swatch.fill = {"input": INPUT_FILL, "label": LABEL_FILL, "header": HEADER_FILL}[extra]
