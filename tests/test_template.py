@@ -348,3 +348,18 @@ def test_make_workbook_applies_cell_and_name_edits(make_workbook):
     assert EXAMPLES["id"].read_bytes() != path.read_bytes()
     with pytest.raises(KeyError, match="no_such_name"):
         apply_edits(path, no_such_name=1)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_guide_lists_the_hidden_costs_and_names_the_sheets_in_its_language(lang):
+    wb = _load("template", lang)
+    guide = wb[schema.SHEETS["guide"](lang)]
+    text = "\n".join(str(c.value) for row in guide.iter_rows() for c in row if c.value)
+    for option_type in ("outsourced", "in-house"):
+        for ctype in schema.checklist_types(option_type):
+            assert f"\u2022  {ctype.label(lang)}" in text
+    for key in ("project", "demand", "options", "costs", "scores"):
+        assert schema.SHEETS[key](lang) in text
+    other = "id" if lang == "en" else "en"
+    assert example_data.GUIDE_TITLE(other) not in text
+    assert all(c.protection.locked for row in guide.iter_rows() for c in row)
