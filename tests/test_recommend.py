@@ -1,0 +1,208 @@
+"""Qualitative index, checklist, composite ranking, reasons, robustness and results.json keys."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.model import compute
+from pipeline.model.inputs import Channel, Criterion, Option
+from pipeline.model.recommend import checklist, hybrid_index, qualitative_index
+from pipeline.model.results import to_json
+from tests.model_fixtures import example_inputs, line, tiny_inputs
+
+CRITERIA = (
+    Criterion(name="Control", weight=4, scores={"A": 5, "B": 3}),
+    Criterion(name="Flexibility", weight=2, scores={"A": 2, "B": 5}),
+    Criterion(name="Unweighted", weight=0, scores={"A": 1, "B": 1}),
+)
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        pytest.param("A", 100 * (4 * 5 + 2 * 2) / (5 * 6), id="weighted-A"),
+        pytest.param("B", 100 * (4 * 3 + 2 * 5) / (5 * 6), id="weighted-B"),
+        pytest.param("C", None, id="no-scores"),
+    ],
+)
+def test_qualitative_index(option, expected):
+    assert qualitative_index(CRITERIA, option) == (
+        None if expected is None else pytest.approx(expected)
+    )
+
+
+def test_hybrid_index_is_share_weighted():
+    assert hybrid_index(80.0, 60.0, 0.3) == pytest.approx(74.0)
+    assert hybrid_index(None, 60.0, 0.3) is None
+
+
+def test_checklist_from_cost_types_and_transition():
+    vendor = Option(name="V", type="outsourced", transition_months=2)
+    lines = [
+        line("V", "one_time", 1, cost_type="setup_fee", item="Setup"),
+        line("V", "monthly", 1, cost_type="vendor_management", item="Oversight"),
+    ]
+    items = {i.cost_type: i for i in checklist(vendor, lines)}
+    assert items["setup_fee"].included and items["setup_fee"].items == ("Setup",)
+    assert items["parallel_run"].included  # transition months count as a parallel run
+    assert not items["exit_fee"].included
+    assert "benefits" not in items  # an in-house type
+    no_transition = checklist(replace(vendor, transition_months=0), lines)
+    assert not {i.cost_type: i for i in no_transition}["parallel_run"].included
+
+
+def test_example_recommendation_composite_and_reasons():
+    res = compute(example_inputs())
+    rec = res.recommendation
+    cands = {c.name: c for c in rec.candidates}
+    low = min(c.pv_cost for c in rec.candidates)
+    for c in rec.candidates:
+        assert c.cost_score == pytest.approx(100 * low / c.pv_cost)
+        assert c.composite == pytest.approx(0.6 * c.cost_score + 0.4 * c.qualitative_index)
+    assert rec.option == rec.candidates[0].name
+    assert [c.composite for c in rec.candidates] == sorted(
+        (c.composite for c in rec.candidates), reverse=True
+    )
+    codes = [r.code for r in rec.reasons]
+    assert codes[0] == "savings" and "payback" in codes and "qualitative" in codes
+    assert codes[-1] in ("robust", "not-robust")
+    missing = next(r for r in rec.reasons if r.code == "missing-hidden-costs")
+    assert "exit_fee" in missing.values["missing"]  # Vendor B has no exit line
+    assert cands[rec.option].qualitative_index is not None
+
+
+def test_financial_weight_one_is_cost_only_and_zero_is_quality_only():
+    cost_only = compute(example_inputs(financial_weight=1.0)).recommendation
+    assert cost_only.option == min(cost_only.candidates, key=lambda c: c.pv_cost).name
+    quality_only = compute(example_inputs(financial_weight=0.0)).recommendation
+    assert quality_only.option == "In-house"  # the highest default index
+    assert any(r.code == "baseline-best" for r in quality_only.reasons)
+
+
+def test_missing_scores_fall_back_to_cost_score():
+    inputs = replace(example_inputs(), criteria=())
+    rec = compute(inputs).recommendation
+    for c in rec.candidates:
+        assert c.qualitative_index is None and c.composite == c.cost_score
+
+
+def test_a_close_call_is_not_robust_and_names_the_drivers():
+    # Vendor B priced so that its NPV against in-house is near zero: a 10% price swing flips it.
+    base = example_inputs(financial_weight=1.0)
+    res = compute(base)
+    factor = res.sensitivity.breakeven_price
+    costs = tuple(
+        replace(c, amount=c.amount * factor * 0.97)
+        if c.option == "Vendor B" and not c.basis.startswith("pct")
+        else c
+        for c in base.costs
+    )
+    res = compute(replace(base, costs=costs))
+    rec = res.recommendation
+    assert not rec.robust
+    assert "vendor_price" in rec.flipping_drivers
+    assert any(r.code == "not-robust" for r in rec.reasons)
+    assert compute(base).recommendation.robust
+
+
+def test_results_json_follows_design_section_6():
+    res = compute(example_inputs())
+    data = json.loads(json.dumps(to_json(res)))
+    assert data["schema"] == "cs-sourcing/results@1"
+    for key in (
+        "currency",
+        "horizon_months",
+        "baseline",
+        "options",
+        "comparisons",
+        "hybrid",
+        "sensitivity",
+        "recommendation",
+        "issues",
+    ):
+        assert key in data
+    opt = data["options"][0]
+    for key in (
+        "name",
+        "type",
+        "total_cost",
+        "pv_cost",
+        "contacts",
+        "cost_per_contact",
+        "avg_fte",
+        "by_category",
+        "annual_cost",
+        "staffing",
+        "qualitative_index",
+    ):
+        assert key in opt
+    assert len(opt["staffing"]) == 3  # year 1 only, one per channel
+    assert len(opt["staffing_by_year"]) == 9
+    for key in (
+        "channel",
+        "agents_on_duty",
+        "service_level",
+        "occupancy",
+        "staffed_hours_month",
+        "fte",
+    ):
+        assert key in opt["staffing"][0]
+    for key in (
+        "option",
+        "net_savings",
+        "npv",
+        "investment",
+        "roi",
+        "payback_month",
+        "discounted_payback_month",
+        "irr",
+    ):
+        assert key in data["comparisons"][0]
+    assert {"vendor", "curve", "best_share"} <= set(data["hybrid"][0])
+    assert {"share", "pv_cost"} <= set(data["hybrid"][0]["curve"][0])
+    assert {"driver", "npv_low", "npv_high"} <= set(data["sensitivity"][0])
+    assert {"option", "composite", "robust"} <= set(data["recommendation"])
+    assert data["options"][0]["staffing"][1]["agents_on_duty"] is not None
+    assert data["options"][0]["staffing"][2]["agents_on_duty"] is None  # deferred: null
+
+
+def test_compute_is_deterministic():
+    a = json.dumps(to_json(compute(example_inputs())), sort_keys=True)
+    b = json.dumps(to_json(compute(example_inputs())), sort_keys=True)
+    assert a == b
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    live_min=st.integers(0, 20),
+    deferred_min=st.integers(0, 20),
+    aht=st.floats(0.1, 60),
+    hours_week=st.floats(1, 168),
+    sl=st.floats(0, 0.99),
+    occ=st.floats(0.5, 1.0),
+)
+def test_zero_volume_needs_only_minimum_staff(live_min, deferred_min, aht, hours_week, sl, occ):
+    common = dict(
+        monthly_volume=0.0,
+        aht_minutes=aht,
+        hours_per_week=hours_week,
+        service_level=sl,
+        max_occupancy=occ,
+    )
+    chans = (
+        Channel(name="Phone", mode="live", min_agents=live_min, **common),
+        Channel(name="Email", mode="deferred", min_agents=deferred_min, **common),
+    )
+    res = compute(tiny_inputs([line("In-house", "per_fte_month", 100)], channels=chans))
+    rows = res.option("In-house").staffing
+    hours = hours_week * 52 / 12
+    assert [r.agents_on_duty for r in rows] == [float(live_min), None]
+    assert [r.staffed_hours_month for r in rows] == pytest.approx(
+        [live_min * hours, deferred_min * hours]
+    )
+    assert res.option("In-house").contacts == 0 and res.option("In-house").cost_per_contact is None
