@@ -1,0 +1,173 @@
+"""Appendix tables: the assumptions as read (labels from the schema), cost lines, warnings.
+
+A long cost-line list is grouped by option, category and cost type so a 20,000-line workbook still
+gives a short appendix; the workbook stays the place for the line-by-line detail.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from .. import schema
+from ..model.results import Results
+from .context import Row
+from .locales import DASH, Locale
+
+CHANNEL_KEYS = (
+    "channel",
+    "mode",
+    "monthly_volume",
+    "aht_minutes",
+    "hours_per_week",
+    "service_level",
+    "answer_seconds",
+    "max_occupancy",
+    "concurrency",
+    "min_agents",
+)
+OPTION_KEYS = (
+    "option",
+    "type",
+    "already_running",
+    "shrinkage",
+    "paid_hours",
+    "attrition",
+    "aht_factor",
+    "transition_months",
+    "minimum_monthly_fee",
+)
+_ATTR = {"channel": "name", "option": "name", "paid_hours": "paid_hours"}
+
+
+def headers(loc: Locale, table: schema.Table, keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(loc.label(table.column(k).header) for k in keys)
+
+
+def _value(loc: Locale, kind: str, value, choices=()) -> str:
+    if value is None or value == "":
+        return DASH
+    if isinstance(value, bool):
+        return schema.choice_label(schema.YES_NO, "yes" if value else "no", loc.lang)
+    if kind == "percent":
+        return loc.percent(value, 1 if round(value * 100, 1) % 1 else 0)
+    if kind in ("int",):
+        return loc.number(value)
+    if kind == "number":
+        return loc.number(value, 0 if float(value).is_integer() else 2)
+    if kind == "date" and isinstance(value, date):
+        return loc.date(value)
+    if kind == "choice" and choices:
+        return schema.choice_label(choices, value, loc.lang)
+    if kind == "language":
+        return loc._("English") if value == "en" else loc._("Indonesian")
+    return str(value)
+
+
+def project_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    project = results.inputs.project
+    rows = []
+    for f in schema.FIELDS:
+        value = getattr(project, f.key, None)
+        if f.key == "language":
+            value = loc.lang
+        if f.key in ("minimum_monthly_fee",):
+            value = loc.money(value)
+        rows.append(Row(cells=(loc.label(f.label), _value(loc, f.kind, value, f.choices))))
+    return tuple(rows)
+
+
+def _rows(loc: Locale, table: schema.Table, keys, records) -> tuple[Row, ...]:
+    out = []
+    for rec in records:
+        cells = []
+        for k in keys:
+            col = table.column(k)
+            value = getattr(rec, _ATTR.get(k, k))
+            if k == "minimum_monthly_fee":
+                cells.append(loc.money(value))
+            else:
+                cells.append(_value(loc, col.kind, value, col.choices))
+        out.append(Row(cells=tuple(cells)))
+    return tuple(out)
+
+
+def channel_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    return _rows(loc, schema.CHANNELS, CHANNEL_KEYS, results.inputs.channels)
+
+
+def option_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    return _rows(loc, schema.OPTIONS, OPTION_KEYS, results.inputs.options)
+
+
+def _amount(loc: Locale, basis: str, amount: float) -> str:
+    if basis in schema.PERCENT_BASES:
+        return loc.percent(amount, 1)
+    return loc.money_auto(amount)
+
+
+def cost_lines(results: Results, loc: Locale, limit: int) -> tuple[tuple[Row, ...], bool]:
+    """Each line (up to `limit`), else one row per option x category x cost type."""
+    lines = results.inputs.costs
+    if len(lines) <= limit:
+        rows = []
+        for ln in lines:
+            ctype = next((t.label for t in schema.COST_TYPES if t.code == ln.cost_type), None)
+            ctype_text = loc.label(ctype) if ctype else ln.cost_type
+            if ln.cost_type_inferred:
+                ctype_text += " *"
+            months = f"{loc.number(ln.start_month)}–{loc.number(ln.end_month)}"
+            rows.append(
+                Row(
+                    cells=(
+                        loc.number(ln.row) if ln.row else DASH,
+                        ln.option,
+                        schema.choice_label(schema.CATEGORIES, ln.category, loc.lang),
+                        ln.item,
+                        ctype_text,
+                        schema.choice_label(schema.BASES, ln.basis, loc.lang),
+                        _amount(loc, ln.basis, ln.amount),
+                        loc.number(ln.quantity, 0 if float(ln.quantity).is_integer() else 2),
+                        months,
+                        schema.choice_label(schema.ESCALATIONS, ln.escalation, loc.lang),
+                    )
+                )
+            )
+        return tuple(rows), False
+    groups: dict[tuple[str, str, str], list] = defaultdict(list)
+    for ln in lines:
+        groups[(ln.option, ln.category, ln.cost_type)].append(ln)
+    order = {o.name: i for i, o in enumerate(results.inputs.options)}
+    cat_order = {c.code: i for i, c in enumerate(schema.CATEGORIES)}
+    rows = []
+    for (option, cat, ctype), group in sorted(
+        groups.items(), key=lambda kv: (order.get(kv[0][0], 99), cat_order.get(kv[0][1], 9))
+    ):
+        bases = sorted({ln.basis for ln in group})
+        money = [ln.amount for ln in group if ln.basis not in schema.PERCENT_BASES]
+        rng = DASH
+        if money:
+            lo, hi = min(money), max(money)
+            rng = loc.money_auto(lo) if lo == hi else f"{loc.money_auto(lo)} – {loc.money_auto(hi)}"
+        rows.append(
+            Row(
+                cells=(
+                    option,
+                    schema.choice_label(schema.CATEGORIES, cat, loc.lang),
+                    next((loc.label(t.label) for t in schema.COST_TYPES if t.code == ctype), ctype),
+                    loc.number(len(group)),
+                    ", ".join(schema.choice_label(schema.BASES, b, loc.lang) for b in bases[:3])
+                    + (" …" if len(bases) > 3 else ""),
+                    rng,
+                )
+            )
+        )
+    return tuple(rows), True
+
+
+def warnings(results: Results, loc: Locale, limit: int) -> tuple[tuple[Row, ...], int]:
+    issues = list(results.issues)
+    rows = tuple(
+        Row(cells=(i.sheet or DASH, i.cell or DASH, i.message or i.code)) for i in issues[:limit]
+    )
+    return rows, max(0, len(issues) - limit)

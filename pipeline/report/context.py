@@ -1,0 +1,442 @@
+"""What the templates show, prepared from Results: tiles, table rows, sentences, charts.
+
+Templates only read attributes of these dataclasses (and of Results); every figure is formatted
+here or through the Locale so that one number prints the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import schema
+from ..model.results import Comparison, OptionResult, Results
+from . import charts, text
+from .brands import Brand
+from .locales import DASH, Locale
+
+MAX_COST_LINES = 150
+"""Past this many lines the appendix lists groups (option x category x cost type), not lines."""
+MAX_WARNINGS = 120
+"""Past this many warnings the appendix lists the first ones and counts the rest."""
+TOP_RISKS = 5
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tile:
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Row:
+    """One table row: cells already formatted; `head` marks a group heading row."""
+
+    cells: tuple[str, ...]
+    head: bool = False
+    strong: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Checklist:
+    option: str
+    type_label: str
+    items: tuple[tuple[str, bool, str], ...]
+    """(cost type label, included, items that cover it)."""
+    risks: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Charts:
+    cumulative: Markup
+    annual: Markup
+    savings: Markup | None
+    hybrid: Markup | None
+    tornado: Markup | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class View:
+    title: str
+    subtitle: str
+    headline: str
+    reasons: tuple[str, ...]
+    tiles: tuple[Tile, ...]
+    top_risks: tuple[str, ...]
+    charts: Charts
+    cost_rows: tuple[Row, ...]
+    annual_head: tuple[str, ...]
+    annual_rows: tuple[Row, ...]
+    comparison_rows: tuple[Row, ...]
+    staffing_rows: tuple[Row, ...]
+    hybrid_rows: tuple[Row, ...]
+    sensitivity_rows: tuple[Row, ...]
+    breakeven: tuple[str, ...]
+    score_head: tuple[str, ...]
+    score_rows: tuple[Row, ...]
+    candidate_rows: tuple[Row, ...]
+    checklists: tuple[Checklist, ...]
+    project_rows: tuple[Row, ...]
+    channel_rows: tuple[Row, ...]
+    option_rows: tuple[Row, ...]
+    line_rows: tuple[Row, ...]
+    lines_aggregated: bool
+    line_count: int
+    warning_rows: tuple[Row, ...]
+    warnings_hidden: int
+
+
+def _comparison(results: Results, name: str) -> Comparison | None:
+    return next((c for c in results.comparisons if c.option == name), None)
+
+
+def _rec_option(results: Results) -> OptionResult | None:
+    """The option behind the recommendation (a hybrid's vendor) or None."""
+    rec = results.recommendation.option
+    for o in results.options:
+        if o.name == rec:
+            return o
+    for h in results.hybrid:
+        if h.name == rec:
+            return results.option(h.vendor)
+    return None
+
+
+def _tiles(results: Results, loc: Locale) -> tuple[Tile, ...]:
+    base = results.option(results.baseline)
+    rec = results.recommendation.option
+    cand = next((c for c in results.recommendation.candidates if c.name == rec), None)
+    rec_pv = cand.pv_cost if cand else base.pv_cost
+    rec_opt = _rec_option(results)
+    comp = _comparison(results, rec_opt.name) if rec_opt else None
+    tiles = [
+        Tile(label=loc._("Baseline cost (PV)"), value=loc.compact(base.pv_cost), note=base.name),
+        Tile(label=loc._("Recommended cost (PV)"), value=loc.compact(rec_pv), note=rec),
+        Tile(
+            label=loc._("Savings (PV)"),
+            value=loc.compact(base.pv_cost - rec_pv),
+            note=loc._("against {baseline}", baseline=base.name),
+        ),
+    ]
+    if comp is not None:
+        tiles.append(
+            Tile(
+                label=loc._("ROI"),
+                value=loc.percent(comp.roi),
+                note=comp.option if comp.option != rec else "",
+            )
+        )
+        tiles.append(
+            Tile(
+                label=loc._("Payback"),
+                value=loc.months(comp.payback_month)
+                if comp.payback_month is not None
+                else loc._("not within horizon"),
+                note=comp.option if comp.option != rec else "",
+            )
+        )
+    quality = cand.qualitative_index if cand else base.qualitative_index
+    tiles.append(
+        Tile(
+            label=loc._("Qualitative index"),
+            value=loc.number(quality, 0) if quality is not None else DASH,
+            note=loc._("out of 100"),
+        )
+    )
+    return tuple(tiles)
+
+
+def _top_risks(results: Results, loc: Locale) -> tuple[str, ...]:
+    out = []
+    rec_opt = _rec_option(results)
+    if rec_opt is not None:
+        missing = [c.cost_type for c in rec_opt.checklist if not c.included]
+        if missing:
+            out.append(
+                loc._(
+                    "{option} has no cost line for {items}.",
+                    option=rec_opt.name,
+                    items=text.join(loc, (text.cost_type_label(loc, c) for c in missing[:4])),
+                )
+            )
+    for d in results.recommendation.flipping_drivers:
+        out.append(
+            loc._(
+                "{driver} could change the recommendation within its tested range.",
+                driver=text.driver_name(loc, d),
+            )
+        )
+    if rec_opt is not None:
+        out += text.risks(loc, rec_opt.type)[:2]
+    n = len(results.issues)
+    if n:
+        out.append(loc._("Data quality: {n} warnings in the workbook (appendix).", n=n))
+    return tuple(out[:TOP_RISKS])
+
+
+def _annual(results: Results, loc: Locale) -> tuple[tuple[str, ...], tuple[Row, ...]]:
+    years = len(results.options[0].annual_cost)
+    head = (
+        (loc._("Option"),)
+        + tuple(loc._("Year {n}", n=y + 1) for y in range(years))
+        + (loc._("Total"),)
+    )
+    rows = []
+    for o in results.options:
+        rows.append(
+            Row(
+                cells=(o.name,)
+                + tuple(loc.money(v) for v in o.annual_cost)
+                + (loc.money(o.total_cost),),
+                strong=True,
+            )
+        )
+        for cat in schema.CATEGORIES:
+            vals = o.annual_by_category.get(cat.code)
+            if not vals or not any(vals):
+                continue
+            rows.append(
+                Row(
+                    cells=("\u2003" + loc.label(cat.label),)
+                    + tuple(loc.money(v) for v in vals)
+                    + (loc.money(sum(vals)),)
+                )
+            )
+    return head, tuple(rows)
+
+
+def _cost_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    return tuple(
+        Row(
+            cells=(
+                o.name,
+                schema.choice_label(schema.OPTION_TYPES, o.type, loc.lang),
+                loc.money(o.total_cost),
+                loc.money(o.pv_cost),
+                loc.number(o.contacts),
+                loc.money_auto(o.cost_per_contact),
+                loc.number(o.avg_fte, 1),
+            ),
+            strong=o.name == results.recommendation.option,
+        )
+        for o in results.options
+    )
+
+
+def _comparison_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    return tuple(
+        Row(
+            cells=(
+                c.option,
+                loc.money(c.net_savings),
+                loc.money(c.npv),
+                loc.money(c.investment),
+                loc.percent(c.roi),
+                loc.months(c.payback_month),
+                loc.months(c.discounted_payback_month),
+                loc.percent(c.irr, 1),
+            )
+        )
+        for c in results.comparisons
+    )
+
+
+def _staffing_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    rows = []
+    for o in results.options:
+        rows.append(Row(cells=(o.name,), head=True))
+        for s in o.staffing:
+            if s.year != 1:
+                continue
+            rows.append(
+                Row(
+                    cells=(
+                        s.channel,
+                        schema.choice_label(schema.MODES, s.mode, loc.lang),
+                        loc.number(s.agents_on_duty),
+                        loc.percent(s.service_level, 1),
+                        loc.percent(s.occupancy, 1),
+                        loc.number(s.asa_seconds, 1),
+                        loc.number(s.staffed_hours_month),
+                        loc.number(s.fte, 1),
+                    )
+                )
+            )
+    return tuple(rows)
+
+
+def _hybrid_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    return tuple(
+        Row(
+            cells=(
+                h.vendor,
+                loc.percent(h.best_share),
+                loc.money(h.best_pv_cost),
+                loc.money(h.curve[0].pv_cost) if h.curve else DASH,
+                loc.money(h.curve[-1].pv_cost) if h.curve else DASH,
+            )
+        )
+        for h in results.hybrid
+    )
+
+
+def _sensitivity(results: Results, loc: Locale) -> tuple[tuple[Row, ...], tuple[str, ...]]:
+    sens = results.sensitivity
+    if sens is None:
+        return (), ()
+    rows = tuple(
+        Row(
+            cells=(
+                text.driver_name(loc, r.driver),
+                text.driver_range(loc, r.driver, r.low, r.high),
+                loc.money(r.npv_low),
+                loc.money(r.npv_high),
+                loc.money(abs(r.npv_high - r.npv_low)),
+                loc._("yes") if r.flips else loc._("no"),
+            ),
+            strong=r.flips,
+        )
+        for r in sens.rows
+    )
+    notes = []
+    if sens.breakeven_price is not None:
+        notes.append(
+            loc._(
+                "Break-even vendor price: {option} stops saving money when vendor prices reach "
+                "{mult} of the quoted prices.",
+                option=sens.option,
+                mult=loc.multiplier(sens.breakeven_price),
+            )
+        )
+    else:
+        notes.append(loc._("No break-even vendor price within the range searched."))
+    if sens.breakeven_volume is not None:
+        notes.append(
+            loc._(
+                "Break-even volume: the saving disappears at {mult} of the forecast volume.",
+                mult=loc.multiplier(sens.breakeven_volume),
+            )
+        )
+    else:
+        notes.append(loc._("No break-even volume within the range searched."))
+    return rows, tuple(notes)
+
+
+def _scores(results: Results, loc: Locale) -> tuple[tuple[str, ...], tuple[Row, ...]]:
+    names = [o.name for o in results.options]
+    head = (loc._("Criterion"), loc._("Weight")) + tuple(names)
+    rows = []
+    labels = {c.label.en: c.label for c in schema.DEFAULT_CRITERIA}
+    for c in results.inputs.criteria:
+        name = loc.label(labels[c.name]) if c.name in labels else c.name
+        rows.append(
+            Row(
+                cells=(name, loc.number(c.weight, 0))
+                + tuple(loc.number(c.scores.get(n), 0) if n in c.scores else DASH for n in names)
+            )
+        )
+    rows.append(
+        Row(
+            cells=(loc._("Qualitative index (0-100)"), "")
+            + tuple(loc.number(o.qualitative_index, 1) for o in results.options),
+            strong=True,
+        )
+    )
+    return head, tuple(rows)
+
+
+def _candidates(results: Results, loc: Locale) -> tuple[Row, ...]:
+    return tuple(
+        Row(
+            cells=(
+                c.name,
+                loc.money(c.pv_cost),
+                loc.number(c.cost_score, 1),
+                loc.number(c.qualitative_index, 1),
+                loc.number(c.composite, 1),
+            ),
+            strong=c.name == results.recommendation.option,
+        )
+        for c in results.recommendation.candidates
+    )
+
+
+def _checklists(results: Results, loc: Locale) -> tuple[Checklist, ...]:
+    return tuple(
+        Checklist(
+            option=o.name,
+            type_label=schema.choice_label(schema.OPTION_TYPES, o.type, loc.lang),
+            items=tuple(
+                (text.cost_type_label(loc, c.cost_type), c.included, ", ".join(c.items[:3]))
+                for c in o.checklist
+            ),
+            risks=tuple(text.risks(loc, o.type)),
+        )
+        for o in results.options
+    )
+
+
+def _charts(results: Results, loc: Locale, brand: Brand) -> Charts:
+    sens = results.sensitivity
+    return Charts(
+        cumulative=Markup(charts.cumulative_cost(results, loc, brand)),
+        annual=Markup(charts.annual_stacked(results, loc, brand)),
+        savings=Markup(charts.cumulative_savings(results, loc, brand))
+        if results.comparisons
+        else None,
+        hybrid=Markup(charts.hybrid_curve(results, loc, brand)) if results.hybrid else None,
+        tornado=Markup(
+            charts.tornado(
+                results, loc, brand, [text.driver_name(loc, r.driver) for r in sens.rows]
+            )
+        )
+        if sens is not None and sens.rows
+        else None,
+    )
+
+
+def build_view(results: Results, loc: Locale, brand: Brand) -> View:
+    """Everything the templates print, formatted for `loc`."""
+    from . import appendix
+
+    rec = results.recommendation
+    annual_head, annual_rows = _annual(results, loc)
+    sens_rows, breakeven = _sensitivity(results, loc)
+    score_head, score_rows = _scores(results, loc)
+    line_rows, aggregated = appendix.cost_lines(results, loc, MAX_COST_LINES)
+    warning_rows, hidden = appendix.warnings(results, loc, MAX_WARNINGS)
+    if rec.option == results.baseline:
+        headline = loc._("Keep {option}.", option=rec.option)
+    else:
+        headline = loc._("Move to {option}.", option=rec.option)
+    return View(
+        title=loc._("Customer service sourcing: in-house, outsourced or hybrid"),
+        subtitle=loc._("Cost comparison and recommendation"),
+        headline=headline,
+        reasons=tuple(text.reason_sentences(loc, results)),
+        tiles=_tiles(results, loc),
+        top_risks=_top_risks(results, loc),
+        charts=_charts(results, loc, brand),
+        cost_rows=_cost_rows(results, loc),
+        annual_head=annual_head,
+        annual_rows=annual_rows,
+        comparison_rows=_comparison_rows(results, loc),
+        staffing_rows=_staffing_rows(results, loc),
+        hybrid_rows=_hybrid_rows(results, loc),
+        sensitivity_rows=sens_rows,
+        breakeven=breakeven,
+        score_head=score_head,
+        score_rows=score_rows,
+        candidate_rows=_candidates(results, loc),
+        checklists=_checklists(results, loc),
+        project_rows=appendix.project_rows(results, loc),
+        channel_rows=appendix.channel_rows(results, loc),
+        option_rows=appendix.option_rows(results, loc),
+        line_rows=line_rows,
+        lines_aggregated=aggregated,
+        line_count=len(results.inputs.costs),
+        warning_rows=warning_rows,
+        warnings_hidden=hidden,
+    )

@@ -1,0 +1,144 @@
+"""Words and number formats of the report, per language, from one source.
+
+English msgids live in the templates and in `text.py`; `locales/id.po` (gettext, read with Babel at
+runtime, no compile step) gives the Indonesian. Numbers, money, percentages and dates go through
+Babel so that `id` prints `Rp 1.234.567` and `en` prints `IDR 1,234,567`.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.pofile import read_po
+from babel.numbers import (
+    format_compact_decimal,
+    format_decimal,
+    format_percent,
+    get_currency_symbol,
+)
+
+from ..issues import UsageError
+
+log = logging.getLogger("pipeline")
+
+LANGUAGES = ("en", "id")
+CATALOG_DIR = Path(__file__).with_name("locales")
+DASH = "–"
+"""Printed where a figure does not exist (no payback, no ROI...)."""
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """msgid -> translation for `lang` (empty for English: the msgids are English)."""
+    if lang == "en":
+        return {}
+    with (CATALOG_DIR / f"{lang}.po").open("rb") as fh:
+        po = read_po(fh, locale=lang)
+    return {m.id: m.string for m in po if m.id and m.string and not m.fuzzy}
+
+
+@dataclass(kw_only=True)
+class Locale:
+    """Translation and formatting for one report: `_` translates, the other methods format."""
+
+    lang: str
+    currency: str
+    missing: set[str] = field(default_factory=set)
+    """msgids asked for that the catalog lacks (tests assert this stays empty)."""
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGUAGES:
+            raise UsageError(f"unknown report language {self.lang!r}: use en or id")
+        self._catalog = catalog(self.lang)
+        self._babel = "id_ID" if self.lang == "id" else "en_GB"
+        self._symbol = get_currency_symbol(self.currency, locale=self._babel)
+
+    # ------------------------------------------------------------------------------ words
+    def _(self, msgid: str, **values: object) -> str:  # noqa: N802 - gettext convention
+        """The text in the report language; `{name}` placeholders filled from `values`."""
+        text = msgid
+        if self.lang != "en":
+            text = self._catalog.get(msgid, "")
+            if not text:
+                self.missing.add(msgid)
+                log.warning("no %s translation for %r", self.lang, msgid)
+                text = msgid
+        return text.format(**values) if values else text
+
+    def label(self, text) -> str:
+        """A schema.Text in the report language."""
+        return text(self.lang)
+
+    # ---------------------------------------------------------------------------- numbers
+    @staticmethod
+    def _missing(value: float | None) -> bool:
+        return value is None or (isinstance(value, float) and not math.isfinite(value))
+
+    def number(self, value: float | None, digits: int = 0) -> str:
+        if self._missing(value):
+            return DASH
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(value, format=pattern, locale=self._babel)
+
+    def money(self, value: float | None, digits: int = 0) -> str:
+        """`Rp 1.234.567` / `IDR 1,234,567`; negative amounts carry a minus before the symbol."""
+        if self._missing(value):
+            return DASH
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        body = format_decimal(abs(value), format=pattern, locale=self._babel)
+        sign = "−" if round(value, digits) < 0 else ""
+        return f"{sign}{self._symbol}\u00a0{body}"
+
+    def money_auto(self, value: float | None) -> str:
+        """Money with cents only where they matter (small unit prices)."""
+        if self._missing(value):
+            return DASH
+        return self.money(value, 2 if abs(value) < 100 else 0)
+
+    def compact(self, value: float | None) -> str:
+        """Large amounts for tiles: `Rp 1,2 miliar`, `IDR 1.2B`."""
+        if self._missing(value):
+            return DASH
+        if abs(value) < 10_000:
+            return self.money_auto(value)
+        fmt = "long" if self.lang == "id" else "short"
+        body = format_compact_decimal(
+            abs(value), format_type=fmt, locale=self._babel, fraction_digits=1
+        )
+        sign = "−" if value < 0 else ""
+        return f"{sign}{self._symbol}\u00a0{body}"
+
+    def axis_money(self, value: float) -> str:
+        """Short amounts for chart axes, without the currency symbol (the axis label has it)."""
+        if abs(value) < 1000:
+            return self.number(value)
+        body = format_compact_decimal(
+            abs(value), format_type="short", locale=self._babel, fraction_digits=1
+        )
+        return ("−" if value < 0 else "") + body
+
+    def percent(self, value: float | None, digits: int = 0) -> str:
+        if self._missing(value):
+            return DASH
+        pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+        return format_percent(value, format=pattern, locale=self._babel)
+
+    def date(self, value: date) -> str:
+        return format_date(value, format="long", locale=self._babel)
+
+    def months(self, value: int | None) -> str:
+        """A month count as words: `month 14`."""
+        if value is None:
+            return DASH
+        return self._("month {n}", n=self.number(value))
+
+    def multiplier(self, value: float | None) -> str:
+        if self._missing(value):
+            return DASH
+        return "×" + self.number(value, 2)

@@ -1,0 +1,244 @@
+"""Results -> HTML (Jinja2) -> PDF (WeasyPrint, imported here only).
+
+The HTML is self-contained (inline CSS, inline SVG charts, logo as a data: URI) so the `--html`
+preview works alone; the bundled fonts reach WeasyPrint through a per-brand stylesheet whose URLs the
+fetcher allows only inside report_templates/ and the brand folder. Dates come from the project's
+report date and the PDF identifier from the HTML, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import unquote, urlparse
+
+import jinja2
+from markupsafe import Markup
+
+from .. import __version__, schema
+from ..issues import UsageError
+from ..model.results import Results
+from . import appendix
+from .brands import TEMPLATES_DIR, Brand
+from .context import build_view
+from .locales import Locale
+
+log = logging.getLogger("pipeline")
+
+SECTIONS = (
+    ("summary", "Executive summary"),
+    ("costs", "Cost comparison"),
+    ("staffing", "Staffing and service levels"),
+    ("roi", "Return on investment"),
+    ("hybrid", "Hybrid split"),
+    ("sensitivity", "Sensitivity and break-even"),
+    ("scorecard", "Qualitative scorecard"),
+    ("risks", "Risks and hidden-cost checklist"),
+    ("assumptions", "Appendix A: Assumptions"),
+    ("lines", "Appendix B: Cost lines"),
+    ("quality", "Appendix C: Data-quality notes"),
+    ("method", "Appendix D: Methodology and glossary"),
+)
+"""Section id -> English title (msgid), in DESIGN §5 order."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    id: str
+    title: str
+    level: str = "top"
+
+
+def css_string(value: object) -> Markup:
+    """A quoted CSS string literal; escapes what could end the string or the <style> element."""
+    out = ['"']
+    for ch in str(value):
+        if ch in '"\\<>&' or ord(ch) < 32:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    out.append('"')
+    return Markup("".join(out))
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,  # every template, whatever its extension
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["css_string"] = css_string
+    return env
+
+
+def render_html(results: Results, *, brand: Brand, lang: str) -> str:
+    """The whole report as one self-contained HTML document in `lang` (en or id)."""
+    loc = Locale(lang=lang, currency=results.currency)
+    project = results.inputs.project
+    env = _environment()
+    view = build_view(results, loc, brand)
+    heads = {key: loc._(title) for key, title in SECTIONS}
+    sections = tuple(
+        Section(
+            id=key,
+            title=heads[key],
+            level="sub" if key in ("lines", "quality", "method", "assumptions") else "top",
+        )
+        for key, _title in SECTIONS
+    )
+    css = env.get_template("report.css.j2").render(
+        brand=brand, page_word=loc._("Page"), of_word=loc._("of")
+    )
+    context = {
+        "_": loc._,
+        "lang": lang,
+        "brand": brand,
+        "project": project,
+        "results": results,
+        "view": view,
+        "heads": SimpleNamespace(**heads),
+        "sections": sections,
+        "css": Markup(css),
+        "version": __version__,
+        "report_date": loc.date(project.report_date),
+        "years": loc.number(results.horizon_months // 12),
+        "horizon_months": loc.number(results.horizon_months),
+        "discount_rate": loc.percent(project.discount_rate, 1),
+        "financial_weight": loc.percent(project.financial_weight),
+        "base_npv": loc.money(results.sensitivity.base_npv) if results.sensitivity else "",
+        "line_count": loc.number(view.line_count),
+        "warnings_hidden": loc.number(view.warnings_hidden),
+        "channel_head": appendix.headers(loc, schema.CHANNELS, appendix.CHANNEL_KEYS),
+        "option_head": appendix.headers(loc, schema.OPTIONS, appendix.OPTION_KEYS),
+    }
+    context["m"] = env.get_template("macros.html.j2").make_module(context)
+    html = env.get_template("report.html.j2").render(context)
+    if loc.missing:
+        log.warning("%d texts lack a %s translation", len(loc.missing), lang)
+    return html
+
+
+# --------------------------------------------------------------------------------------- PDF
+def _allowed_roots(brand: Brand) -> tuple[Path, ...]:
+    return (TEMPLATES_DIR.resolve(), brand.folder.resolve())
+
+
+def make_url_fetcher(roots: Sequence[Path]):
+    """A WeasyPrint URL fetcher that serves data: URIs and files inside `roots`, nothing else."""
+    import weasyprint
+
+    class LocalFetcher(weasyprint.URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                return super().fetch(url, headers)
+            if parsed.scheme == "file":
+                path = Path(unquote(parsed.path)).resolve()
+                if any(path.is_relative_to(root) for root in roots) and path.is_file():
+                    return super().fetch(url, headers)
+            raise ValueError(f"resource outside the report templates refused: {url[:80]}")
+
+    return LocalFetcher(allowed_protocols=("data", "file"))
+
+
+@cache
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@cache
+def _font_stylesheet(brand_folder: Path, faces: tuple):
+    """@font-face rules of a brand, parsed once per process (fonts are fetched from disk once)."""
+    import weasyprint
+
+    rules = "".join(
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("{path.as_uri()}"); }}\n'
+        for family, weight, style, path in faces
+    )
+    roots = (TEMPLATES_DIR.resolve(), brand_folder.resolve())
+    return weasyprint.CSS(
+        string=rules, font_config=_font_config(), url_fetcher=make_url_fetcher(roots)
+    )
+
+
+def _report_datetime(html: str) -> datetime:
+    marker = 'name="dcterms.created" content="'
+    start = html.find(marker)
+    if start >= 0:
+        try:
+            return datetime.fromisoformat(html[start + len(marker) : start + len(marker) + 10])
+        except ValueError:
+            pass
+    return datetime.combine(datetime(2000, 1, 1), time(), tzinfo=UTC)
+
+
+def write_pdf(
+    html: str,
+    out_path: str | os.PathLike,
+    *,
+    brand: Brand,
+    lang: str,
+    pdfa: bool = False,
+    attachments: Sequence[tuple[str, bytes]] = (),
+    identifier: bytes | None = None,
+) -> int:
+    """Render `html` to a PDF at `out_path` (atomically); returns the page count.
+
+    `pdfa` gives PDF/A-3b with `attachments` (name, bytes) embedded, e.g. the source workbook and
+    results.json. The PDF identifier defaults to a hash of the HTML, so output is reproducible.
+    """
+    import weasyprint
+
+    faces = tuple((f.family, f.weight, f.style, f.path) for f in brand.fonts)
+    fonts_css = _font_stylesheet(brand.folder, faces)
+    fetcher = make_url_fetcher(_allowed_roots(brand))
+    document = weasyprint.HTML(
+        string=html, base_url=str(TEMPLATES_DIR) + "/", url_fetcher=fetcher
+    ).render(stylesheets=[fonts_css], font_config=_font_config())
+    stamp = _report_datetime(html)
+    files = [
+        weasyprint.Attachment(
+            string=data,
+            name=name,
+            created=stamp,
+            modified=stamp,
+            relationship="Source" if not name.endswith(".json") else "Data",
+        )
+        for name, data in attachments
+    ]
+    ident = identifier or hashlib.md5(html.encode("utf-8"), usedforsecurity=False).hexdigest()
+    options = {
+        "pdf_identifier": ident.encode() if isinstance(ident, str) else ident,
+        "attachments": files or None,
+        "uncompressed_pdf": False,
+    }
+    if pdfa:
+        options["pdf_variant"] = "pdf/a-3b"
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            document.write_pdf(fh, **options)
+        os.replace(tmp, out_path)
+    except OSError as exc:  # disk full, permissions: an environment problem, exit code 2
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {out_path}: {exc}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(document.pages)

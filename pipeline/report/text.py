@@ -1,0 +1,171 @@
+"""Sentences of the report built from the model's data: recommendation reasons, driver names, risks.
+
+Every English string here is a msgid of `locales/id.po`; values are formatted by the Locale so the
+sentence reads naturally in both languages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .. import schema
+from ..model.results import Reason, Results
+from .locales import DASH, Locale
+
+log = logging.getLogger("pipeline")
+
+DRIVERS = {
+    "volume": "Contact volume",
+    "aht": "Handling time (AHT)",
+    "inhouse_labour": "In-house labour rates",
+    "vendor_price": "Vendor prices",
+    "shrinkage": "Shrinkage",
+    "attrition": "Attrition",
+    "wage_inflation": "Wage inflation",
+    "discount_rate": "Discount rate",
+}
+"""Sensitivity driver code -> English name (msgid)."""
+
+PERCENT_DRIVERS = frozenset({"shrinkage", "attrition", "wage_inflation", "discount_rate"})
+
+
+def driver_name(loc: Locale, code: str) -> str:
+    return loc._(DRIVERS[code]) if code in DRIVERS else code
+
+
+def driver_range(loc: Locale, code: str, low: float, high: float) -> str:
+    """The values tried, as the reader thinks of them: `×0.80 – ×1.20` or `25% – 35%`."""
+    if code in PERCENT_DRIVERS:
+        return f"{loc.percent(low)} – {loc.percent(high)}"
+    return f"{loc.multiplier(low)} – {loc.multiplier(high)}"
+
+
+def cost_type_label(loc: Locale, code: str) -> str:
+    for t in schema.COST_TYPES:
+        if t.code == code:
+            return loc.label(t.label)
+    return code
+
+
+def join(loc: Locale, items: Iterable[str]) -> str:
+    """`a, b and c` / `a, b dan c`."""
+    items = [str(i) for i in items]
+    if not items:
+        return DASH
+    if len(items) == 1:
+        return items[0]
+    return loc._("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
+
+
+def _first(values: Mapping[str, Any], *keys: str, default: Any = None) -> Any:
+    for key in keys:
+        if values.get(key) is not None:
+            return values[key]
+    return default
+
+
+def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None:
+    """One recommendation reason as a sentence, or None for a code this version cannot phrase."""
+    v = reason.values
+    option = _first(v, "option", "name", default=results.recommendation.option)
+    baseline = _first(v, "baseline", default=results.baseline)
+    years = results.horizon_months // 12
+    code = reason.code
+    if code == "savings":
+        amount = _first(v, "amount", "net_savings", "savings")
+        npv = _first(v, "npv")
+        text = loc._(
+            "{option} saves {amount} over {years} years compared with {baseline}.",
+            option=option,
+            amount=loc.money(amount),
+            years=loc.number(years),
+            baseline=baseline,
+        )
+        if npv is not None:
+            text += " " + loc._("In present-value terms the saving is {npv}.", npv=loc.money(npv))
+        return text
+    if code == "payback":
+        month = _first(v, "month", "payback_month")
+        return loc._(
+            "The investment pays back in month {month} and stays repaid to the end of the horizon.",
+            month=loc.number(month),
+        )
+    if code == "no-payback":
+        return loc._(
+            "The investment in {option} does not pay back within the {years}-year horizon.",
+            option=option,
+            years=loc.number(years),
+        )
+    if code == "qualitative":
+        index = _first(v, "index", "qualitative_index")
+        base_index = _first(v, "baseline_index")
+        text = loc._("Its qualitative index is {index} out of 100.", index=loc.number(index, 1))
+        if base_index is not None:
+            text += " " + loc._(
+                "{baseline} scores {index} on the same criteria.",
+                baseline=baseline,
+                index=loc.number(base_index, 1),
+            )
+        return text
+    if code == "missing-hidden-costs":
+        items = _first(v, "items", "missing", "cost_types", default=())
+        if isinstance(items, str):
+            items = (items,)
+        return loc._(
+            "Its cost lines leave out {items}: confirm these costs before deciding.",
+            items=join(loc, (cost_type_label(loc, c) for c in items)),
+        )
+    if code == "robust":
+        return loc._(
+            "The recommendation holds when any single assumption moves across its tested range."
+        )
+    if code == "not-robust":
+        drivers = _first(v, "drivers", default=results.recommendation.flipping_drivers) or ()
+        return loc._(
+            "The recommendation is sensitive: it changes when {drivers} moves across its tested "
+            "range.",
+            drivers=join(loc, (driver_name(loc, d).lower() for d in drivers)),
+        )
+    if code == "baseline-best":
+        return loc._(
+            "No alternative beats {option} once cost and quality are weighed together.",
+            option=option,
+        )
+    if code == "no-scores":
+        return loc._("No qualitative scores were given, so cost alone decides.")
+    log.warning("no sentence for recommendation reason %r", code)
+    return None
+
+
+def reason_sentences(loc: Locale, results: Results) -> list[str]:
+    out = []
+    for reason in results.recommendation.reasons:
+        sentence = reason_sentence(loc, results, reason)
+        if sentence:
+            out.append(sentence)
+    return out
+
+
+RISKS = {
+    "outsourced": (
+        "Quality can drift from your brand standards: agree an SLA with measurable KPIs and "
+        "audit it.",
+        "Oversight is still needed: budget internal staff time to manage the vendor.",
+        "Customer data leaves your systems: require data-security controls and audits.",
+        "Exit can be slow and costly: negotiate exit terms and knowledge transfer up front.",
+        "Communication and cultural gaps can lower satisfaction, especially offshore.",
+    ),
+    "in-house": (
+        "Attrition drives recruiting and training costs; plan for replacement hiring.",
+        "Fixed capacity is slow to scale up or down with demand peaks.",
+        "Extended or 24/7 hours need shift premiums and raise turnover from night work.",
+        "Tools, facilities and supervision stay your responsibility and capital cost.",
+    ),
+}
+"""Qualitative risks per option type (DOMAIN.md), English msgids."""
+
+
+def risks(loc: Locale, option_type: str) -> list[str]:
+    return [loc._(r) for r in RISKS.get(option_type, ())]
