@@ -230,7 +230,11 @@ class _Parser:
                 r1, c1, r2, c2 = tok.area
                 values = self.cells_in(tok.sheet or self.sheet, r1, c1, r2, c2)
                 out.append(
-                    [float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+                    [
+                        float(v)
+                        for v in values
+                        if isinstance(v, int | float) and not isinstance(v, bool)
+                    ]
                 )
             else:
                 out.append(self.expr())

@@ -1,0 +1,130 @@
+"""annotate_workbook: a copy of the user's workbook with each problem cell filled and commented,
+plus an Issues sheet linking to the cells. The source file is only ever read."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.exceptions import CellCoordinatesException
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from ..files import atomic_path, refuse_overwrite
+from ..issues import ERROR, Issue, WorkbookError
+from ..schema import T
+from .package import Package
+
+log = logging.getLogger("pipeline")
+
+RED = PatternFill(fill_type="solid", start_color="FFF4B6B6", end_color="FFF4B6B6")
+AMBER = PatternFill(fill_type="solid", start_color="FFFFD98C", end_color="FFFFD98C")
+SHEET_NAME = T("Issues", "Masalah")
+HEADERS = (
+    T("Severity", "Tingkat"),
+    T("Code", "Kode"),
+    T("Sheet", "Sheet"),
+    T("Cell", "Sel"),
+    T("Message", "Pesan"),
+)
+SEVERITY = {"error": T("error", "galat"), "warning": T("warning", "peringatan")}
+NONE_FOUND = T("No problems found.", "Tidak ada masalah.")
+AUTHOR = "cs-sourcing"
+
+
+def annotate_workbook(
+    src: str | os.PathLike, issues: Iterable[Issue], out: str | os.PathLike, *, lang: str = "en"
+) -> None:
+    """Write `out`: `src` with problem cells filled (red error, amber warning) and commented, and
+    an Issues sheet (ID: Masalah). Written atomically; refuses to write over `src`."""
+    refuse_overwrite(out, [src])
+    issues = list(issues)
+    with Package(src):
+        pass  # the same container checks as the reader, before openpyxl sees the file
+    try:
+        # keep_vba=False: the copy is a plain .xlsx; macros are never carried or run.
+        wb = load_workbook(os.fspath(src), keep_vba=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds on files Excel itself opens
+        raise WorkbookError(
+            f"{Path(src).name}: cannot make an annotated copy ({exc}).", code="annotate-failed"
+        ) from exc
+    sheets = {ws.title.lower(): ws for ws in wb.worksheets}
+    by_cell: dict[tuple[str, str], list[Issue]] = {}
+    for issue in issues:
+        if issue.sheet and issue.cell and issue.sheet.lower() in sheets:
+            by_cell.setdefault((issue.sheet.lower(), issue.cell.upper()), []).append(issue)
+    for (sheet, ref), found in by_cell.items():
+        _mark(sheets[sheet], ref, found, lang)
+    _issues_sheet(wb, issues, sheets, lang)
+    with atomic_path(out) as tmp:
+        wb.save(tmp)
+    log.info("annotated copy written: %s (%d issues)", out, len(issues))
+
+
+def _mark(ws, ref: str, found: list[Issue], lang: str) -> None:
+    try:
+        cell = ws[ref]
+    except (CellCoordinatesException, ValueError, IndexError):
+        return
+    if isinstance(cell, tuple):
+        return  # a range, not a cell: listed on the Issues sheet only
+    has_error = any(i.severity == ERROR for i in found)
+    try:
+        cell.fill = RED if has_error else AMBER
+    except AttributeError:
+        # A merged cell other than the top-left: mark the cell that holds the value.
+        for merged in ws.merged_cells.ranges:
+            if ref in merged:
+                cell = ws.cell(merged.min_row, merged.min_col)
+                cell.fill = RED if has_error else AMBER
+                break
+        else:
+            return
+    text = "\n".join(f"[{SEVERITY[i.severity](lang)}] {i.message}" for i in found)
+    if cell.comment is not None and cell.comment.author != AUTHOR:
+        text = f"{cell.comment.text}\n---\n{text}"
+    comment = Comment(text[:30000], AUTHOR)
+    comment.width, comment.height = 360, min(60 + 18 * text.count("\n") + len(text) // 3, 600)
+    cell.comment = comment
+
+
+def _issues_sheet(wb, issues: list[Issue], sheets: dict, lang: str) -> None:
+    title = SHEET_NAME(lang)
+    n = 2
+    while title.lower() in {ws.title.lower() for ws in wb.worksheets}:
+        title, n = f"{SHEET_NAME(lang)} ({n})", n + 1
+    ws = wb.create_sheet(title, 0)
+    wb.active = 0
+    for ws_other in wb.worksheets:
+        ws_other.sheet_view.tabSelected = ws_other is ws
+    ws.append([h(lang) for h in HEADERS])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    order = sorted(issues, key=lambda i: i.severity != ERROR)
+    for issue in order:
+        ws.append(
+            [
+                SEVERITY.get(issue.severity, SEVERITY["warning"])(lang),
+                issue.code,
+                issue.sheet or "",
+                issue.cell or "",
+                issue.message,
+            ]
+        )
+        row = ws.max_row
+        ws.cell(row, 1).fill = RED if issue.severity == ERROR else AMBER
+        if issue.sheet and issue.cell and issue.sheet.lower() in sheets:
+            target = sheets[issue.sheet.lower()].title.replace("'", "''")
+            link = ws.cell(row, 4)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{target}'!{issue.cell}")
+            link.font = Font(color="FF0563C1", underline="single")
+        ws.cell(row, 5).alignment = Alignment(wrap_text=True, vertical="top")
+    if not issues:
+        ws.append([NONE_FOUND(lang)])
+    for col, width in zip("ABCDE", (11, 24, 16, 8, 100), strict=True):
+        ws.column_dimensions[col].width = width

@@ -1,0 +1,342 @@
+"""Open the .xlsx container safely: recognise what the file really is, refuse bombs and DTDs.
+
+Every check here runs before any XML is parsed, on the zip's central directory and a few bytes,
+so that an unusable file is rejected in milliseconds with one clear `WorkbookError`.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import pyexpat
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from xml.etree.ElementTree import Element
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
+from defusedxml.ElementTree import fromstring as _defused_fromstring
+
+from ..issues import WorkbookError
+
+# Bounds for what a workbook may decompress to. A 20,000-line workbook is ~15 MB of XML; a sheet
+# with a million formatted empty rows is ~100 MB. Anything beyond is refused, not parsed.
+MAX_MEMBERS = 10_000
+MAX_MEMBER_SIZE = 300 * 2**20
+MAX_TOTAL_SIZE = 600 * 2**20
+# Real spreadsheet XML deflates 10-60x; zip bombs reach 1000x. Small members are never a threat.
+MAX_RATIO = 400
+RATIO_FLOOR = 8 * 2**20
+# Small structural parts (workbook.xml, rels, tables, styles) are read whole.
+MAX_SMALL_PART = 64 * 2**20
+CHUNK = 1 << 20
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+SPREADSHEET_TYPES = (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+)
+OFFICE_DOCUMENT = "officeDocument"
+
+
+def _fail(path: str, code: str, message: str) -> WorkbookError:
+    name = os.path.basename(path)
+    return WorkbookError(f"{name}: {message}", code=code, path=str(path))
+
+
+def _sniff_not_zip(path: str, head: bytes, size: int) -> WorkbookError:
+    """The error for a file that is not a zip: say what it looks like."""
+    if size == 0:
+        return _fail(path, "empty-file", "the file is empty (0 bytes); it is not a workbook.")
+    if head.startswith(OLE_SIGNATURE):
+        with open(path, "rb") as fh:
+            # The directory of an OLE file is small; encrypted OOXML names its stream in UTF-16.
+            blob = fh.read(min(size, 64 * 2**20))
+        if ENCRYPTED_STREAM in blob:
+            return _fail(
+                path,
+                "encrypted-workbook",
+                "the workbook is password-protected (encrypted). Open it in Excel, remove the "
+                "password (File > Info > Protect Workbook) and save it as .xlsx.",
+            )
+        return _fail(
+            path,
+            "legacy-xls",
+            "this is an old-format Excel file (.xls, Excel 97-2003). Open it in Excel or "
+            "LibreOffice and save it as an Excel Workbook (.xlsx).",
+        )
+    if head.startswith(b"PK\x05\x06"):
+        return _fail(path, "not-a-workbook", "the file is an empty zip archive, not a workbook.")
+    if head.startswith(b"PK"):
+        return _fail(path, "corrupt-workbook", "the file is damaged (broken zip archive).")
+    sample = head.lstrip(b"\xef\xbb\xbf")
+    if sample[:5].lower() in (b"<?xml", b"<html", b"<!doc") or sample[:1] == b"<":
+        return _fail(
+            path,
+            "not-a-workbook",
+            "the file is an XML or HTML document, not an .xlsx workbook. Open it in Excel and "
+            "save it as an Excel Workbook (.xlsx).",
+        )
+    try:
+        sample.decode("utf-8")
+        is_text = b"\x00" not in sample
+    except UnicodeDecodeError:
+        # A chunk boundary may split a character; latin-1 text has no control bytes either.
+        is_text = not any(b < 9 or 13 < b < 32 for b in sample)
+    if is_text:
+        return _fail(
+            path,
+            "not-a-workbook",
+            "the file is plain text (CSV or similar) with an .xlsx name, not a workbook. Open "
+            "it in Excel and save it as an Excel Workbook (.xlsx), or start from the template "
+            "(`cs-sourcing template`).",
+        )
+    return _fail(path, "not-a-workbook", "the file is not an Excel workbook (.xlsx).")
+
+
+def _check_members(path: str, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse zip bombs and encrypted members from the central directory, before any read."""
+    if len(infos) > MAX_MEMBERS:
+        raise _fail(path, "zip-bomb", f"the archive holds {len(infos):,} files; refused.")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise _fail(
+                path,
+                "encrypted-workbook",
+                "the workbook is password-protected (encrypted). Remove the password and save "
+                "it as .xlsx.",
+            )
+        size = info.file_size
+        total += size
+        ratio = size / max(info.compress_size, 1)
+        if size > MAX_MEMBER_SIZE or (size > RATIO_FLOOR and ratio > MAX_RATIO):
+            raise _fail(
+                path,
+                "zip-bomb",
+                f"the part {info.filename} would expand to {size / 2**20:,.0f} MB "
+                f"({ratio:,.0f} times its compressed size); refused as a possible zip bomb.",
+            )
+    if total > MAX_TOTAL_SIZE:
+        raise _fail(
+            path,
+            "zip-bomb",
+            f"the archive would expand to {total / 2**20:,.0f} MB; refused as a possible zip bomb.",
+        )
+
+
+class Package:
+    """A vetted OOXML zip: bounded reads of its parts, safe XML parsing, relationship lookup."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = os.fspath(path)
+        try:
+            size = os.path.getsize(self.path)
+            with open(self.path, "rb") as fh:
+                head = fh.read(4096)
+        except IsADirectoryError:
+            raise _fail(self.path, "not-a-workbook", "this is a folder, not a workbook.") from None
+        except FileNotFoundError:
+            raise _fail(self.path, "file-not-found", "no such file.") from None
+        except OSError as exc:
+            raise _fail(self.path, "unreadable-file", f"cannot read the file ({exc}).") from exc
+        if not head.startswith(b"PK\x03\x04"):
+            raise _sniff_not_zip(self.path, head, size)
+        try:
+            self.zip = zipfile.ZipFile(self.path)
+            infos = self.zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            raise _fail(
+                self.path,
+                "corrupt-workbook",
+                "the file is damaged or truncated (its zip directory cannot be read). Re-save "
+                "or re-download it.",
+            ) from None
+        _check_members(self.path, infos)
+        # Part names are case-insensitive in OOXML; zip names are not.
+        self._names = {i.filename.lstrip("/").lower(): i for i in infos}
+        self.main_part = self._find_main_part()
+        self.has_macros = any(n.endswith("vbaproject.bin") for n in self._names)
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def fail(self, code: str, message: str) -> WorkbookError:
+        return _fail(self.path, code, message)
+
+    def has(self, part: str) -> bool:
+        return part.lstrip("/").lower() in self._names
+
+    def _find_main_part(self) -> str:
+        if self.has("mimetype"):
+            mimetype = self.read("mimetype")[:200]
+            if b"opendocument" in mimetype:
+                raise self.fail(
+                    "ods-file",
+                    "this is an OpenDocument spreadsheet (.ods). Open it in LibreOffice or Excel "
+                    "and save it as an Excel Workbook (.xlsx).",
+                )
+        main = None
+        if self.has("_rels/.rels"):
+            for rel in self.relationships("", "_rels/.rels"):
+                if rel["type"].endswith("/" + OFFICE_DOCUMENT):
+                    main = rel["target"]
+                    break
+        main = main or "xl/workbook.xml"
+        if self.has("xl/workbook.bin") or main.endswith(".bin"):
+            raise self.fail(
+                "xlsb-file",
+                "this is a binary Excel workbook (.xlsb). Save it as an Excel Workbook (.xlsx).",
+            )
+        if not self.has(main):
+            if self.has("word/document.xml"):
+                kind = "a Word document (.docx)"
+            elif self.has("ppt/presentation.xml"):
+                kind = "a PowerPoint presentation (.pptx)"
+            else:
+                kind = "a zip archive"
+            raise self.fail(
+                "not-a-workbook", f"this is {kind}, not an Excel workbook; no spreadsheet inside."
+            )
+        content_type = self._content_type(main)
+        if content_type is not None and content_type not in SPREADSHEET_TYPES:
+            raise self.fail(
+                "not-a-workbook",
+                f"the main part has the content type {content_type!r}; not an Excel workbook.",
+            )
+        return main
+
+    def _content_type(self, part: str) -> str | None:
+        if not self.has("[Content_Types].xml"):
+            return None
+        root = self.xml("[Content_Types].xml")
+        for el in root:
+            tag = _local(el.tag)
+            if tag == "Override" and el.get("PartName", "").lstrip("/").lower() == part.lower():
+                return el.get("ContentType")
+        return None
+
+    # ------------------------------------------------------------------------------ reading
+    def _info(self, part: str) -> zipfile.ZipInfo:
+        try:
+            return self._names[part.lstrip("/").lower()]
+        except KeyError:
+            raise self.fail(
+                "corrupt-workbook", f"the workbook is damaged: the part {part} is missing."
+            ) from None
+
+    def read(self, part: str, limit: int = MAX_SMALL_PART) -> bytes:
+        """The whole part, refused when larger than `limit` (declared or actual)."""
+        info = self._info(part)
+        if info.file_size > limit:
+            raise self.fail("zip-bomb", f"the part {part} is too large ({info.file_size:,} bytes).")
+        chunks, total = [], 0
+        for chunk in self.stream(part):
+            total += len(chunk)
+            if total > limit:
+                raise self.fail("zip-bomb", f"the part {part} is larger than declared; refused.")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def stream(self, part: str) -> Iterator[bytes]:
+        """The part in chunks; the total never exceeds its declared (already vetted) size."""
+        info = self._info(part)
+        budget = info.file_size
+        try:
+            with self.zip.open(info) as fh:
+                while True:
+                    chunk = fh.read(CHUNK)
+                    if not chunk:
+                        break
+                    budget -= len(chunk)
+                    if budget < 0:
+                        raise self.fail("zip-bomb", f"the part {part} is larger than declared.")
+                    yield chunk
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+            raise self.fail(
+                "corrupt-workbook",
+                f"the file is damaged or truncated (part {part}: {exc}). Re-save or re-download it.",
+            ) from None
+
+    def xml(self, part: str) -> Element:
+        """Parse a small part with defusedxml: DTDs, entities and external references refused."""
+        data = self.read(part)
+        try:
+            return _defused_fromstring(data, forbid_dtd=True)
+        except DefusedXmlException:
+            raise self._dtd_error(part) from None
+        except ParseError as exc:
+            raise self.fail(
+                "corrupt-workbook", f"the workbook is damaged: {part} is not valid XML ({exc})."
+            ) from None
+
+    def _dtd_error(self, part: str) -> WorkbookError:
+        return self.fail(
+            "xml-dtd",
+            f"the part {part} declares a DTD or XML entities, which Excel never writes; refused "
+            "(possible entity-expansion or external-entity attack).",
+        )
+
+    def expat(self, part: str, configure: Callable[[pyexpat.XMLParserType], None]) -> None:
+        """Stream a large part through expat (C speed) with the defusedxml rules: any DTD,
+        entity declaration or external entity raises before it can expand."""
+        parser = pyexpat.ParserCreate(namespace_separator="|")
+        parser.buffer_text = True
+        parser.buffer_size = 1 << 16
+
+        def refuse(*_args: object) -> None:
+            raise _Refused
+
+        parser.StartDoctypeDeclHandler = refuse
+        parser.EntityDeclHandler = refuse
+        parser.UnparsedEntityDeclHandler = refuse
+        parser.ExternalEntityRefHandler = refuse
+        configure(parser)
+        try:
+            for chunk in self.stream(part):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+        except _Refused:
+            raise self._dtd_error(part) from None
+        except pyexpat.ExpatError as exc:
+            raise self.fail(
+                "corrupt-workbook", f"the workbook is damaged: {part} is not valid XML ({exc})."
+            ) from None
+
+    def relationships(self, source: str, rels_part: str | None = None) -> list[dict[str, str]]:
+        """Relationships of `source` part: [{id, type, target}] with targets as part names."""
+        if rels_part is None:
+            folder, name = posixpath.split(source)
+            rels_part = posixpath.join(folder, "_rels", name + ".rels")
+        if not self.has(rels_part):
+            return []
+        base = posixpath.dirname(source)
+        out = []
+        for el in self.xml(rels_part):
+            if _local(el.tag) != "Relationship" or el.get("TargetMode") == "External":
+                continue
+            target = el.get("Target", "")
+            if target.startswith("/"):
+                target = target[1:]
+            else:
+                target = posixpath.normpath(posixpath.join(base, target))
+            out.append({"id": el.get("Id", ""), "type": el.get("Type", ""), "target": target})
+        return out
+
+
+class _Refused(Exception):
+    pass
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]

@@ -1,0 +1,356 @@
+"""read_workbook: single values by defined name, tables by name, columns by header (EN or ID)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+
+from .. import schema
+from ..issues import ERROR, WARNING, Issue
+from ..raw import RawBook, RawCell, RawRow, RawTable
+from .cells import Book, letters
+from .messages import make_issue
+from .package import Package
+from .parts import NameDef, Structure, TableDef, parse_cell, read_structure
+from .sheet import Cell, SheetData
+
+log = logging.getLogger("pipeline")
+
+_NAME_TARGET = re.compile(
+    r"^=?(?:'(?P<q>(?:[^']|'')+)'|(?P<s>[^'!]+))!(?P<c>\$?[A-Za-z]{1,3}\$?\d{1,7})"
+    r"(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$"
+)
+
+
+def read_workbook(path: str | os.PathLike) -> RawBook:
+    """Read the workbook at `path` into raw cells; WorkbookError when the file is unusable."""
+    with Package(path) as pkg:
+        structure = read_structure(pkg)
+        book = Book(pkg, structure)
+        return _Reader(pkg, structure, book).read()
+
+
+class _Reader:
+    def __init__(self, pkg: Package, st: Structure, book: Book) -> None:
+        self.pkg, self.st, self.book = pkg, st, book
+        self.issues: list[Issue] = []
+
+    @property
+    def lang(self) -> str:
+        return self.book.lang
+
+    def read(self) -> RawBook:
+        version_cell = self._name_cell(schema.META_VERSION_NAME)
+        lang_cell = self._name_cell(schema.META_LANGUAGE_NAME)
+        declared = lang_cell.value if isinstance(lang_cell, RawCell) else None
+        declared = str(declared).strip().lower() if declared is not None else None
+        language = declared if declared in schema.LANGUAGES else None
+        self.book.lang = language or self._guess_language()
+        version = self._check_version(version_cell)
+        if self.pkg.has_macros:
+            self.issues.append(make_issue("macros-ignored", WARNING, self.lang))
+        values = self._values()
+        tables = {}
+        for table in schema.TABLES:
+            raw = self._table(table)
+            if raw is not None:
+                tables[table.name] = raw
+        return RawBook(
+            path=os.fspath(self.pkg.path),
+            template_version=version,
+            template_language=language or self.book.lang,
+            values=values,
+            tables=tables,
+            sheets=tuple(s.name for s in self.st.sheets),
+            issues=tuple(self.issues + self.book.issues),
+        )
+
+    # ------------------------------------------------------------------------------ names
+    def _find_name(self, key: str) -> NameDef | None:
+        folded = key.lower()
+        found = [n for n in self.st.names if n.name.lower() == folded]
+        # Workbook scope first; a sheet-scoped copy (some tools write those) is accepted too.
+        found.sort(key=lambda n: n.sheet_scope is not None)
+        return found[0] if found else None
+
+    def _name_cell(self, key: str) -> RawCell | NameDef | None:
+        """The RawCell a name points to; the NameDef itself when it points nowhere usable."""
+        name = self._find_name(key)
+        if name is None:
+            return None
+        text = name.text.split(",")[0].strip()
+        m = _NAME_TARGET.match(text)
+        if not m:
+            return name
+        sheet_name = (m.group("q") or "").replace("''", "'") or m.group("s")
+        sheet = self.book.sheet(sheet_name)
+        if sheet is None:
+            return name
+        row, col = parse_cell(m.group("c"))
+        return self._cell(sheet, row, col)
+
+    def _cell(self, sheet: SheetData, row: int, col: int) -> RawCell:
+        cell = sheet.get(row, col)
+        if cell is None:
+            for c1, r1, c2, r2 in sheet.merges:
+                if c1 <= col <= c2 and r1 <= row <= r2:
+                    cell = sheet.get(r1, c1)
+                    break
+        return self.book.raw_cell(sheet, row, col, cell)
+
+    def _guess_language(self) -> str:
+        """Without _meta: the language whose sheet names the workbook uses most."""
+        names = {s.name.lower() for s in self.st.sheets}
+        score = {
+            lang: sum(t(lang).lower() in names for t in schema.SHEETS.values())
+            for lang in ("en", "id")
+        }
+        return "id" if score["id"] > score["en"] else "en"
+
+    def _check_version(self, cell: RawCell | NameDef | None) -> object:
+        expected = schema.TEMPLATE_VERSION
+        if not isinstance(cell, RawCell):
+            self.issues.append(make_issue("missing-meta", ERROR, self.lang, expected=expected))
+            return None
+        value = cell.value
+        try:
+            ok = float(str(value).strip()) == expected
+        except ValueError:
+            ok = False
+        if not ok:
+            self.issues.append(
+                make_issue(
+                    "wrong-template-version",
+                    ERROR,
+                    self.lang,
+                    sheet=cell.sheet,
+                    cell=cell.ref,
+                    field=schema.META_VERSION_NAME,
+                    value=value,
+                    found=value,
+                    expected=expected,
+                )
+            )
+        return value
+
+    def _values(self) -> dict[str, RawCell]:
+        values: dict[str, RawCell] = {}
+        project = schema.SHEETS["project"](self.lang)
+        for field in schema.FIELDS:
+            found = self._name_cell(field.key)
+            if isinstance(found, RawCell):
+                values[field.key] = found
+                continue
+            severity = ERROR if field.required else WARNING
+            common = dict(name=field.key, label=field.label(self.lang), expected_sheet=project)
+            sheet = project if self.st.sheet(project) else None
+            if found is None:
+                key = "missing-name" if field.required else "missing-name-optional"
+                self.issues.append(
+                    make_issue(
+                        "missing-name",
+                        severity,
+                        self.lang,
+                        sheet=sheet,
+                        field=field.key,
+                        message_key=key,
+                        **common,
+                    )
+                )
+            else:
+                self.issues.append(
+                    make_issue(
+                        "broken-name",
+                        severity,
+                        self.lang,
+                        sheet=sheet,
+                        field=field.key,
+                        value=found.text,
+                        **common,
+                    )
+                )
+        return values
+
+    # ----------------------------------------------------------------------------- tables
+    def _find_table(self, name: str) -> TableDef | None:
+        for sheet in self.st.sheets:
+            for t in sheet.tables:
+                if t.name.lower() == name.lower():
+                    return t
+        return None
+
+    def _table(self, spec: schema.Table) -> RawTable | None:
+        tdef = self._find_table(spec.name)
+        if tdef is None:
+            self.issues.append(
+                make_issue(
+                    "missing-table",
+                    ERROR,
+                    self.lang,
+                    field=spec.name,
+                    table=spec.name,
+                    expected_sheet=spec.sheet(self.lang),
+                )
+            )
+            return None
+        sheet = self.book.sheet(tdef.sheet)
+        assert sheet is not None  # tables come from the sheets' own relationships
+        has_header = tdef.header_rows > 0
+        header_row = tdef.min_row if has_header else tdef.min_row - 1
+        first = tdef.min_row + (1 if has_header else 0)
+        columns, extra, headers = self._headers(spec, tdef, sheet, header_row, has_header)
+        self._missing_columns(spec, tdef, sheet, columns, headers, header_row)
+        rows = self._rows(tdef, sheet, first, columns, extra)
+        return RawTable(
+            name=spec.name,
+            sheet=sheet.name,
+            header_row=header_row,
+            columns={k: letters(c) for k, c in columns.items()},
+            extra_columns={h: letters(c) for h, c in extra.items()},
+            rows=rows,
+        )
+
+    def _headers(self, spec, tdef: TableDef, sheet: SheetData, header_row: int, has_header: bool):
+        columns: dict[str, int] = {}
+        extra: dict[str, int] = {}
+        headers: list[str] = []
+        expected = ", ".join(c.header(self.lang) for c in spec.columns)
+        for i, col in enumerate(range(tdef.min_col, tdef.max_col + 1)):
+            text = None
+            if has_header:
+                cell = sheet.get(header_row, col)
+                value = self.book.convert(cell) if cell is not None else None
+                text = str(value).strip() if value is not None else None
+            if not text and i < len(tdef.column_names):
+                text = tdef.column_names[i].strip()
+            if not text:
+                continue
+            headers.append(text)
+            key = schema.match_header(spec, text)
+            ref = f"{letters(col)}{header_row}"
+            if key is not None and key not in columns:
+                columns[key] = col
+            elif key is not None:
+                self.issues.append(
+                    make_issue(
+                        "duplicate-column",
+                        WARNING,
+                        self.lang,
+                        sheet=sheet.name,
+                        cell=ref,
+                        value=text,
+                        table=spec.name,
+                    )
+                )
+            elif text not in extra:
+                extra[text] = col
+                if not spec.extra_columns_allowed:
+                    self.issues.append(
+                        make_issue(
+                            "extra-column",
+                            WARNING,
+                            self.lang,
+                            sheet=sheet.name,
+                            cell=ref,
+                            value=text,
+                            table=spec.name,
+                            expected=expected,
+                        )
+                    )
+        return columns, extra, headers
+
+    def _missing_columns(self, spec, tdef, sheet, columns, headers, header_row) -> None:
+        ref = f"{letters(tdef.min_col)}{header_row}"
+        for col in spec.columns:
+            if col.key in columns or col.key == "notes":
+                continue
+            self.issues.append(
+                make_issue(
+                    "missing-column",
+                    ERROR if col.required else WARNING,
+                    self.lang,
+                    sheet=sheet.name,
+                    cell=ref,
+                    field=col.key,
+                    message_key=None if col.required else "missing-column-optional",
+                    table=spec.name,
+                    column=col.header(self.lang),
+                    found=", ".join(headers) or "-",
+                )
+            )
+
+    def _rows(self, tdef: TableDef, sheet: SheetData, first: int, columns, extra):
+        """Non-blank rows of the table and typed just below it, merged cells filled in."""
+        wanted = sorted(set(columns.values()) | set(extra.values()))
+        lo, hi = tdef.min_col, tdef.max_col
+        totals = range(tdef.max_row - tdef.totals_rows + 1, tdef.max_row + 1)
+        stop = self._next_table_below(tdef)
+        fill = _merge_fill(sheet, lo, hi, first, stop, max(sheet.rows, default=0))
+        # A row counts when one of its own cells is filled; merged values only fill it in.
+        candidates = sorted(r for r in sheet.rows if first <= r < stop and r not in totals)
+        rows: list[RawRow] = []
+        key_of = {c: k for k, c in columns.items()}
+        head_of = {c: h for h, c in extra.items()}
+        for r in candidates:
+            stored = sheet.rows[r]
+            if all(_blank(stored.get(c), self.book) for c in range(lo, hi + 1)):
+                continue
+            cells: dict[int, Cell | None] = {}
+            for c in wanted:
+                cell = stored.get(c)
+                if cell is None and (r, c) in fill:
+                    cell = sheet.get(*fill[(r, c)])
+                cells[c] = cell
+            known = {
+                key_of[c]: self.book.raw_cell(sheet, r, c, cells[c]) for c in wanted if c in key_of
+            }
+            more = {
+                head_of[c]: self.book.raw_cell(sheet, r, c, cells[c])
+                for c in wanted
+                if c in head_of
+            }
+            rows.append(RawRow(number=r, cells=known, extra=more))
+        return tuple(rows)
+
+    def _next_table_below(self, tdef: TableDef) -> int:
+        """Rows typed below a table are read up to the next table sharing its columns."""
+        stop = 1 << 21
+        for sheet in self.st.sheets:
+            if sheet.name != tdef.sheet:
+                continue
+            for t in sheet.tables:
+                if (
+                    t is not tdef
+                    and t.min_row > tdef.max_row
+                    and t.min_col <= tdef.max_col
+                    and t.max_col >= tdef.min_col
+                ):
+                    stop = min(stop, t.min_row)
+        return stop
+
+
+def _blank(cell: Cell | None, book: Book) -> bool:
+    if cell is None:
+        return True
+    if cell.formula is not None:
+        return False
+    if cell.value is None:
+        return True
+    if cell.type == "s":
+        value = book.convert(cell)
+        return not (isinstance(value, str) and value.strip())
+    return not cell.value.strip()
+
+
+def _merge_fill(sheet: SheetData, lo: int, hi: int, first: int, stop: int, last: int):
+    """(row, col) -> top-left (row, col) for merged cells inside the table's data area."""
+    fill: dict[tuple[int, int], tuple[int, int]] = {}
+    for c1, r1, c2, r2 in sheet.merges:
+        if r1 < first or r1 >= stop or c2 < lo or c1 > hi:
+            continue
+        for r in range(r1, min(r2, last + 1, stop - 1) + 1):
+            for c in range(max(c1, lo), min(c2, hi) + 1):
+                if (r, c) != (r1, c1):
+                    fill[(r, c)] = (r1, c1)
+    return fill
