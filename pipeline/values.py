@@ -1,0 +1,315 @@
+"""Parse raw cell values (numbers, percents, dates, choices) the way real workbooks hold them.
+
+Numbers arrive as numbers or as text in EN and ID conventions (`1.500.000`, `1,500,000.50`,
+`Rp1.500.000,-`, `(1,000)`, `30%`); dates as date objects, Excel serials or text. Every parser
+raises `ParseError` (with a stable issue code) on a value it cannot read; validation turns that
+into an Issue.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from . import schema
+
+
+class ParseError(ValueError):
+    """A value that cannot be read as the expected type; `code` is the issue code."""
+
+    def __init__(self, code: str, reason: str = "") -> None:
+        super().__init__(reason or code)
+        self.code = code
+
+
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\t"), " ")
+_MINUS_LIKE = dict.fromkeys(map(ord, "\u2212\u2012\u2013\u2014\ufe63\uff0d"), "-")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"), None)
+
+# Currency markers accepted before or after a number: ISO codes of the schema plus the symbols
+# and local forms people type. Longest first so that "US$" wins over "$".
+_CURRENCY_TOKENS = sorted(
+    {c.lower() for c in schema.CURRENCIES}
+    | {"rp.", "rp", "rupiah", "us$", "s$", "a$", "hk$", "jp¥", "cn¥", "rm", "₱", "php", "$"}
+    | {"€", "£", "¥", "₹", "฿", "₫"},
+    key=len,
+    reverse=True,
+)
+_RUPIAH_TOKENS = frozenset({"rp.", "rp", "rupiah", "idr"})
+_CURRENCY_RE = "|".join(re.escape(t) for t in _CURRENCY_TOKENS)
+_PREFIX = re.compile(rf"^(?P<cur>{_CURRENCY_RE})\s*", re.IGNORECASE)
+_SUFFIX = re.compile(rf"\s*(?P<cur>{_CURRENCY_RE})$", re.IGNORECASE)
+# Indonesian price tags end in ",-" (Rp 1.500.000,-): "no cents".
+_NO_CENTS = re.compile(r"[.,]\s*[-\u2013\u2014]+$")
+_BODY = re.compile(r"^(?:\d[\d.,' ]*|[.,]\d+)$")
+_SCIENTIFIC = re.compile(r"^\d+(?:\.\d+)?[eE][+-]?\d+$")
+_GROUPED = re.compile(r"^\d{1,3}(?:S\d{3})+$")
+# Indian grouping (lakh/crore) as INR amounts are written: 15,00,000.
+_GROUPED_INDIAN = re.compile(r"^\d{1,2}(?:S\d{2})*S\d{3}$")
+
+
+def is_blank(value: Any) -> bool:
+    """None, or text that is empty once spaces (incl. non-breaking ones) are removed."""
+    if value is None:
+        return True
+    return isinstance(value, str) and not _clean(value).strip()
+
+
+def _clean(text: str) -> str:
+    return text.translate(_ZERO_WIDTH).translate(_SPACE_LIKE).translate(_MINUS_LIKE)
+
+
+def _grouped(digits: str, sep: str) -> bool:
+    s = digits.replace(sep, "S")
+    return bool(_GROUPED.match(s) or (sep == "," and _GROUPED_INDIAN.match(s)))
+
+
+def _to_float(body: str, lang: str, rupiah: bool) -> float:
+    """Digits with `.`/`,` separators -> float. The rule, in order:
+
+    1. Spaces and apostrophes between digits are group separators ("1 500 000", "1'500").
+    2. Both `.` and `,` present: the one that comes last is the decimal separator and the other
+       groups thousands ("1,500,000.50", "1.500.000,50").
+    3. One separator appearing more than once groups thousands ("1.500.000", "1,500,000"),
+       and the groups must be of three digits (or Indian lakh grouping with commas).
+    4. One separator appearing once, followed by exactly three digits, after 1-3 digits that are
+       not just "0" ("1.500", "1,500"): ambiguous. Rupiah amounts (Rp / IDR) read it as thousands;
+       otherwise the workbook's language decides: in an ID workbook `.` groups and `,` is decimal
+       ("1.500" = 1500, "1,500" = 1.5); in an EN workbook the reverse ("1,500" = 1500, "1.500" =
+       1.5).
+    5. Any other single separator is the decimal separator, whatever the language ("1,5" = 1.5,
+       "12.50" = 12.5, "0.500" = 0.5).
+    """
+    body = re.sub(r"(?<=\d)[ '](?=\d)", "", body)
+    if " " in body or "'" in body:
+        raise ParseError("not-a-number", "stray space or apostrophe")
+    dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        dec = "." if body.rfind(".") > body.rfind(",") else ","
+        grp = "," if dec == "." else "."
+        if body.count(dec) > 1:
+            raise ParseError("not-a-number", "two decimal separators")
+        whole, frac = body.split(dec)
+        if not frac.isdigit() or not _grouped(whole, grp):
+            raise ParseError("not-a-number", "misplaced separators")
+        return float(f"{whole.replace(grp, '')}.{frac}")
+    if not dots and not commas:
+        return float(body)
+    sep = "." if dots else ","
+    if body.count(sep) > 1:
+        if not _grouped(body, sep):
+            raise ParseError("not-a-number", "misplaced separators")
+        return float(body.replace(sep, ""))
+    whole, frac = body.split(sep)
+    if not frac.isdigit():
+        raise ParseError("not-a-number", "separator without digits after it")
+    ambiguous = len(frac) == 3 and 1 <= len(whole) <= 3 and whole != "0"
+    if ambiguous and (rupiah or sep == ("." if lang == "id" else ",")):
+        return float(whole + frac)
+    return float(f"{whole or '0'}.{frac}")
+
+
+def _parse_text(text: str, lang: str) -> tuple[float, bool]:
+    """(value, had a % sign) of a number typed as text; the % is not applied yet."""
+    s = _clean(text).strip()
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    percent = s.endswith("%")
+    if percent:
+        s = s[:-1].strip()
+    rupiah = currency = False
+    for _ in range(2):  # a sign may stand before or after the currency marker: -Rp 5 / Rp -5
+        if s and s[0] in "+-":
+            negative ^= s[0] == "-"
+            s = s[1:].strip()
+        m = _PREFIX.match(s) or _SUFFIX.search(s)
+        if m and m.group(0).strip() != s.strip():
+            currency = True
+            rupiah |= m.group("cur").lower() in _RUPIAH_TOKENS
+            s = (s[: m.start()] + s[m.end() :]).strip()
+    if s.endswith("-"):
+        s = _NO_CENTS.sub("", s)
+    if not s or (percent and currency):
+        raise ParseError("not-a-number", "no digits")
+    if _SCIENTIFIC.match(s):
+        value = float(s)
+    elif _BODY.match(s):
+        value = _to_float(s, lang, rupiah)
+    else:
+        raise ParseError("not-a-number", "not digits")
+    return (-value if negative else value), percent
+
+
+def _finite(value: float) -> float:
+    if math.isnan(value) or math.isinf(value):
+        raise ParseError("not-a-number", "not finite")
+    return value
+
+
+def parse_number(value: Any, *, lang: str = "en") -> float:
+    """A number from a cell value: int/float as is, or text in EN/ID conventions (see `_to_float`).
+
+    Text with a % sign raises ParseError('unexpected-percent'); booleans, dates and other text
+    raise ParseError('not-a-number').
+    """
+    if isinstance(value, bool) or value is None:
+        raise ParseError("not-a-number")
+    if isinstance(value, int | float):
+        return _finite(float(value))
+    if not isinstance(value, str):
+        raise ParseError("not-a-number")
+    number, percent = _parse_text(value, lang)
+    if percent:
+        raise ParseError("unexpected-percent")
+    return _finite(number)
+
+
+def parse_int(value: Any, *, lang: str = "en") -> int:
+    """A whole number (3, 3.0, "3", "1.000" in ID); ParseError('not-an-integer') for 2.5."""
+    number = parse_number(value, lang=lang)
+    if abs(number - round(number)) > 1e-9:
+        raise ParseError("not-an-integer")
+    return int(round(number))
+
+
+def parse_percent(
+    value: Any,
+    *,
+    lang: str = "en",
+    number_format: str = "General",
+    low: float | None = None,
+    high: float | None = None,
+) -> tuple[float, bool]:
+    """(fraction, ambiguous) of a percent cell: 0.3 (shown as 30%), "30%", or 30 read as 30%.
+
+    A plain number whose magnitude is at most 1 is a fraction (0.3 = 30%). A larger one is read
+    as a whole-number percent (30 = 30%) unless the cell is percent-formatted and the number fits
+    the range [low, high] as it is (attrition 1.5 = 150%). `ambiguous` is True when both readings
+    fit the range, so the caller can warn (`percent-as-whole-number`).
+    """
+    if isinstance(value, str):
+        number, percent = _parse_text(value, lang)
+        if percent:
+            return _finite(number / 100), False
+        number = _finite(number)
+    else:
+        number = parse_number(value, lang=lang)
+    if abs(number) <= 1:
+        return number, False
+
+    def fits(x: float) -> bool:
+        return (low is None or x >= low) and (high is None or x <= high)
+
+    as_is, scaled = number, number / 100
+    if "%" in number_format and fits(as_is):
+        return as_is, fits(scaled)
+    if fits(scaled):
+        return scaled, fits(as_is)
+    return (as_is if "%" in number_format else scaled), False
+
+
+# ------------------------------------------------------------------------------------------ dates
+_EXCEL_EPOCH = date(1899, 12, 30)
+_MONTHS = {
+    # EN and ID month names and abbreviations, folded; Indonesian "Agt"/"Agu" and "Nop" included.
+    **dict.fromkeys(("jan", "january", "januari"), 1),
+    **dict.fromkeys(("feb", "february", "februari", "pebruari", "peb"), 2),
+    **dict.fromkeys(("mar", "march", "maret"), 3),
+    **dict.fromkeys(("apr", "april"), 4),
+    **dict.fromkeys(("may", "mei"), 5),
+    **dict.fromkeys(("jun", "june", "juni"), 6),
+    **dict.fromkeys(("jul", "july", "juli"), 7),
+    **dict.fromkeys(("aug", "august", "agu", "agt", "agus", "agustus"), 8),
+    **dict.fromkeys(("sep", "sept", "september"), 9),
+    **dict.fromkeys(("oct", "october", "okt", "oktober"), 10),
+    **dict.fromkeys(("nov", "november", "nop", "nopember"), 11),
+    **dict.fromkeys(("dec", "december", "des", "desember"), 12),
+}
+_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s.*)?$")
+_D_MON_Y = re.compile(r"^(\d{1,2})[\s\-./]*([a-z]+)\.?[\s\-./,]*(\d{4})$")
+_MON_D_Y = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+_WEEKDAY = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun|senin|selasa|rabu|kamis|jumat|sabtu|minggu)[a-z]*,?\s+"
+)
+
+
+def _make_date(y: int, m: int, d: int) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise ParseError("not-a-date", "no such day") from None
+
+
+def parse_date(value: Any, *, lang: str = "en") -> date:
+    """A date from a date/datetime, an Excel serial number, or text.
+
+    Text forms: ISO `2026-11-23` (also with `/` or `.`), day first `23/11/2026`, `23-11-2026`,
+    `23.11.2026` (month first `11/23/2026` only when the first number cannot be a month), and
+    month names in EN or ID: `23 Nov 2026`, `23 November 2026`, `23 Agustus 2026`,
+    `Nov 23, 2026`, with an optional weekday in front.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise ParseError("not-a-date")
+    if isinstance(value, int | float):
+        return _serial(value)
+    if not isinstance(value, str):
+        raise ParseError("not-a-date")
+    s = schema.fold(_clean(value))
+    s = _WEEKDAY.sub("", s)
+    if m := _YMD.match(s):
+        return _make_date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DMY.match(s):
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        # Day first (EN outside the US and ID alike); month first only when it must be.
+        return _make_date(y, a, b) if b > 12 >= a else _make_date(y, b, a)
+    if (m := _D_MON_Y.match(s)) and m[2] in _MONTHS:
+        return _make_date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+    if (m := _MON_D_Y.match(s)) and m[1] in _MONTHS:
+        return _make_date(int(m[3]), _MONTHS[m[1]], int(m[2]))
+    try:
+        number = parse_number(value, lang=lang)
+    except ParseError:
+        raise ParseError("not-a-date") from None
+    if number < 10_000:  # a serial typed as text, not a year or a day number (1927 onwards)
+        raise ParseError("not-a-date")
+    return _serial(number)
+
+
+def _serial(number: float) -> date:
+    # 1..2958465 are the serials Excel can show as dates (1900-01-01 .. 9999-12-31).
+    if not 1 <= number <= 2_958_465:
+        raise ParseError("not-a-date", "serial out of range")
+    return _EXCEL_EPOCH + timedelta(days=int(number))
+
+
+# ---------------------------------------------------------------------------------- text, choices
+def parse_text(value: Any) -> str:
+    """Text of a cell, stripped; whole floats lose their `.0` (an option named 2024)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()[:10]
+    return re.sub(r" {2,}", " ", _clean(str(value)).strip())
+
+
+def parse_choice(choices: tuple[schema.Choice, ...], value: Any) -> str:
+    """The code of the choice a cell names (EN/ID label, code or synonym); booleans are yes/no.
+
+    Raises ParseError('unknown-choice').
+    """
+    if isinstance(value, bool):
+        value = "yes" if value else "no"
+    elif isinstance(value, float) and value.is_integer():
+        value = int(value)
+    code = schema.match_choice(choices, _clean(str(value)))
+    if code is None:
+        raise ParseError("unknown-choice")
+    return code

@@ -1,0 +1,244 @@
+"""Tests of pipeline.values: numbers, percents, dates and choices as real workbooks hold them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from babel.numbers import format_currency, format_decimal, format_percent
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline import schema
+from pipeline.values import (
+    ParseError,
+    is_blank,
+    parse_choice,
+    parse_date,
+    parse_int,
+    parse_number,
+    parse_percent,
+    parse_text,
+)
+
+NUMBERS = [
+    ("1.500.000", "en", 1_500_000),
+    ("1.500.000", "id", 1_500_000),
+    ("1,500,000", "id", 1_500_000),
+    ("1,500,000.50", "en", 1_500_000.5),
+    ("1.500.000,50", "id", 1_500_000.5),
+    ("1.500.000,50", "en", 1_500_000.5),
+    ("Rp 1.500.000", "en", 1_500_000),
+    ("Rp1.500.000,-", "id", 1_500_000),
+    ("Rp. 1.500.000,00", "id", 1_500_000),
+    ("IDR 1,500,000", "id", 1_500_000),
+    ("1.500.000 IDR", "en", 1_500_000),
+    ("USD 12.50", "id", 12.5),
+    ("$12.50", "en", 12.5),
+    ("US$12,50", "id", 12.5),
+    ("1,5", "id", 1.5),
+    ("1,5", "en", 1.5),
+    ("1.500", "id", 1500),
+    ("1.500", "en", 1.5),
+    ("1,500", "en", 1500),
+    ("1,500", "id", 1.5),
+    ("Rp 1,500", "en", 1500),
+    ("Rp 1,500", "id", 1500),
+    ("0.500", "id", 0.5),
+    ("12.5", "id", 12.5),
+    ("(1,000)", "en", -1000),
+    ("($12.50)", "en", -12.5),
+    ("-Rp\u00a01.500.000,00", "id", -1_500_000),
+    ("Rp -1.500", "id", -1500),
+    ("\u22121\u00a0500", "en", -1500),
+    ("1\u202f500\u202f000", "en", 1_500_000),
+    ("1'500'000", "en", 1_500_000),
+    ("+42", "en", 42),
+    ("15,00,000", "en", 1_500_000),
+    ("1.5E+06", "en", 1_500_000),
+    (".5", "en", 0.5),
+    ("  7  ", "en", 7),
+    (1500, "en", 1500),
+    (2.5, "id", 2.5),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"), NUMBERS, ids=[f"{t!r}-{lg}" for t, lg, _ in NUMBERS]
+)
+def test_parse_number(text, lang, expected):
+    assert parse_number(text, lang=lang) == pytest.approx(expected)
+
+
+BAD_NUMBERS = [
+    ("abc", "not-a-number"),
+    ("1.2.3", "not-a-number"),
+    ("1,50,0", "not-a-number"),
+    ("1.500,000.5", "not-a-number"),
+    ("12 apples", "not-a-number"),
+    ("Rp", "not-a-number"),
+    ("-", "not-a-number"),
+    ("", "not-a-number"),
+    ("30%", "unexpected-percent"),
+    (True, "not-a-number"),
+    (None, "not-a-number"),
+    (float("nan"), "not-a-number"),
+    (datetime(2025, 1, 1), "not-a-number"),
+]
+
+
+@pytest.mark.parametrize(("value", "code"), BAD_NUMBERS, ids=[repr(v) for v, _ in BAD_NUMBERS])
+def test_parse_number_rejects(value, code):
+    with pytest.raises(ParseError) as exc:
+        parse_number(value, lang="en")
+    assert exc.value.code == code
+
+
+def test_parse_int():
+    assert parse_int("1.000", lang="id") == 1000
+    assert parse_int(3.0) == 3
+    with pytest.raises(ParseError) as exc:
+        parse_int(2.5)
+    assert exc.value.code == "not-an-integer"
+
+
+PERCENTS = [
+    # value, number_format, low, high, expected fraction, ambiguous
+    (0.3, "0%", 0, 0.5, 0.3, False),
+    ("30%", "General", 0, 0.5, 0.3, False),
+    ("30 %", "General", 0, 0.5, 0.3, False),
+    ("12,5%", "General", 0, 0.5, 0.125, False),
+    (30, "General", 0, 0.5, 0.3, False),
+    ("30", "General", 0, 0.5, 0.3, False),
+    (-5, "General", -0.5, 1, -0.05, False),
+    (2, "General", 0, 3, 0.02, True),
+    (1.5, "0%", 0, 3, 1.5, True),
+    (110, "0%", 0.5, 3, 1.1, False),
+    (500, "General", 0, 0.5, 5.0, False),
+    (1, "General", 0, 1, 1.0, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "low", "high", "fraction", "ambiguous"),
+    PERCENTS,
+    ids=[f"{v!r}-{f}-{lo}..{hi}" for v, f, lo, hi, _, _ in PERCENTS],
+)
+def test_parse_percent(value, fmt, low, high, fraction, ambiguous):
+    got, amb = parse_percent(value, lang="id", number_format=fmt, low=low, high=high)
+    assert got == pytest.approx(fraction)
+    assert amb is ambiguous
+
+
+DATES = [
+    (date(2026, 11, 23), date(2026, 11, 23)),
+    (datetime(2026, 11, 23, 14, 5), date(2026, 11, 23)),
+    (46349, date(2026, 11, 23)),
+    (46349.75, date(2026, 11, 23)),
+    ("2026-11-23", date(2026, 11, 23)),
+    ("2026/11/23", date(2026, 11, 23)),
+    ("2026-11-23 00:00:00", date(2026, 11, 23)),
+    ("23/11/2026", date(2026, 11, 23)),
+    ("23-11-2026", date(2026, 11, 23)),
+    ("23.11.2026", date(2026, 11, 23)),
+    ("03/04/2026", date(2026, 4, 3)),
+    ("11/23/2026", date(2026, 11, 23)),
+    ("23 Nov 2026", date(2026, 11, 23)),
+    ("23 November 2026", date(2026, 11, 23)),
+    ("23-Nov-2026", date(2026, 11, 23)),
+    ("23 Agustus 2026", date(2026, 8, 23)),
+    ("23 Agt 2026", date(2026, 8, 23)),
+    ("1 Mei 2026", date(2026, 5, 1)),
+    ("17 Desember 2026", date(2026, 12, 17)),
+    ("Nov 23, 2026", date(2026, 11, 23)),
+    ("November 23rd, 2026", date(2026, 11, 23)),
+    ("Senin, 23 November 2026", date(2026, 11, 23)),
+    ("46349", date(2026, 11, 23)),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), DATES, ids=[repr(v) for v, _ in DATES])
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["31/02/2026", "next week", "2026", "23 Foo 2026", True, -5, 0, "13/13/2026"],
+    ids=["no-such-day", "words", "a-year", "unknown-month", "bool", "negative", "zero", "13-13"],
+)
+def test_parse_date_rejects(value):
+    with pytest.raises(ParseError) as exc:
+        parse_date(value)
+    assert exc.value.code == "not-a-date"
+
+
+@pytest.mark.parametrize(
+    ("choices", "value", "code"),
+    [
+        (schema.BASES, "per FTE per bulan", "per_fte_month"),
+        (schema.BASES, "  One-Time ", "one_time"),
+        (schema.BASES, "sekali", "one_time"),
+        (schema.CATEGORIES, "Teknologi & infrastruktur", "technology"),
+        (schema.YES_NO, True, "yes"),
+        (schema.YES_NO, "ya", "yes"),
+        (schema.YES_NO, 0.0, "no"),
+        (schema.OPTION_TYPES, "alih\u00a0daya", "outsourced"),
+    ],
+    ids=["id-basis", "case-space", "id-one-time", "id-category", "bool", "ya", "zero", "nbsp"],
+)
+def test_parse_choice(choices, value, code):
+    assert parse_choice(choices, value) == code
+
+
+def test_parse_choice_rejects():
+    with pytest.raises(ParseError) as exc:
+        parse_choice(schema.BASES, "per fortnight")
+    assert exc.value.code == "unknown-choice"
+
+
+def test_text_and_blank():
+    assert parse_text(2024.0) == "2024"
+    assert parse_text("  Vendor\u00a0 A ") == "Vendor A"
+    assert is_blank(None) and is_blank(" \u00a0 ") and not is_blank(0) and not is_blank("x")
+
+
+# ---------------------------------------------------------------------- properties (Babel round trip)
+LOCALES = {"en": "en_US", "id": "id_ID"}
+amounts = st.decimals(
+    min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=3, allow_nan=False
+)
+money = st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=2)
+
+
+@given(value=amounts, lang=st.sampled_from(["en", "id"]))
+def test_babel_decimal_round_trip(value, lang):
+    text = format_decimal(value, locale=LOCALES[lang])
+    assert parse_number(text, lang=lang) == pytest.approx(float(value), abs=1e-9)
+
+
+@given(
+    value=money,
+    lang=st.sampled_from(["en", "id"]),
+    currency=st.sampled_from(["IDR", "USD", "EUR", "SGD"]),
+    accounting=st.booleans(),
+)
+def test_babel_currency_round_trip(value, lang, currency, accounting):
+    text = format_currency(
+        value,
+        currency,
+        locale=LOCALES[lang],
+        format_type="accounting" if accounting else "standard",
+    )
+    assert parse_number(text, lang=lang) == pytest.approx(float(value), abs=1e-9)
+
+
+@given(
+    value=st.decimals(min_value=Decimal("-50"), max_value=Decimal("50"), places=4),
+    lang=st.sampled_from(["en", "id"]),
+)
+def test_babel_percent_round_trip(value, lang):
+    text = format_percent(value, locale=LOCALES[lang], decimal_quantization=False)
+    fraction, _ = parse_percent(text, lang=lang)
+    assert fraction == pytest.approx(float(value), abs=1e-9)
