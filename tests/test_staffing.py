@@ -232,3 +232,18 @@ def test_hires_attrition_increases_and_initial_team(running, expected):
 def test_hires_never_count_reductions():
     fte = np.array([0.0, 10.0, 5.0, 5.0])
     assert hires(fte, attrition=0.0, already_running=True).tolist() == [0.0, 0.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("n", "a"),
+    [
+        pytest.param(64, 50.0, id="threshold"),
+        pytest.param(500, 450.0, id="hundreds"),
+        pytest.param(5264, 5000.0, id="five-thousand-erlangs"),
+        pytest.param(2000, 1000.0, id="occupancy-50pct"),
+    ],
+)
+def test_vector_path_equals_the_recursion(n, a):
+    from pipeline.model.staffing import _inv_erlang_b
+
+    assert 1.0 / _inv_erlang_b(n, a) == pytest.approx(erlang_b(n, a), rel=1e-9)
