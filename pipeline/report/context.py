@@ -188,8 +188,8 @@ def _annual(results: Results, loc: Locale) -> tuple[tuple[str, ...], tuple[Row, 
         rows.append(
             Row(
                 cells=(o.name,)
-                + tuple(loc.money(v) for v in o.annual_cost)
-                + (loc.money(o.total_cost),),
+                + tuple(loc.amount(v) for v in o.annual_cost)
+                + (loc.amount(o.total_cost),),
                 strong=True,
             )
         )
@@ -200,8 +200,8 @@ def _annual(results: Results, loc: Locale) -> tuple[tuple[str, ...], tuple[Row, 
             rows.append(
                 Row(
                     cells=("\u2003" + loc.label(cat.label),)
-                    + tuple(loc.money(v) for v in vals)
-                    + (loc.money(sum(vals)),)
+                    + tuple(loc.amount(v) for v in vals)
+                    + (loc.amount(sum(vals)),)
                 )
             )
     return head, tuple(rows)
@@ -213,10 +213,10 @@ def _cost_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
             cells=(
                 o.name,
                 schema.choice_label(schema.OPTION_TYPES, o.type, loc.lang),
-                loc.money(o.total_cost),
-                loc.money(o.pv_cost),
+                loc.amount(o.total_cost),
+                loc.amount(o.pv_cost),
                 loc.number(o.contacts),
-                loc.money_auto(o.cost_per_contact),
+                loc.amount_auto(o.cost_per_contact),
                 loc.number(o.avg_fte, 1),
             ),
             strong=o.name == results.recommendation.option,
@@ -230,9 +230,9 @@ def _comparison_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
         Row(
             cells=(
                 c.option,
-                loc.money(c.net_savings),
-                loc.money(c.npv),
-                loc.money(c.investment),
+                loc.amount(c.net_savings),
+                loc.amount(c.npv),
+                loc.amount(c.investment),
                 loc.percent(c.roi),
                 loc.months(c.payback_month),
                 loc.months(c.discounted_payback_month),
@@ -273,9 +273,9 @@ def _hybrid_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
             cells=(
                 h.vendor,
                 loc.percent(h.best_share),
-                loc.money(h.best_pv_cost),
-                loc.money(h.curve[0].pv_cost) if h.curve else DASH,
-                loc.money(h.curve[-1].pv_cost) if h.curve else DASH,
+                loc.amount(h.best_pv_cost),
+                loc.amount(h.curve[0].pv_cost) if h.curve else DASH,
+                loc.amount(h.curve[-1].pv_cost) if h.curve else DASH,
             )
         )
         for h in results.hybrid
@@ -291,9 +291,9 @@ def _sensitivity(results: Results, loc: Locale) -> tuple[tuple[Row, ...], tuple[
             cells=(
                 text.driver_name(loc, r.driver),
                 text.driver_range(loc, r.driver, r.low, r.high),
-                loc.money(r.npv_low),
-                loc.money(r.npv_high),
-                loc.money(abs(r.npv_high - r.npv_low)),
+                loc.amount(r.npv_low),
+                loc.amount(r.npv_high),
+                loc.amount(abs(r.npv_high - r.npv_low)),
                 loc._("yes") if r.flips else loc._("no"),
             ),
             strong=r.flips,
@@ -352,7 +352,7 @@ def _candidates(results: Results, loc: Locale) -> tuple[Row, ...]:
         Row(
             cells=(
                 c.name,
-                loc.money(c.pv_cost),
+                loc.amount(c.pv_cost),
                 loc.number(c.cost_score, 1),
                 loc.number(c.qualitative_index, 1),
                 loc.number(c.composite, 1),

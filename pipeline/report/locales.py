@@ -33,6 +33,34 @@ DASH = "–"
 """Printed where a figure does not exist (no payback, no ROI...)."""
 
 
+def N_(msgid: str) -> str:  # noqa: N802 - gettext convention
+    """Marks a msgid for extraction where it is defined; `Locale._` translates it where shown."""
+    return msgid
+
+
+def extract_msgids() -> list[str]:
+    """Every msgid of the report: `_()`/`N_()` in this package's modules and in the templates."""
+    from babel.messages.extract import extract_from_dir
+
+    from .brands import TEMPLATES_DIR
+
+    found: dict[str, None] = {}
+    sources = (
+        (Path(__file__).parent, [("*.py", "python")]),
+        (TEMPLATES_DIR, [("**.j2", "jinja2")]),
+    )
+    for directory, method_map in sources:
+        for _file, _line, msg, _comments, _ctx in extract_from_dir(
+            directory,
+            method_map=method_map,
+            keywords={"_": None, "N_": None},
+            options_map={"**.j2": {"extensions": "", "trimmed": "false"}},
+        ):
+            if isinstance(msg, str) and msg:
+                found[msg] = None
+    return list(found)
+
+
 @cache
 def catalog(lang: str) -> dict[str, str]:
     """msgid -> translation for `lang` (empty for English: the msgids are English)."""
@@ -95,6 +123,18 @@ class Locale:
         sign = "−" if round(value, digits) < 0 else ""
         return f"{sign}{self._symbol}\u00a0{body}"
 
+    def amount(self, value: float | None, digits: int = 0) -> str:
+        """Money without the symbol, for tables whose unit line names the currency."""
+        if self._missing(value):
+            return DASH
+        text = self.number(abs(value), digits)
+        return ("−" if round(value, digits) < 0 else "") + text
+
+    def amount_auto(self, value: float | None) -> str:
+        if self._missing(value):
+            return DASH
+        return self.amount(value, 2 if abs(value) < 100 else 0)
+
     def money_auto(self, value: float | None) -> str:
         """Money with cents only where they matter (small unit prices)."""
         if self._missing(value):
@@ -126,6 +166,9 @@ class Locale:
     def percent(self, value: float | None, digits: int = 0) -> str:
         if self._missing(value):
             return DASH
+        if abs(value) >= 100:  # e.g. the IRR of a tiny investment: the exact figure means nothing
+            sign = "−" if value < 0 else ""
+            return f"{sign}> {format_percent(100, format='#,##0%', locale=self._babel)}"
         pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
         return format_percent(value, format=pattern, locale=self._babel)
 

@@ -29,23 +29,23 @@ from ..model.results import Results
 from . import appendix
 from .brands import TEMPLATES_DIR, Brand
 from .context import build_view
-from .locales import Locale
+from .locales import N_, Locale
 
 log = logging.getLogger("pipeline")
 
 SECTIONS = (
-    ("summary", "Executive summary"),
-    ("costs", "Cost comparison"),
-    ("staffing", "Staffing and service levels"),
-    ("roi", "Return on investment"),
-    ("hybrid", "Hybrid split"),
-    ("sensitivity", "Sensitivity and break-even"),
-    ("scorecard", "Qualitative scorecard"),
-    ("risks", "Risks and hidden-cost checklist"),
-    ("assumptions", "Appendix A: Assumptions"),
-    ("lines", "Appendix B: Cost lines"),
-    ("quality", "Appendix C: Data-quality notes"),
-    ("method", "Appendix D: Methodology and glossary"),
+    ("summary", N_("Executive summary")),
+    ("costs", N_("Cost comparison")),
+    ("staffing", N_("Staffing and service levels")),
+    ("roi", N_("Return on investment")),
+    ("hybrid", N_("Hybrid split")),
+    ("sensitivity", N_("Sensitivity and break-even")),
+    ("scorecard", N_("Qualitative scorecard")),
+    ("risks", N_("Risks and hidden-cost checklist")),
+    ("assumptions", N_("Appendix A: Assumptions")),
+    ("lines", N_("Appendix B: Cost lines")),
+    ("quality", N_("Appendix C: Data-quality notes")),
+    ("method", N_("Appendix D: Methodology and glossary")),
 )
 """Section id -> English title (msgid), in DESIGN §5 order."""
 
@@ -118,7 +118,10 @@ def render_html(results: Results, *, brand: Brand, lang: str) -> str:
         "financial_weight": loc.percent(project.financial_weight),
         "base_npv": loc.money(results.sensitivity.base_npv) if results.sensitivity else "",
         "line_count": loc.number(view.line_count),
+        "amounts_note": loc._("Amounts in {currency}", currency=results.currency),
         "warnings_hidden": loc.number(view.warnings_hidden),
+        "score_widths": (34, 10)
+        + (round(56 / max(1, len(results.options)), 2),) * len(results.options),
         "channel_head": appendix.headers(loc, schema.CHANNELS, appendix.CHANNEL_KEYS),
         "option_head": appendix.headers(loc, schema.OPTIONS, appendix.OPTION_KEYS),
     }

@@ -12,19 +12,19 @@ from typing import Any
 
 from .. import schema
 from ..model.results import Reason, Results
-from .locales import DASH, Locale
+from .locales import DASH, N_, Locale
 
 log = logging.getLogger("pipeline")
 
 DRIVERS = {
-    "volume": "Contact volume",
-    "aht": "Handling time (AHT)",
-    "inhouse_labour": "In-house labour rates",
-    "vendor_price": "Vendor prices",
-    "shrinkage": "Shrinkage",
-    "attrition": "Attrition",
-    "wage_inflation": "Wage inflation",
-    "discount_rate": "Discount rate",
+    "volume": N_("Contact volume"),
+    "aht": N_("Handling time (AHT)"),
+    "inhouse_labour": N_("In-house labour rates"),
+    "vendor_price": N_("Vendor prices"),
+    "shrinkage": N_("Shrinkage"),
+    "attrition": N_("Attrition"),
+    "wage_inflation": N_("Wage inflation"),
+    "discount_rate": N_("Discount rate"),
 }
 """Sensitivity driver code -> English name (msgid)."""
 
@@ -114,7 +114,8 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
         if isinstance(items, str):
             items = (items,)
         return loc._(
-            "Its cost lines leave out {items}: confirm these costs before deciding.",
+            "{option} has no cost line for {items}: confirm these costs before deciding.",
+            option=option,
             items=join(loc, (cost_type_label(loc, c) for c in items)),
         )
     if code == "robust":
@@ -129,10 +130,18 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
             drivers=join(loc, (driver_name(loc, d).lower() for d in drivers)),
         )
     if code == "baseline-best":
-        return loc._(
+        text = loc._(
             "No alternative beats {option} once cost and quality are weighed together.",
             option=option,
         )
+        runner, npv = v.get("runner_up"), v.get("npv")
+        if runner and npv is not None:
+            text += " " + loc._(
+                "The closest alternative, {runner}, has an NPV of savings of {npv}.",
+                runner=runner,
+                npv=loc.money(npv),
+            )
+        return text
     if code == "no-scores":
         return loc._("No qualitative scores were given, so cost alone decides.")
     log.warning("no sentence for recommendation reason %r", code)
@@ -150,18 +159,20 @@ def reason_sentences(loc: Locale, results: Results) -> list[str]:
 
 RISKS = {
     "outsourced": (
-        "Quality can drift from your brand standards: agree an SLA with measurable KPIs and "
-        "audit it.",
-        "Oversight is still needed: budget internal staff time to manage the vendor.",
-        "Customer data leaves your systems: require data-security controls and audits.",
-        "Exit can be slow and costly: negotiate exit terms and knowledge transfer up front.",
-        "Communication and cultural gaps can lower satisfaction, especially offshore.",
+        N_(
+            "Quality can drift from your brand standards: agree an SLA with measurable KPIs and "
+            "audit it."
+        ),
+        N_("Oversight is still needed: budget internal staff time to manage the vendor."),
+        N_("Customer data leaves your systems: require data-security controls and audits."),
+        N_("Exit can be slow and costly: negotiate exit terms and knowledge transfer up front."),
+        N_("Communication and cultural gaps can lower satisfaction, especially offshore."),
     ),
     "in-house": (
-        "Attrition drives recruiting and training costs; plan for replacement hiring.",
-        "Fixed capacity is slow to scale up or down with demand peaks.",
-        "Extended or 24/7 hours need shift premiums and raise turnover from night work.",
-        "Tools, facilities and supervision stay your responsibility and capital cost.",
+        N_("Attrition drives recruiting and training costs; plan for replacement hiring."),
+        N_("Fixed capacity is slow to scale up or down with demand peaks."),
+        N_("Extended or 24/7 hours need shift premiums and raise turnover from night work."),
+        N_("Tools, facilities and supervision stay your responsibility and capital cost."),
     ),
 }
 """Qualitative risks per option type (DOMAIN.md), English msgids."""
