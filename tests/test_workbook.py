@@ -1,0 +1,442 @@
+"""The workbook reader and the annotated copy: names, tables, headers, rows, formulas, merges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pipeline import example_data, schema
+from pipeline.issues import Issue
+from pipeline.raw import RawCell
+from pipeline.workbook import annotate_workbook, read_workbook
+from pipeline.workbook.cells import make_cell
+from pipeline.workbook.package import Package
+from pipeline.workbook.parts import read_structure
+from tests.conftest import example_path
+
+FIRST = 5  # first data row of every table in the example; headers are row 4
+
+
+def flat(book) -> list[tuple]:
+    return [(i.sheet, i.cell, i.code) for i in book.issues]
+
+
+def sheet_part(path: Path, sheet: str) -> str:
+    with Package(path) as pkg:
+        return read_structure(pkg).sheet(sheet).part
+
+
+def patch_part(path: Path, part: str, edit) -> Path:
+    """Rewrite one part of the zip through `edit(text) -> text` (what Excel or a script might
+    have written differently from openpyxl)."""
+    with zipfile.ZipFile(path) as zin:
+        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in items:
+            if info.filename == part:
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            zout.writestr(info.filename, data)
+    return path
+
+
+def set_cached(path: Path, sheet: str, ref: str, value: str) -> Path:
+    """Give the formula cell `ref` a cached value, as Excel would have stored it."""
+
+    def edit(xml: str) -> str:
+        pattern = re.compile(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)(<v\s*/>|<v></v>)?')
+        assert pattern.search(xml), f"no formula cell {ref}"
+        return pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}<v>{value}</v>", xml)
+
+    return patch_part(path, sheet_part(path, sheet), edit)
+
+
+def costs(book, column: str) -> list:
+    return [r.cells[column].value for r in book.tables["tbl_costs"].rows]
+
+
+# ------------------------------------------------------------------------------ the examples
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_example_reads_clean_and_matches_openpyxl(lang):
+    path = example_path(lang)
+    book = read_workbook(path)
+    assert book.issues == ()
+    assert book.template_version == schema.TEMPLATE_VERSION
+    assert book.template_language == lang
+    assert set(book.values) == {f.key for f in schema.FIELDS}
+    wb = openpyxl.load_workbook(path)
+    for key, cell in book.values.items():
+        assert cell.value == wb[cell.sheet][cell.ref].value, key
+    for table in schema.TABLES:
+        raw = book.tables[table.name]
+        assert raw.sheet == table.sheet(lang)
+        expected = (
+            len(schema.DEFAULT_CRITERIA)
+            if table is schema.SCORES
+            else len(example_data.table_rows(table.name, lang))
+        )
+        assert len(raw.rows) == expected
+        assert set(raw.columns) == {c.key for c in table.columns}
+        ws = wb[raw.sheet]
+        for row in raw.rows:
+            for cell in [*row.cells.values(), *row.extra.values()]:
+                assert cell.value == ws[cell.ref].value, (table.name, cell.ref)
+
+
+def test_example_id_headers_and_sheets_are_indonesian():
+    book = read_workbook(example_path("id"))
+    assert book.tables["tbl_costs"].sheet == "Biaya"
+    assert book.values["client_name"].sheet == "Proyek"
+
+
+def test_make_cell_equals_the_dataclass():
+    fast = make_cell("Costs", "F5", 1.5, "0%")
+    assert fast == RawCell(sheet="Costs", ref="F5", value=1.5, number_format="0%")
+    assert fast.formula is None
+    with pytest.raises(AttributeError):
+        fast.value = 2  # still frozen
+
+
+# ------------------------------------------------------------------------- tables and headers
+def test_columns_reordered_and_headers_in_the_other_language(make_workbook):
+    # Swap Amount (F) and Basis (E) and write the headers in Indonesian with odd case/spaces.
+    edits = {"Costs!E4": "  jumlah ", "Costs!F4": "DASAR"}
+    wb = openpyxl.load_workbook(example_path("en"))
+    ws = wb["Costs"]
+    for r in range(FIRST, ws.max_row + 1):
+        edits[f"Costs!E{r}"], edits[f"Costs!F{r}"] = ws[f"F{r}"].value, ws[f"E{r}"].value
+    book = read_workbook(make_workbook(edits))
+    table = book.tables["tbl_costs"]
+    assert (table.columns["amount"], table.columns["basis"]) == ("E", "F")
+    assert flat(book) == []
+    reference = read_workbook(example_path("en"))
+    assert costs(book, "amount") == costs(reference, "amount")
+    assert costs(book, "basis") == costs(reference, "basis")
+
+
+def test_extra_column_is_a_warning_at_its_header(tmp_path):
+    path = tmp_path / "extra.xlsx"
+    wb = openpyxl.load_workbook(example_path("en"))
+    ws = wb["Costs"]
+    table = ws.tables["tbl_costs"]
+    ws["M4"], ws["M5"] = "Approved by", "Budi"
+    table.ref = re.sub(r"L(\d+)$", r"M\1", table.ref)
+    table._initialise_columns()
+    wb.save(path)
+    book = read_workbook(path)
+    assert flat(book) == [("Costs", "M4", "extra-column")]
+    assert book.issues[0].severity == "warning"
+    assert "Approved by" in book.issues[0].message
+    assert book.tables["tbl_costs"].extra_columns == {"Approved by": "M"}
+    assert book.tables["tbl_costs"].rows[0].extra["Approved by"].value == "Budi"
+
+
+def test_score_columns_are_extra_columns_without_warning():
+    book = read_workbook(example_path("en"))
+    scores = book.tables["tbl_scores"]
+    assert list(scores.extra_columns) == [
+        r["option"] for r in example_data.table_rows("tbl_options", "en")
+    ]
+    assert all(set(r.extra) == set(scores.extra_columns) for r in scores.rows)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("F4", [("F4", "extra-column", "warning"), ("A4", "missing-column", "error")]),
+        ("G4", [("G4", "extra-column", "warning"), ("A4", "missing-column", "warning")]),
+        ("L4", [("L4", "extra-column", "warning")]),
+    ],
+    ids=["required-amount-error", "optional-quantity-warning", "notes-not-needed"],
+)
+def test_renamed_header_is_a_missing_column(make_workbook, cell, expected):
+    book = read_workbook(make_workbook({f"Costs!{cell}": "Something else"}))
+    assert [(i.cell, i.code, i.severity) for i in book.issues] == expected
+    assert all(i.sheet == "Costs" for i in book.issues)
+    header = openpyxl.load_workbook(example_path("en"))["Costs"][cell].value
+    assert all("Something else" in i.message for i in book.issues if i.code == "extra-column")
+    assert all(header in i.message for i in book.issues if i.code == "missing-column")
+
+
+def test_missing_table_is_an_error(tmp_path):
+    path = tmp_path / "no-table.xlsx"
+    wb = openpyxl.load_workbook(example_path("en"))
+    del wb["Options"].tables["tbl_options"]
+    wb.save(path)
+    book = read_workbook(path)
+    assert flat(book) == [(None, None, "missing-table")]
+    assert "tbl_options" in book.issues[0].message and "Options" in book.issues[0].message
+    assert "tbl_options" not in book.tables
+
+
+def test_table_found_by_name_not_by_sheet(tmp_path):
+    path = tmp_path / "renamed.xlsx"
+    wb = openpyxl.load_workbook(example_path("en"))
+    wb["Costs"].title = "My costs"
+    wb.save(path)
+    book = read_workbook(path)
+    assert book.tables["tbl_costs"].sheet == "My costs"
+    assert len(book.tables["tbl_costs"].rows) == len(example_data.table_rows("tbl_costs", "en"))
+
+
+# ----------------------------------------------------------------------------------- rows
+def test_rows_below_the_table_and_blank_rows(make_workbook):
+    n = len(example_data.table_rows("tbl_costs", "en"))
+    last = FIRST + n - 1
+    below = last + 3  # two blank rows, then a line typed under the table
+    book = read_workbook(
+        make_workbook(
+            {
+                f"Costs!A{FIRST + 1}": None,  # a row emptied inside the table stays out
+                **{f"Costs!{c}{FIRST + 1}": None for c in "BCDEFGHIJKL"},
+                f"Costs!A{below}": "In-house",
+                f"Costs!C{below}": "Typed below",
+                f"Costs!F{below}": 1000,
+                f"Costs!N{below + 1}": "outside the table's columns",
+            }
+        )
+    )
+    rows = book.tables["tbl_costs"].rows
+    numbers = [r.number for r in rows]
+    assert FIRST + 1 not in numbers
+    assert numbers[-1] == below and len(rows) == n
+    assert rows[-1].cells["item"] == RawCell(sheet="Costs", ref=f"C{below}", value="Typed below")
+    assert rows[-1].cells["amount"].value == 1000
+    assert flat(book) == []
+
+
+def test_merged_cells_fill_the_range(tmp_path):
+    path = tmp_path / "merged.xlsx"
+    wb = openpyxl.load_workbook(example_path("en"))
+    ws = wb["Costs"]
+    ws["A6"] = ws["A7"] = None
+    ws.merge_cells(f"A{FIRST}:A{FIRST + 2}")
+    wb.save(path)
+    book = read_workbook(path)
+    first3 = book.tables["tbl_costs"].rows[:3]
+    assert [r.cells["option"].value for r in first3] == ["In-house"] * 3
+    assert [r.cells["option"].ref for r in first3] == ["A5", "A6", "A7"]
+
+
+@pytest.mark.parametrize(
+    "dimension", ["A1:XFD1048576", "A1", "B2:C3"], ids=["huge", "one-cell", "wrong"]
+)
+def test_stored_dimension_does_not_matter(make_workbook, dimension):
+    path = make_workbook()
+    patch_part(
+        path,
+        sheet_part(path, "Costs"),
+        lambda xml: re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{dimension}"/>', xml),
+    )
+    book = read_workbook(path)
+    assert costs(book, "amount") == costs(read_workbook(example_path("en")), "amount")
+
+
+def test_dates_and_date_text(make_workbook):
+    book = read_workbook(make_workbook(report_date="03/04/2025"))
+    assert book.values["report_date"].value == "03/04/2025"  # text stays text
+    book = read_workbook(example_path("en"))
+    date = book.values["report_date"]
+    assert isinstance(date.value, dt.datetime) and "yy" in date.number_format
+
+
+# ------------------------------------------------------------------------------- formulas
+def test_formula_with_cached_value_uses_it(make_workbook):
+    path = make_workbook({f"Costs!F{FIRST}": "=VLOOKUP(1,A1:B2,2)"})
+    set_cached(path, "Costs", f"F{FIRST}", "123456")
+    book = read_workbook(path)
+    assert book.tables["tbl_costs"].rows[0].cells["amount"].value == 123456
+    assert flat(book) == []
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        ("=2*1500000+500000", 3500000),
+        ("=(G5+1)^2/2", 2),
+        ("=Project!B10*1000", 3000),
+        ("='Project'!B10*10%", 0.3),
+        ("=SUM(G5:H5)", 2),
+        ("=-F6+F6*2", None),  # filled below: equal to F6
+    ],
+    ids=[
+        "arithmetic",
+        "parentheses-power",
+        "other-sheet",
+        "quoted-sheet-percent",
+        "sum-range",
+        "same-sheet",
+    ],
+)
+def test_formula_without_cached_value_is_evaluated(make_workbook, formula, expected):
+    book = read_workbook(make_workbook({f"Costs!F{FIRST}": formula}))
+    assert flat(book) == []
+    cell = book.tables["tbl_costs"].rows[0].cells["amount"]
+    if expected is None:
+        expected = book.tables["tbl_costs"].rows[1].cells["amount"].value
+    assert cell.value == pytest.approx(expected) and cell.formula is None
+
+
+@pytest.mark.parametrize(
+    "formula",
+    ["=VLOOKUP(1,A1:B2,2)", "=F5*2", "=1/0", '="a"&"b"', "=Nowhere!A1", "=tbl_costs[Amount]"],
+    ids=["function", "circular", "division-by-zero", "text", "unknown-sheet", "structured"],
+)
+def test_formula_not_simple_is_reported_at_its_cell(make_workbook, formula):
+    book = read_workbook(make_workbook({f"Costs!F{FIRST}": formula}))
+    assert flat(book) == [("Costs", f"F{FIRST}", "formula-without-value")]
+    cell = book.tables["tbl_costs"].rows[0].cells["amount"]
+    assert (cell.value, cell.formula) == (None, formula[1:])
+    assert book.issues[0].severity == "error" and "F5" in book.issues[0].message
+
+
+def test_shared_formula_dependent_is_translated(make_workbook):
+    path = make_workbook({"Costs!F5": "=G5*100", "Costs!F6": "=G6*100"})
+
+    def edit(xml: str) -> str:
+        xml = xml.replace("<f>G5*100</f>", '<f t="shared" ref="F5:F6" si="0">G5*100</f>')
+        return xml.replace("<f>G6*100</f>", '<f t="shared" si="0"/>')
+
+    patch_part(path, sheet_part(path, "Costs"), edit)
+    book = read_workbook(path)
+    rows = book.tables["tbl_costs"].rows
+    assert [rows[0].cells["amount"].value, rows[1].cells["amount"].value] == [
+        rows[0].cells["quantity"].value * 100,
+        rows[1].cells["quantity"].value * 100,
+    ]
+
+
+def test_cached_error_value_is_reported(make_workbook):
+    path = make_workbook({"Costs!F5": "=1/0"})
+    patch_part(
+        path,
+        sheet_part(path, "Costs"),
+        lambda xml: re.sub(r'<c r="F5"([^>]*?)(?: t="\w+")?>', r'<c r="F5"\1 t="e">', xml).replace(
+            "<f>1/0</f><v />", "<f>1/0</f><v>#DIV/0!</v>"
+        ),
+    )
+    book = read_workbook(path)
+    assert flat(book) == [("Costs", "F5", "formula-error")]
+    assert "#DIV/0!" in book.issues[0].message
+
+
+# ---------------------------------------------------------------------- names and _meta
+def test_missing_required_and_optional_names(tmp_path):
+    path = tmp_path / "names.xlsx"
+    wb = openpyxl.load_workbook(example_path("en"))
+    del wb.defined_names["client_name"]
+    del wb.defined_names["usd_rate"]
+    wb.save(path)
+    book = read_workbook(path)
+    assert [(i.sheet, i.field, i.code, i.severity) for i in book.issues] == [
+        ("Project", "client_name", "missing-name", "error"),
+        ("Project", "usd_rate", "missing-name", "warning"),
+    ]
+    assert "client_name" not in book.values
+
+
+def test_broken_name_is_reported(tmp_path):
+    path = tmp_path / "ref.xlsx"
+    wb = openpyxl.load_workbook(example_path("en"))
+    wb.defined_names["client_name"].attr_text = "#REF!"
+    wb.save(path)
+    assert [(i.field, i.code) for i in read_workbook(path).issues] == [
+        ("client_name", "broken-name")
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_meta_is_an_error_in_the_guessed_language(tmp_path, lang):
+    path = tmp_path / "nometa.xlsx"
+    wb = openpyxl.load_workbook(example_path(lang))
+    del wb.defined_names[schema.META_VERSION_NAME]
+    del wb.defined_names[schema.META_LANGUAGE_NAME]
+    del wb["_meta"]
+    wb.save(path)
+    book = read_workbook(path)
+    assert [i.code for i in book.issues if i.is_error][:1] == ["missing-meta"]
+    assert book.template_version is None
+    word = {"en": "template", "id": "tidak ditemukan"}[lang]
+    assert word in book.issues[0].message
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_wrong_template_version(make_workbook, lang):
+    book = read_workbook(make_workbook(lang=lang, template_version=2))
+    assert flat(book) == [("_meta", "B1", "wrong-template-version")]
+    message = book.issues[0].message
+    assert "2" in message and str(schema.TEMPLATE_VERSION) in message
+    assert message.startswith("Versi template") == (lang == "id")
+
+
+def test_macro_workbook_is_read_with_a_warning(make_workbook, tmp_path):
+    path = make_workbook()
+    xlsm = tmp_path / "macro.xlsm"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(xlsm, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, zin.read(info.filename))
+        zout.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 Sub AutoOpen() Shell(...)")
+    book = read_workbook(xlsm)
+    assert [(i.code, i.severity) for i in book.issues] == [("macros-ignored", "warning")]
+    assert len(book.tables["tbl_costs"].rows) == len(example_data.table_rows("tbl_costs", "en"))
+
+
+# ------------------------------------------------------------------------------- annotate
+def _issues() -> list[Issue]:
+    return [
+        Issue(
+            code="not-a-number", severity="error", sheet="Costs", cell="F5", message="Amount bad"
+        ),
+        Issue(code="extra-column", severity="warning", sheet="Costs", cell="M4", message="Extra"),
+        Issue(code="missing-table", severity="error", message="No tbl_options"),
+        Issue(code="odd", severity="warning", sheet="Costs", cell="F5", message="Also here"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_annotated_copy_marks_cells_and_lists_issues(tmp_path, make_workbook, lang):
+    src = make_workbook(lang=lang)
+    before = hashlib.sha256(src.read_bytes()).hexdigest()
+    out = tmp_path / "checked.xlsx"
+    issues = _issues()
+    if lang == "id":
+        issues = [Issue(**{**i.to_dict(), "sheet": "Biaya" if i.sheet else None}) for i in issues]
+    annotate_workbook(src, issues, out, lang=lang)
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == before
+    wb = openpyxl.load_workbook(out)
+    sheet = "Biaya" if lang == "id" else "Costs"
+    cell = wb[sheet]["F5"]
+    assert cell.fill.start_color.rgb.endswith("F4B6B6")  # red: one of its issues is an error
+    assert "Amount bad" in cell.comment.text and "Also here" in cell.comment.text
+    assert wb[sheet]["M4"].fill.start_color.rgb.endswith("FFD98C")  # amber
+    listing = wb.worksheets[0]
+    assert listing.title == ("Masalah" if lang == "id" else "Issues")
+    rows = list(listing.iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == ["not-a-number", "missing-table", "extra-column", "odd"]
+    assert listing["D2"].hyperlink.location == f"'{sheet}'!F5"
+    assert read_workbook(out).tables["tbl_costs"].rows  # still a readable workbook
+    assert not list(tmp_path.glob(".checked.xlsx.*"))  # no temporary file left
+
+
+def test_annotate_refuses_to_overwrite_its_source(make_workbook):
+    src = make_workbook()
+    before = src.read_bytes()
+    with pytest.raises(Exception, match="refusing to overwrite"):
+        annotate_workbook(src, _issues(), src)
+    assert src.read_bytes() == before
+
+
+def test_annotate_macro_workbook_writes_plain_xlsx(make_workbook, tmp_path):
+    src = tmp_path / "m.xlsm"
+    with zipfile.ZipFile(make_workbook()) as zin, zipfile.ZipFile(src, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, zin.read(info.filename))
+        zout.writestr("xl/vbaProject.bin", b"macro")
+    out = tmp_path / "out.xlsx"
+    annotate_workbook(src, _issues(), out)
+    assert not any("vba" in n.lower() for n in zipfile.ZipFile(out).namelist())
