@@ -1,0 +1,356 @@
+"""The issue collector and the typed reading of one cell against its schema Field or Column.
+
+Every check goes through `Checker.add`, so messages come out in one language, name the place
+(sheet, cell, header in that language), the value found and what is expected.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from .. import schema
+from ..issues import ERROR, Issue
+from ..raw import RawCell
+from ..schema import T, Text
+from ..values import (
+    ParseError,
+    is_blank,
+    parse_choice,
+    parse_date,
+    parse_int,
+    parse_number,
+    parse_percent,
+    parse_text,
+)
+from .codes import CODES_BY_NAME
+
+
+class _Bad:
+    """Marks a value that could not be read (an issue was reported, or the reader reported one)."""
+
+    def __repr__(self) -> str:
+        return "BAD"
+
+
+BAD: Any = _Bad()
+
+CHOICE_CODES = {
+    "currency": "unknown-currency",
+    "language": "unknown-language",
+    "mode": "unknown-mode",
+    "type": "unknown-type",
+    "already_running": "not-yes-no",
+    "category": "unknown-category",
+    "basis": "unknown-basis",
+    "escalation": "unknown-escalation",
+    "cost_type": "unknown-cost-type",
+}
+MONEY_KEYS = frozenset({"amount", "minimum_monthly_fee", "usd_rate"})
+
+PLACE_COLUMN = T("{sheet}!{ref}, column “{label}”", "{sheet}!{ref}, kolom “{label}”")
+PLACE_FIELD = T("{sheet}!{ref} (“{label}”)", "{sheet}!{ref} (“{label}”)")
+PLACE_TABLE = T("table {table} on sheet {sheet}", "tabel {table} di sheet {sheet}")
+
+MESSAGES = {
+    "missing-value": T(
+        "{place} is empty; {expected} is required.", "{place} kosong; wajib diisi {expected}."
+    ),
+    "not-a-number": T(
+        "{place}: {value} is not a number; expected {expected}.",
+        "{place}: {value} bukan angka; yang diharapkan {expected}.",
+    ),
+    "unexpected-percent": T(
+        "{place}: {value} is a percent, but {expected} is expected here.",
+        "{place}: {value} adalah persentase, padahal yang diharapkan {expected}.",
+    ),
+    "not-an-integer": T(
+        "{place}: {value} is not a whole number; expected {expected}.",
+        "{place}: {value} bukan bilangan bulat; yang diharapkan {expected}.",
+    ),
+    "not-a-date": T(
+        "{place}: {value} is not a date; expected a date such as 2026-11-23, 23/11/2026 or "
+        "23 Nov 2026.",
+        "{place}: {value} bukan tanggal; yang diharapkan tanggal seperti 2026-11-23, 23/11/2026 "
+        "atau 23 Nov 2026.",
+    ),
+    "too-long": T(
+        "{place}: the text has {length} characters; at most {max} are allowed.",
+        "{place}: teks berisi {length} karakter; paling banyak {max} karakter.",
+    ),
+    "choice": T(
+        "{place}: {value} is not an accepted value; expected one of: {expected}.",
+        "{place}: {value} bukan nilai yang diterima; yang diharapkan salah satu dari: {expected}.",
+    ),
+    "unknown-cost-type": T(
+        "{place}: {value} is not a cost type of the checklist; the type is taken from the Item "
+        "instead. Expected one of: {expected}.",
+        "{place}: {value} bukan jenis biaya dari daftar; jenisnya ditebak dari Item. Yang "
+        "diharapkan salah satu dari: {expected}.",
+    ),
+    "out-of-range": T(
+        "{place}: {value} is out of range; expected {expected}.",
+        "{place}: {value} di luar rentang; yang diharapkan {expected}.",
+    ),
+    "negative-amount": T(
+        "{place}: {value} is negative; expected {expected}.",
+        "{place}: {value} bernilai negatif; yang diharapkan {expected}.",
+    ),
+    "percent-as-whole-number": T(
+        "{place}: {value} was read as {read}; if you meant {alt}, type {alt} (a percent-formatted "
+        "cell removes the doubt).",
+        "{place}: {value} dibaca sebagai {read}; jika maksud Anda {alt}, ketik {alt} (sel "
+        "berformat persen menghilangkan keraguan).",
+    ),
+}
+
+EXPECT = {
+    "text": T("a text", "teks"),
+    "option": T("the name of an option", "nama sebuah opsi"),
+    "channel": T("the name of a channel", "nama sebuah saluran"),
+    "date": T("a date", "tanggal"),
+    "number": T("a number", "angka"),
+    "int": T("a whole number", "bilangan bulat"),
+    "percent": T("a percent", "persentase"),
+    "choice": T("a value from the list", "nilai dari daftar"),
+}
+RANGE = {
+    "between": T("from {lo} to {hi}", "dari {lo} sampai {hi}"),
+    "min": T("≥ {lo}", "≥ {lo}"),
+    "min_exclusive": T("> {lo}", "> {lo}"),
+    "max": T("≤ {hi}", "≤ {hi}"),
+}
+
+
+# ------------------------------------------------------------------------------------- formatting
+def fmt_num(x: float, lang: str) -> str:
+    """A number for a message: grouped, up to 4 decimals, in the language's separators."""
+    if isinstance(x, bool) or not isinstance(x, int | float) or not math.isfinite(x):
+        return str(x)
+    text = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4f}".rstrip("0").rstrip(".")
+    if lang == "id":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
+
+
+def fmt_pct(x: float, lang: str) -> str:
+    return fmt_num(round(x * 100, 6), lang) + "%"
+
+
+def show(value: Any, lang: str) -> str:
+    """The value found, as the user would recognise it."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return fmt_num(value, lang)
+    if isinstance(value, datetime | date):
+        return value.isoformat()[:10]
+    text = str(value)
+    return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”"
+
+
+def label_of(spec: schema.Field | schema.Column) -> Text:
+    return spec.label if isinstance(spec, schema.Field) else spec.header
+
+
+def expected(spec: schema.Field | schema.Column, lang: str, *, percent: bool | None = None) -> str:
+    """What a cell should hold, e.g. "a whole number from 1 to 10", "one of: live, deferred"."""
+    if spec.choices:
+        return ", ".join(c.label(lang) for c in spec.choices)
+    percent = spec.kind == "percent" if percent is None else percent
+    base = EXPECT["percent" if percent else spec.kind if spec.kind in EXPECT else "text"](lang)
+    lo, hi = spec.min, spec.max
+    if lo is None and hi is None:
+        return base
+    f = (lambda v: fmt_pct(v, lang)) if percent else (lambda v: fmt_num(v, lang))
+    if lo is not None and hi is not None:
+        rng = RANGE["between"](lang).format(lo=f(lo), hi=f(hi))
+    elif lo is not None:
+        key = "min_exclusive" if getattr(spec, "min_exclusive", False) else "min"
+        rng = RANGE[key](lang).format(lo=f(lo))
+    else:
+        rng = RANGE["max"](lang).format(hi=f(hi))
+    return f"{base} {rng}"
+
+
+def cell_key(ref: str | None) -> tuple[int, int]:
+    """(row, column) of an A1 reference for sorting; (0, 0) when there is none."""
+    if not ref:
+        return (0, 0)
+    letters = "".join(ch for ch in ref if ch.isalpha()).upper()
+    digits = "".join(ch for ch in ref if ch.isdigit())
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return (int(digits or 0), col)
+
+
+# --------------------------------------------------------------------------------------- checker
+class Checker:
+    """Collects issues in `lang` and reads typed values from cells (mutable, one per validation)."""
+
+    def __init__(self, lang: str, reported: Iterable[Issue] = ()) -> None:
+        self.lang = lang
+        self.issues: list[Issue] = []
+        # Cells the reader already reported as errors (formula without value...): not re-checked.
+        self.reported = {(i.sheet, i.cell) for i in reported if i.cell and i.is_error}
+
+    def place(self, cell: RawCell, label: Text, *, field: bool = False) -> str:
+        template = PLACE_FIELD if field else PLACE_COLUMN
+        return template(self.lang).format(sheet=cell.sheet, ref=cell.ref, label=label(self.lang))
+
+    def add(
+        self,
+        code: str,
+        message: Text,
+        *,
+        sheet: str | None = None,
+        cell: str | None = None,
+        field: str | None = None,
+        value: Any = None,
+        severity: str | None = None,
+        **fmt: Any,
+    ) -> None:
+        severity = severity or CODES_BY_NAME[code].severity
+        text = message(self.lang).format(value=show(value, self.lang), **fmt)
+        self.issues.append(
+            Issue(
+                code=code,
+                severity=severity,
+                sheet=sheet,
+                cell=cell,
+                field=field,
+                value=_jsonable(value),
+                message=text,
+            )
+        )
+
+    def at(
+        self, code: str, message: Text, raw: RawCell, spec: schema.Field | schema.Column, **fmt
+    ) -> None:
+        """An issue at the cell `raw` of `spec`, with {place} filled in."""
+        place = self.place(raw, label_of(spec), field=isinstance(spec, schema.Field))
+        self.add(
+            code,
+            message,
+            sheet=raw.sheet,
+            cell=raw.ref,
+            field=spec.key,
+            value=raw.value,
+            place=place,
+            **fmt,
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.severity == ERROR for i in self.issues)
+
+    # ---------------------------------------------------------------------------------- reading
+    def read(
+        self,
+        spec: schema.Field | schema.Column,
+        raw: RawCell | None,
+        *,
+        required: bool | None = None,
+        percent_range: tuple[float | None, float | None] | None = None,
+    ) -> Any:
+        """The typed value of `raw` per `spec`: None when blank, BAD when unreadable (reported).
+
+        Checks type, required, choices, range and text length. `percent_range` reads a number
+        column as a percent (the % bases' Amount) and gives the range used to tell 15 from 0.15.
+        """
+        required = spec.required if required is None else required
+        if raw is None:
+            return None
+        if raw.formula is not None or (raw.sheet, raw.ref) in self.reported:
+            return BAD
+        key, lang = spec.key, self.lang
+        if is_blank(raw.value):
+            if required:
+                self.at(
+                    "missing-value",
+                    MESSAGES["missing-value"],
+                    raw,
+                    spec,
+                    expected=expected(spec, lang),
+                )
+                return BAD
+            return None
+        kind = "percent" if percent_range is not None else spec.kind
+        try:
+            value = self._parse(spec, raw, kind, percent_range)
+        except ParseError as exc:
+            if spec.choices:
+                code = CHOICE_CODES.get(key, "unknown-choice")
+                message = MESSAGES.get(code, MESSAGES["choice"])
+            else:
+                code, message = exc.code, MESSAGES[exc.code]
+            self.at(
+                code, message, raw, spec, expected=expected(spec, lang, percent=kind == "percent")
+            )
+            return BAD
+        if kind in ("text", "option", "channel"):
+            limit = getattr(spec, "max_length", None)
+            if limit and len(value) > limit:
+                self.at("too-long", MESSAGES["too-long"], raw, spec, length=len(value), max=limit)
+                return BAD
+            return value
+        if kind in ("number", "int", "percent") and not self._in_range(spec, raw, value, kind):
+            return BAD
+        return value
+
+    def _parse(self, spec, raw: RawCell, kind: str, percent_range) -> Any:
+        lang = self.lang
+        if spec.choices:
+            return parse_choice(spec.choices, raw.value)
+        if kind in ("text", "option", "channel"):
+            return parse_text(raw.value)
+        if kind == "date":
+            return parse_date(raw.value, lang=lang)
+        if kind == "int":
+            return parse_int(raw.value, lang=lang)
+        if kind == "percent":
+            low, high = percent_range or (spec.min, spec.max)
+            value, ambiguous = parse_percent(
+                raw.value, lang=lang, number_format=raw.number_format, low=low, high=high
+            )
+            if ambiguous:
+                number = parse_number(raw.value, lang=lang)
+                alt = number if math.isclose(value, number / 100) else number / 100
+                self.at(
+                    "percent-as-whole-number",
+                    MESSAGES["percent-as-whole-number"],
+                    raw,
+                    spec,
+                    read=fmt_pct(value, lang),
+                    alt=fmt_pct(alt, lang),
+                )
+            return value
+        return parse_number(raw.value, lang=lang)
+
+    def _in_range(self, spec, raw: RawCell, value: float, kind: str) -> bool:
+        lo, hi = spec.min, spec.max
+        low_bad = lo is not None and (
+            value <= lo if getattr(spec, "min_exclusive", False) else value < lo
+        )
+        if not low_bad and not (hi is not None and value > hi):
+            return True
+        code = "negative-amount" if spec.key in MONEY_KEYS and value < 0 else "out-of-range"
+        self.at(
+            code,
+            MESSAGES[code],
+            raw,
+            spec,
+            expected=expected(spec, self.lang, percent=kind == "percent"),
+        )
+        return False
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value

@@ -1,0 +1,177 @@
+"""Rows of tbl_costs: typed, references resolved, defaults by option type, month rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .. import schema
+from ..raw import RawTable
+from ..schema import T
+from .cells import BAD, Checker
+from .tables import Row, check_not_empty, fold_name, read_rows
+
+UNKNOWN_REF = T(
+    "{place}: {value} is not {what} of sheet {sheet}; expected one of: {expected}.",
+    "{place}: {value} bukan {what} di sheet {sheet}; yang diharapkan salah satu dari: {expected}.",
+)
+WHAT_REF = {"option": T("an option", "opsi"), "channel": T("a channel", "saluran")}
+START_AFTER_END = T(
+    "{place}: the line ends in month {value} but starts in month {start}; the end month must not "
+    "come before the start month.",
+    "{place}: baris berakhir di bulan {value} tetapi mulai di bulan {start}; bulan akhir tidak "
+    "boleh sebelum bulan mulai.",
+)
+START_ZERO = T(
+    "{place}: month 0 (before go-live) is for one-time costs only, and this line is “{basis}”. "
+    "Use month 1 or more, or make the line one-time.",
+    "{place}: bulan 0 (sebelum go-live) hanya untuk biaya sekali, sedangkan baris ini “{basis}”. "
+    "Pakai bulan 1 atau lebih, atau jadikan baris ini biaya sekali.",
+)
+START_BEYOND = T(
+    "{place}: month {value} is after the end of the horizon (month {months}); this line is never "
+    "charged.",
+    "{place}: bulan {value} sesudah akhir horizon (bulan {months}); baris ini tidak pernah "
+    "dikenakan.",
+)
+END_BEYOND = T(
+    "{place}: month {value} is after the end of the horizon (month {months}); the line is charged "
+    "up to month {months} only.",
+    "{place}: bulan {value} sesudah akhir horizon (bulan {months}); baris ini hanya dikenakan "
+    "sampai bulan {months}.",
+)
+CHANNEL_IGNORED = T(
+    "{place}: a channel only limits the usage bases (per FTE per month, per contact, per handled "
+    "minute, per agent hour); on a “{basis}” line it is ignored.",
+    "{place}: saluran hanya membatasi dasar pemakaian (per FTE per bulan, per kontak, per menit "
+    "penanganan, per jam agen); pada baris “{basis}” saluran diabaikan.",
+)
+WHAT_LINE = T("cost line", "baris biaya")
+
+
+def read_costs(
+    ck: Checker,
+    table: RawTable | None,
+    options: Mapping[str, Row],
+    channels: Mapping[str, Row],
+    *,
+    months: int,
+    sheets: Mapping[str, str],
+) -> list[Row]:
+    """Cost rows with option/channel names resolved to their canonical spelling.
+
+    `options` / `channels`: folded name -> row; `sheets`: "options"/"channels" -> sheet name
+    as found, for messages.
+    """
+    spec = schema.COSTS
+    rows = read_rows(ck, table, spec, skip=("amount",))
+    for row in rows:
+        v = row.values
+        basis = v["basis"]
+        # The % bases take a percent (15, "15%" or 0.15); 15 means 15% since a share above 100%
+        # of labour or of other costs is not plausible. An unreadable basis reads the amount
+        # leniently so that one mistake gives one issue.
+        percent = basis in schema.PERCENT_BASES or basis is BAD
+        cell = row.cell("amount") if table is not None and "amount" in table.columns else None
+        v["amount"] = ck.read(
+            spec.column("amount"), cell, percent_range=(0.0, 1.0) if percent else None
+        )
+        if v["cost_type"] is BAD:  # an unknown tag is a warning: infer it instead
+            v["cost_type"] = None
+        _resolve(ck, row, "option", options, sheets["options"])
+        _resolve(ck, row, "channel", channels, sheets["channels"])
+        _defaults(row, options, months)
+        _months(ck, row, months)
+    check_not_empty(ck, table, rows, "option", "no-cost-lines", WHAT_LINE)
+    return rows
+
+
+def _resolve(ck: Checker, row: Row, key: str, index: Mapping[str, Row], sheet: str) -> None:
+    name = row.values.get(key)
+    if not isinstance(name, str):
+        return
+    target = index.get(fold_name(name))
+    if target is not None:
+        row.values[key] = target.values["option" if key == "option" else "channel"]
+        return
+    names = [r.values[key] for r in index.values()]
+    ck.at(
+        f"unknown-{key}",
+        UNKNOWN_REF,
+        row.cell(key),
+        schema.COSTS.column(key),
+        what=WHAT_REF[key](ck.lang),
+        sheet=sheet,
+        expected=", ".join(names) or "–",
+    )
+    row.values[key] = BAD
+
+
+def _defaults(row: Row, options: Mapping[str, Row], months: int) -> None:
+    v = row.values
+    if v["quantity"] is None:
+        v["quantity"] = 1.0
+    if v["start_month"] is None:
+        v["start_month"] = 1
+    if v["end_month"] is None:
+        v["end_month"] = months
+    if v["notes"] is None:
+        v["notes"] = ""
+    v["cost_type_inferred"] = False
+    if v["cost_type"] is None:
+        inferred = schema.infer_cost_type(v["item"]) if isinstance(v["item"], str) else None
+        v["cost_type"] = inferred or "other"
+        v["cost_type_inferred"] = inferred is not None
+    if v["escalation"] is None:
+        option = options.get(fold_name(v["option"])) if isinstance(v["option"], str) else None
+        otype = option.values.get("type") if option else None
+        if otype == "outsourced":
+            v["escalation"] = "vendor"
+        elif otype == "in-house":
+            v["escalation"] = "wage" if v["category"] == "labour" else "general"
+        else:
+            v["escalation"] = BAD  # unknown option or type: reported there
+
+
+def _months(ck: Checker, row: Row, months: int) -> None:
+    v, lang = row.values, ck.lang
+    start, end, basis = v["start_month"], v["end_month"], v["basis"]
+    basis_label = schema.choice_label(schema.BASES, basis, lang) if isinstance(basis, str) else ""
+    col = schema.COSTS.column
+    if isinstance(start, int) and start == 0 and isinstance(basis, str) and basis != "one_time":
+        ck.at(
+            "start-month-zero",
+            START_ZERO,
+            row.cell("start_month"),
+            col("start_month"),
+            basis=basis_label,
+        )
+        v["start_month"] = BAD
+    explicit_end = (
+        row.cell("end_month") is not None
+        and isinstance(end, int)
+        and (row.cell("end_month").value is not None)
+    )
+    if isinstance(start, int) and isinstance(end, int) and start > end and explicit_end:
+        ck.at(
+            "start-after-end", START_AFTER_END, row.cell("end_month"), col("end_month"), start=start
+        )
+        v["end_month"] = BAD
+    elif isinstance(start, int) and start > months and row.cell("start_month") is not None:
+        ck.at(
+            "beyond-horizon",
+            START_BEYOND,
+            row.cell("start_month"),
+            col("start_month"),
+            months=months,
+        )
+    elif explicit_end and end > months:
+        ck.at("beyond-horizon", END_BEYOND, row.cell("end_month"), col("end_month"), months=months)
+    if isinstance(v["channel"], str) and isinstance(basis, str) and basis not in schema.USAGE_BASES:
+        ck.at(
+            "channel-ignored",
+            CHANNEL_IGNORED,
+            row.cell("channel"),
+            col("channel"),
+            basis=basis_label,
+        )
+        v["channel"] = None

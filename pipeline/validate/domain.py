@@ -1,0 +1,234 @@
+"""Domain warnings from DOMAIN.md: forgotten hidden costs, 24/7 without a premium, benchmarks,
+repeated lines. They never block the report; each points at the most useful cell."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .. import schema
+from ..schema import T
+from .cells import Checker, fmt_num, fmt_pct
+from .tables import Row, fold_name
+
+MISSING_HIDDEN = T(
+    "{place}: option {value} ({type}) has no cost line of type “{types}”, a cost that is often "
+    "forgotten. Add it (set Cost type, or name it in Item), or add a line with amount 0 to show "
+    "it was considered.",
+    "{place}: opsi {value} ({type}) tidak punya baris biaya berjenis “{types}”, biaya yang sering "
+    "terlupa. Tambahkan (isi Jenis biaya, atau sebut di Item), atau tambahkan baris dengan jumlah "
+    "0 untuk menunjukkan sudah dipertimbangkan.",
+)
+OR = T(" or ", " atau ")
+NO_NIGHT_PREMIUM = T(
+    "{place}: option {value} covers {channels} 24/7 (168 hours per week) in-house but has no "
+    "night/weekend shift premium line; night and weekend shifts cost more.",
+    "{place}: opsi {value} melayani {channels} 24/7 (168 jam per minggu) secara internal tetapi "
+    "tidak punya baris tunjangan shift malam/akhir pekan; shift malam dan akhir pekan lebih mahal.",
+)
+ATTRITION_24_7 = T(
+    "{place}: option {option} runs {channels} 24/7 in-house with an attrition of {value_pct} per "
+    "year; night shifts raise turnover, so a higher figure is usually more realistic.",
+    "{place}: opsi {option} menjalankan {channels} 24/7 secara internal dengan attrisi "
+    "{value_pct} per tahun; shift malam menaikkan turnover, jadi angka yang lebih tinggi biasanya "
+    "lebih realistis.",
+)
+VENDOR_RATE = T(
+    "{place}: {value} per agent hour is about USD {usd} at {rate} {currency} per USD, outside "
+    "the USD {low}-{high} usually reported for vendors. Check the amount, the basis and the rate.",
+    "{place}: {value} per jam agen setara sekitar USD {usd} dengan kurs {rate} {currency} per "
+    "USD, di luar kisaran USD {low}-{high} yang lazim untuk vendor. Periksa jumlah, dasar dan "
+    "kursnya.",
+)
+PRODUCTIVITY = T(
+    "{place}: an AHT of {value} minutes with concurrency {concurrency} and occupancy {occupancy} "
+    "means about {rate} contacts per agent hour; {kind} channels usually handle {low}-{high}. "
+    "Check the handling time.",
+    "{place}: AHT {value} menit dengan konkurensi {concurrency} dan okupansi {occupancy} berarti "
+    "sekitar {rate} kontak per jam agen; saluran {kind} biasanya {low}-{high}. Periksa waktu "
+    "penanganannya.",
+)
+KINDS = {
+    "phone": T("phone", "telepon"),
+    "walk-in": T("walk-in", "tatap muka"),
+    "online": T("online", "online"),
+}
+DUPLICATE_LINE = T(
+    "{place}: this line repeats row {first} (same option, category, item, basis and amount), so "
+    "it is counted twice. Delete one, or tell them apart in Item.",
+    "{place}: baris ini mengulang baris {first} (opsi, kategori, item, dasar dan jumlah sama), "
+    "jadi dihitung dua kali. Hapus salah satu, atau bedakan di Item.",
+)
+PRODUCTIVITY_TOLERANCE = 1.5
+"""'Far outside' the benchmark: below low / 1.5 or above high x 1.5."""
+NORMAL_ATTRITION = 0.30
+"""The schema's in-house default; 24/7 at or below it deserves a warning."""
+_NOT_THE_RATE = frozenset({"premium_services", "night_premium", "transaction_fees"})
+
+
+def _ok(*values: Any) -> bool:
+    return all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in values)
+
+
+def check_domain(
+    ck: Checker,
+    project: Mapping[str, Any],
+    channels: list[Row],
+    options: list[Row],
+    costs: list[Row],
+) -> None:
+    _hidden_costs(ck, options, costs)
+    _round_the_clock(ck, channels, options, costs)
+    _vendor_rates(ck, project, options, costs)
+    _productivity(ck, channels)
+    _duplicate_lines(ck, costs)
+
+
+def _types_by_option(costs: list[Row]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for row in costs:
+        option, ctype = row.values.get("option"), row.values.get("cost_type")
+        if _ok(option, ctype):
+            out.setdefault(option, set()).add(ctype)
+    return out
+
+
+def _hidden_costs(ck: Checker, options: list[Row], costs: list[Row]) -> None:
+    present = _types_by_option(costs)
+    labels = {t.code: t.label for t in schema.COST_TYPES}
+    for row in options:
+        name, otype = row.values.get("option"), row.values.get("type")
+        if not _ok(name, otype) or otype not in schema.REQUIRED_COST_TYPES:
+            continue
+        have = set(present.get(name, ()))
+        if _ok(row.values.get("transition_months")) and row.values["transition_months"] > 0:
+            have.add("parallel_run")  # transition months are a parallel run (DESIGN §3)
+        for group in schema.REQUIRED_COST_TYPES[otype]:
+            if have.isdisjoint(group):
+                types = OR(ck.lang).join(labels[c](ck.lang) for c in group)
+                ck.at(
+                    "missing-hidden-cost",
+                    MISSING_HIDDEN,
+                    row.cell("option"),
+                    schema.OPTIONS.column("option"),
+                    types=types,
+                    type=schema.choice_label(schema.OPTION_TYPES, otype, ck.lang),
+                )
+
+
+def _round_the_clock(ck: Checker, channels, options, costs) -> None:
+    full = [
+        r.values["channel"]
+        for r in channels
+        if _ok(r.values.get("channel"), r.values.get("hours_per_week"))
+        and r.values["hours_per_week"] >= 168
+    ]
+    if not full:
+        return
+    names = ", ".join(full)
+    present = _types_by_option(costs)
+    for row in options:
+        v = row.values
+        if v.get("type") != "in-house" or not _ok(v.get("option")):
+            continue
+        if "night_premium" not in present.get(v["option"], ()):
+            ck.at(
+                "no-night-premium",
+                NO_NIGHT_PREMIUM,
+                row.cell("option"),
+                schema.OPTIONS.column("option"),
+                channels=names,
+            )
+        attrition = v.get("attrition")
+        if _ok(attrition) and attrition <= NORMAL_ATTRITION + 1e-9:
+            cell = row.cell("attrition")
+            if cell is None or cell.value is None:
+                cell = row.cell("option")
+            ck.add(
+                "attrition-24-7",
+                ATTRITION_24_7,
+                sheet=cell.sheet,
+                cell=cell.ref,
+                field="attrition",
+                value=attrition,
+                option=v["option"],
+                channels=names,
+                value_pct=fmt_pct(attrition, ck.lang),
+                place=ck.place(cell, schema.OPTIONS.column("attrition").header),
+            )
+
+
+def _vendor_rates(ck: Checker, project, options, costs) -> None:
+    usd_rate = project.get("usd_rate")
+    if not _ok(usd_rate) or usd_rate <= 0:
+        return
+    outsourced = {r.values["option"] for r in options if r.values.get("type") == "outsourced"}
+    low, high = schema.VENDOR_RATE_USD
+    for row in costs:
+        v = row.values
+        if (
+            v.get("option") not in outsourced
+            or v.get("basis") != "per_agent_hour"
+            or v.get("cost_type") in _NOT_THE_RATE
+            or not _ok(v.get("amount"), v.get("quantity"))
+        ):
+            continue
+        usd = v["amount"] * v["quantity"] / usd_rate
+        if not low <= usd <= high:
+            ck.at(
+                "vendor-rate-benchmark",
+                VENDOR_RATE,
+                row.cell("amount"),
+                schema.COSTS.column("amount"),
+                usd=fmt_num(round(usd, 2), ck.lang),
+                rate=fmt_num(usd_rate, ck.lang),
+                currency=project.get("currency") or "",
+                low=fmt_num(low, ck.lang),
+                high=fmt_num(high, ck.lang),
+            )
+
+
+def _productivity(ck: Checker, channels: list[Row]) -> None:
+    for row in channels:
+        v = row.values
+        keys = ("channel", "mode", "aht_minutes", "concurrency", "max_occupancy")
+        if not all(_ok(v.get(k)) for k in keys) or v["aht_minutes"] <= 0:
+            continue
+        rate = 60.0 / v["aht_minutes"] * v["concurrency"] * v["max_occupancy"]
+        kind = schema.channel_kind(v["channel"], v["mode"])
+        low, high = schema.CONTACTS_PER_AGENT_HOUR[kind]
+        if low / PRODUCTIVITY_TOLERANCE <= rate <= high * PRODUCTIVITY_TOLERANCE:
+            continue
+        lang = ck.lang
+        ck.at(
+            "productivity-benchmark",
+            PRODUCTIVITY,
+            row.cell("aht_minutes"),
+            schema.CHANNELS.column("aht_minutes"),
+            concurrency=fmt_num(v["concurrency"], lang),
+            occupancy=fmt_pct(v["max_occupancy"], lang),
+            rate=fmt_num(round(rate, 1), lang),
+            kind=KINDS[kind](lang),
+            low=fmt_num(low, lang),
+            high=fmt_num(high, lang),
+        )
+
+
+def _duplicate_lines(ck: Checker, costs: list[Row]) -> None:
+    seen: dict[tuple, int] = {}
+    for row in costs:
+        v = row.values
+        key = tuple(v.get(k) for k in ("option", "category", "item", "basis", "amount", "channel"))
+        if not _ok(*key[:5]):
+            continue
+        key = (*key[:2], fold_name(key[2]), *key[3:])
+        if key in seen:
+            ck.at(
+                "duplicate-line",
+                DUPLICATE_LINE,
+                row.cell("item"),
+                schema.COSTS.column("item"),
+                first=seen[key],
+            )
+        else:
+            seen[key] = row.raw.number

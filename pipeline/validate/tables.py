@@ -1,0 +1,140 @@
+"""Rows of tbl_channels and tbl_options: typed, checked, defaults applied, names unique."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import schema
+from ..raw import RawCell, RawRow, RawTable
+from ..schema import T, Text
+from .cells import BAD, PLACE_TABLE, Checker
+
+DUPLICATE = T(
+    "{place}: the name {value} is used already in row {first}; each {what} needs its own name.",
+    "{place}: nama {value} sudah dipakai di baris {first}; setiap {what} perlu nama sendiri.",
+)
+WHAT = {"channel": T("channel", "saluran"), "option": T("option", "opsi")}
+EMPTY_TABLE = T(
+    "{place} has no {what}; add at least one row.",
+    "{place} tidak berisi {what}; tambahkan paling sedikit satu baris.",
+)
+
+
+@dataclass(kw_only=True)
+class Row:
+    """One table row being validated: typed values by column key (BAD when unreadable)."""
+
+    raw: RawRow
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def cell(self, key: str) -> RawCell | None:
+        return self.raw.cells.get(key)
+
+    @property
+    def ok(self) -> bool:
+        return all(v is not BAD for v in self.values.values())
+
+
+def fold_name(name: object) -> str:
+    """Names (options, channels, score headers) are matched case- and space-insensitively."""
+    return schema.fold(name)
+
+
+def first_cell_ref(table: RawTable) -> str:
+    """The first data cell of a table: where an 'empty table' issue points."""
+    letters = sorted(table.columns.values(), key=lambda c: (len(c), c))
+    return f"{letters[0] if letters else 'A'}{table.header_row + 1}"
+
+
+def read_rows(ck: Checker, table: RawTable | None, spec: schema.Table, *, skip=()) -> list[Row]:
+    """Every row of `table` read per the schema columns (except `skip`), blanks left as None."""
+    rows = []
+    for raw_row in table.rows if table else ():
+        row = Row(raw=raw_row)
+        for col in spec.columns:
+            if col.key in skip:
+                continue
+            # A column the reader did not find was reported by it; its rows take the default.
+            present = table is not None and col.key in table.columns
+            row.values[col.key] = ck.read(col, raw_row.cells.get(col.key) if present else None)
+        rows.append(row)
+    return rows
+
+
+def check_unique(ck: Checker, rows: list[Row], spec: schema.Table, key: str, code: str) -> None:
+    seen: dict[str, int] = {}
+    col = spec.column(key)
+    for row in rows:
+        name = row.values.get(key)
+        if not isinstance(name, str):
+            continue
+        folded = fold_name(name)
+        if folded in seen:
+            ck.at(code, DUPLICATE, row.cell(key), col, first=seen[folded], what=WHAT[key](ck.lang))
+            row.values[key] = BAD
+        else:
+            seen[folded] = row.raw.number
+
+
+def check_not_empty(
+    ck: Checker, table: RawTable | None, rows: list[Row], key: str, code: str, what: Text
+) -> None:
+    """A table without a single named row is an error (a missing table was reported already)."""
+    if table is None or any(isinstance(r.values.get(key), str) or not r.ok for r in rows):
+        return
+    place = PLACE_TABLE(ck.lang).format(table=table.name, sheet=table.sheet)
+    ck.add(
+        code,
+        EMPTY_TABLE,
+        sheet=table.sheet,
+        cell=first_cell_ref(table),
+        field=table.name,
+        place=place,
+        what=what(ck.lang),
+    )
+
+
+# -------------------------------------------------------------------------------------- channels
+def read_channels(ck: Checker, table: RawTable | None) -> list[Row]:
+    spec = schema.CHANNELS
+    rows = read_rows(ck, table, spec)
+    for row in rows:
+        v = row.values
+        mode = v.get("mode") if v.get("mode") in ("live", "deferred") else "live"
+        for col in spec.columns:
+            if v.get(col.key) is None:
+                v[col.key] = _default(col, mode)
+    check_unique(ck, rows, spec, "channel", "duplicate-channel")
+    check_not_empty(ck, table, rows, "channel", "no-channels", WHAT["channel"])
+    return rows
+
+
+# --------------------------------------------------------------------------------------- options
+def read_options(ck: Checker, table: RawTable | None) -> list[Row]:
+    """Option rows; `already_running` stays None when blank (it depends on the baseline)."""
+    spec = schema.OPTIONS
+    rows = read_rows(ck, table, spec)
+    for row in rows:
+        v = row.values
+        otype = v.get("type") if v.get("type") in ("in-house", "outsourced") else "in-house"
+        for col in spec.columns:
+            if v.get(col.key) is None and col.key != "already_running":
+                v[col.key] = _default(col, otype)
+    check_unique(ck, rows, spec, "option", "duplicate-option")
+    check_not_empty(ck, table, rows, "option", "no-options", WHAT["option"])
+    return rows
+
+
+def option_index(rows: list[Row]) -> Mapping[str, Row]:
+    """Folded option name -> row, for the options whose name was read."""
+    return {fold_name(r.values["option"]): r for r in rows if isinstance(r.values["option"], str)}
+
+
+def _default(col: schema.Column, kind: str) -> Any:
+    if isinstance(col.default, dict):
+        return col.default[kind]
+    if col.default is None and col.kind == "text":
+        return ""
+    return col.default
