@@ -440,3 +440,29 @@ def test_annotate_macro_workbook_writes_plain_xlsx(make_workbook, tmp_path):
     out = tmp_path / "out.xlsx"
     annotate_workbook(src, _issues(), out)
     assert not any("vba" in n.lower() for n in zipfile.ZipFile(out).namelist())
+
+
+def test_shared_strings_rich_text_and_escapes(make_workbook):
+    """Excel and LibreOffice store text in a shared-strings part: runs joined, phonetic hints
+    dropped, `_x000D_` escapes decoded."""
+    from tests.test_hostile import add_shared_strings
+
+    path = make_workbook()
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sst = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<si><t>unused</t></si>"
+        '<si><r><rPr><b/></rPr><t>PT Kilat </t></r><r><t xml:space="preserve">Belanja</t></r>'
+        "<rPh><t>ignored</t></rPh><t>_x0021_</t></si></sst>"
+    )
+    project = sheet_part(path, "Project")
+    xml = parts[project].decode("utf-8")
+    xml = re.sub(
+        r'<c r="B5"([^>]*?) t="inlineStr"><is>.*?</is></c>', r'<c r="B5"\1 t="s"><v>1</v></c>', xml
+    )
+    parts[project] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in add_shared_strings(parts, sst).items():
+            z.writestr(name, data)
+    assert read_workbook(path).values["client_name"].value == "PT Kilat Belanja!"

@@ -198,23 +198,20 @@ class Package:
                 "xlsb-file",
                 "this is a binary Excel workbook (.xlsb). Save it as an Excel Workbook (.xlsx).",
             )
-        if not self.has(main):
-            if self.has("word/document.xml"):
-                kind = "a Word document (.docx)"
-            elif self.has("ppt/presentation.xml"):
-                kind = "a PowerPoint presentation (.pptx)"
-            else:
-                kind = "a zip archive"
-            raise self.fail(
-                "not-a-workbook", f"this is {kind}, not an Excel workbook; no spreadsheet inside."
-            )
-        content_type = self._content_type(main)
-        if content_type is not None and content_type not in SPREADSHEET_TYPES:
-            raise self.fail(
-                "not-a-workbook",
-                f"the main part has the content type {content_type!r}; not an Excel workbook.",
-            )
-        return main
+        content_type = self._content_type(main) if self.has(main) else None
+        if content_type in SPREADSHEET_TYPES or (
+            content_type is None and self.has(main) and main.lower().startswith("xl/")
+        ):
+            return main
+        if main.lower().startswith("word/") or self.has("word/document.xml"):
+            kind = "a Word document (.docx)"
+        elif main.lower().startswith("ppt/") or self.has("ppt/presentation.xml"):
+            kind = "a PowerPoint presentation (.pptx)"
+        else:
+            kind = "a zip archive"
+        raise self.fail(
+            "not-a-workbook", f"this is {kind}, not an Excel workbook; no spreadsheet inside."
+        )
 
     def _content_type(self, part: str) -> str | None:
         if not self.has("[Content_Types].xml"):

@@ -1,0 +1,265 @@
+"""Unusable and hostile files: one clear WorkbookError each, before anything is parsed or expanded.
+
+Every file is generated here (small, fast); each test names the kind of file it reproduces.
+"""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.issues import WorkbookError
+from pipeline.workbook import annotate_workbook, read_workbook
+from tests.conftest import example_path
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+)
+XXE = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def members() -> dict[str, bytes]:
+    with zipfile.ZipFile(example_path("en")) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def write_zip(path: Path, parts: dict[str, bytes], *, first: str | None = None) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        if first is not None:
+            z.writestr(zipfile.ZipInfo(first), parts[first], compress_type=zipfile.ZIP_STORED)
+        for name, data in parts.items():
+            if name != first:
+                z.writestr(name, data)
+    return path
+
+
+def with_part(path: Path, name: str, edit) -> Path:
+    parts = members()
+    parts[name] = edit(parts[name].decode("utf-8")).encode("utf-8")
+    return write_zip(path, parts)
+
+
+def with_prolog(xml: str, prolog: str, entity: str = "&lol3;") -> str:
+    """Put a DTD in front of a part and an entity reference inside its first text."""
+    body = xml.split("?>", 1)[1] if xml.startswith("<?xml") else xml
+    return prolog + body.replace("</t>", f"{entity}</t>", 1).replace("</v>", f"{entity}</v>", 1)
+
+
+def declare_huge(path: Path, member: str, size: int) -> Path:
+    """Patch the central directory so that `member` claims `size` uncompressed bytes (a bomb's
+    header, without spending the time to compress gigabytes in a test)."""
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        name_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if data[pos + 46 : pos + 46 + name_len] == name:
+            struct.pack_into("<I", data, pos + 24, size)
+            break
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    else:
+        raise AssertionError(f"{member} not in the central directory")
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _empty(p: Path) -> Path:
+    p.write_bytes(b"")
+    return p
+
+
+def _csv(p: Path) -> Path:
+    p.write_text("Option,Category,Item,Amount\nIn-house,Labour,Agents,5400000\n", encoding="utf-8")
+    return p
+
+
+def _xls(p: Path) -> Path:
+    p.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le")
+    )
+    return p
+
+
+def _encrypted(p: Path) -> Path:
+    p.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 504
+        + "EncryptionInfo".encode("utf-16-le")
+        + b"\x00" * 50
+        + "EncryptedPackage".encode("utf-16-le")
+    )
+    return p
+
+
+def _ods(p: Path) -> Path:
+    parts = {
+        "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+        "content.xml": b"<office:document-content/>",
+        "META-INF/manifest.xml": b"<manifest/>",
+    }
+    return write_zip(p, parts, first="mimetype")
+
+
+def _truncated(p: Path) -> Path:
+    data = example_path("en").read_bytes()
+    p.write_bytes(data[: len(data) // 2])
+    return p
+
+
+def _corrupt_member(p: Path) -> Path:
+    data = bytearray(example_path("en").read_bytes())
+    with zipfile.ZipFile(example_path("en")) as z:
+        info = max(z.infolist(), key=lambda i: i.compress_size)  # the biggest sheet
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 20, start + info.compress_size - 20, 7):
+        data[i] ^= 0x5A
+    p.write_bytes(bytes(data))
+    return p
+
+
+def _declared_bomb(p: Path) -> Path:
+    write_zip(p, members())
+    return declare_huge(p, "xl/worksheets/sheet1.xml", 4_000_000_000)
+
+
+def _ratio_bomb(p: Path) -> Path:
+    parts = members()
+    parts["xl/worksheets/sheet1.xml"] = b"<worksheet>" + b" " * (48 * 2**20) + b"</worksheet>"
+    return write_zip(p, parts)
+
+
+def _many_members(p: Path) -> Path:
+    parts = members()
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_STORED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+        for i in range(10_001):
+            z.writestr(f"customXml/item{i}.xml", b"")
+    return p
+
+
+def _entity_bomb_workbook(p: Path) -> Path:
+    return with_part(p, "xl/workbook.xml", lambda x: with_prolog(x, BILLION_LAUGHS, ""))
+
+
+def add_shared_strings(parts: dict[str, bytes], xml: str) -> dict[str, bytes]:
+    """Give the workbook a shared-strings part (the example stores inline strings)."""
+    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+    rel = (
+        '<Relationship Id="rIdSST" Target="sharedStrings.xml" Type="http://schemas.openxmlformats'
+        '.org/officeDocument/2006/relationships/sharedStrings"/>'
+    )
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+        "</Relationships>", rel + "</Relationships>"
+    ).encode()
+    parts["xl/sharedStrings.xml"] = xml.encode("utf-8")
+    return parts
+
+
+def _entity_bomb_strings(p: Path) -> Path:
+    sst = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si></sst>'
+    return write_zip(p, add_shared_strings(members(), with_prolog(sst, BILLION_LAUGHS)))
+
+
+def _external_entity_sheet(p: Path) -> Path:
+    return with_part(p, "xl/worksheets/sheet2.xml", lambda x: with_prolog(x, XXE, "&xxe;"))
+
+
+def _invalid_xml(p: Path) -> Path:
+    return with_part(p, "xl/worksheets/sheet2.xml", lambda x: x.replace("</sheetData>", "</oops>"))
+
+
+def _docx(p: Path) -> Path:
+    parts = {
+        "[Content_Types].xml": b"<Types/>",
+        "_rels/.rels": b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        b'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+        b"</Relationships>",
+        "word/document.xml": b"<document/>",
+    }
+    return write_zip(p, parts)
+
+
+def _plain_zip(p: Path) -> Path:
+    return write_zip(p, {"notes.txt": b"hello"})
+
+
+def _xlsb(p: Path) -> Path:
+    return write_zip(p, {"[Content_Types].xml": b"<Types/>", "xl/workbook.bin": b"\x00\x01"})
+
+
+def _encrypted_member(p: Path) -> Path:
+    write_zip(p, members())
+    data = bytearray(p.read_bytes())
+    pos = data.find(b"PK\x01\x02")
+    struct.pack_into("<H", data, pos + 8, struct.unpack_from("<H", data, pos + 8)[0] | 1)
+    p.write_bytes(bytes(data))
+    return p
+
+
+def _binary(p: Path) -> Path:
+    p.write_bytes(bytes(range(256)) * 8)
+    return p
+
+
+def _folder(p: Path) -> Path:
+    p.mkdir()
+    return p
+
+
+HOSTILE = [
+    ("empty-file", _empty, "empty-file", "empty"),
+    ("csv-renamed", _csv, "not-a-workbook", "CSV"),
+    ("legacy-xls", _xls, "legacy-xls", ".xls"),
+    ("encrypted-ole", _encrypted, "encrypted-workbook", "password-protected"),
+    ("ods", _ods, "ods-file", ".xlsx"),
+    ("truncated-zip", _truncated, "corrupt-workbook", "damaged"),
+    ("corrupt-member", _corrupt_member, "corrupt-workbook", "damaged"),
+    ("zip-bomb-declared-size", _declared_bomb, "zip-bomb", "zip bomb"),
+    ("zip-bomb-ratio", _ratio_bomb, "zip-bomb", "zip bomb"),
+    ("zip-bomb-many-members", _many_members, "zip-bomb", "10,"),
+    ("entity-bomb-workbook-xml", _entity_bomb_workbook, "xml-dtd", "DTD"),
+    ("entity-bomb-shared-strings", _entity_bomb_strings, "xml-dtd", "DTD"),
+    ("external-entity-sheet", _external_entity_sheet, "xml-dtd", "DTD"),
+    ("invalid-xml", _invalid_xml, "corrupt-workbook", "not valid XML"),
+    ("docx", _docx, "not-a-workbook", "Word"),
+    ("plain-zip", _plain_zip, "not-a-workbook", "zip archive"),
+    ("xlsb", _xlsb, "xlsb-file", ".xlsb"),
+    ("encrypted-zip-member", _encrypted_member, "encrypted-workbook", "password"),
+    ("binary-garbage", _binary, "not-a-workbook", "not an Excel workbook"),
+    ("folder", _folder, "not-a-workbook", "folder"),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "words"), [h[1:] for h in HOSTILE], ids=[h[0] for h in HOSTILE]
+)
+def test_hostile_file_is_one_clear_error(tmp_path, make, code, words):
+    path = make(tmp_path / "book.xlsx")
+    with pytest.raises(WorkbookError) as caught:
+        read_workbook(path)
+    error = caught.value
+    assert (error.code, error.path) == (code, str(path))
+    message = str(error)
+    assert words in message
+    assert message.startswith("book.xlsx: ") and "\n" not in message and "Traceback" not in message
+
+
+def test_missing_file_is_one_clear_error(tmp_path):
+    with pytest.raises(WorkbookError) as caught:
+        read_workbook(tmp_path / "nope.xlsx")
+    assert caught.value.code == "file-not-found"
+
+
+@pytest.mark.parametrize("make", [_external_entity_sheet, _ods], ids=["external-entity", "ods"])
+def test_annotate_refuses_hostile_files_too(tmp_path, make):
+    src = make(tmp_path / "book.xlsx")
+    with pytest.raises(WorkbookError):
+        annotate_workbook(src, [], tmp_path / "out.xlsx")
+    assert not (tmp_path / "out.xlsx").exists()
