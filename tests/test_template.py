@@ -363,3 +363,27 @@ def test_guide_lists_the_hidden_costs_and_names_the_sheets_in_its_language(lang)
     other = "id" if lang == "en" else "en"
     assert example_data.GUIDE_TITLE(other) not in text
     assert all(c.protection.locked for row in guide.iter_rows() for c in row)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_example_reads_and_validates_without_any_issue(lang):
+    from pipeline.validate import validate
+    from pipeline.workbook import read_workbook
+
+    inputs, issues = validate(read_workbook(EXAMPLES[lang]))
+    assert [(i.severity, i.code, i.sheet, i.cell) for i in issues] == []
+    assert len(inputs.costs) == len(example_data.COST_ROWS)
+    assert sum(c.cost_type_inferred for c in inputs.costs) == sum(
+        r[3] is None for r in example_data.COST_ROWS
+    )
+
+
+def test_example_makes_a_modest_case_for_a_vendor():
+    from pipeline.flow import compute_workbook
+
+    results = compute_workbook(EXAMPLES["en"])
+    pv = {o.name: o.pv_cost for o in results.options}
+    saving = {name: 1 - cost / pv["In-house"] for name, cost in pv.items()}
+    # Both vendors beat in-house, the offshore one by a modest margin, not a landslide.
+    assert 0 < saving["Jakarta vendor"] < saving["Offshore vendor"] < 0.2
+    assert results.recommendation.option in ("Offshore vendor", "Jakarta vendor")
