@@ -466,3 +466,27 @@ def test_shared_strings_rich_text_and_escapes(make_workbook):
         for name, data in add_shared_strings(parts, sst).items():
             z.writestr(name, data)
     assert read_workbook(path).values["client_name"].value == "PT Kilat Belanja!"
+
+
+def test_edited_example_in_both_languages(make_workbook, book_lang):
+    """The same edits read the same way in the EN and ID workbooks, messages in their language."""
+    costs_sheet = schema.SHEETS["costs"](book_lang)
+    project = schema.SHEETS["project"](book_lang)
+    n = len(example_data.table_rows("tbl_costs", book_lang))
+    below = FIRST + n + 1
+    path = make_workbook(
+        {
+            f"{costs_sheet}!F{FIRST}": f"='{project}'!B10*1000",  # horizon (3) x 1000
+            f"{costs_sheet}!F{FIRST + 1}": "=INDEX(A1:A3,2)",
+            f"{costs_sheet}!A{below}": "In-house",
+            f"{costs_sheet}!F{below}": "Rp 1.500.000",
+        },
+        lang=book_lang,
+    )
+    book = read_workbook(path)
+    assert flat(book) == [(costs_sheet, f"F{FIRST + 1}", "formula-without-value")]
+    message = book.issues[0].message
+    assert ("tanpa nilai terhitung" in message) == (book_lang == "id")
+    rows = book.tables["tbl_costs"].rows
+    assert rows[0].cells["amount"].value == 3000
+    assert (rows[-1].number, rows[-1].cells["amount"].value) == (below, "Rp 1.500.000")
