@@ -30,8 +30,8 @@ __all__ = ["CODES", "CODES_BY_NAME", "Code", "validate"]
 log = logging.getLogger("pipeline")
 
 BASELINE_UNKNOWN = T(
-    "{place}: {value} is not an option of sheet {sheet}; expected one of: {expected}.",
-    "{place}: {value} bukan opsi di sheet {sheet}; yang diharapkan salah satu dari: {expected}.",
+    "{place}: {value} is not an option of sheet {target}; expected one of: {expected}.",
+    "{place}: {value} bukan opsi di sheet {target}; yang diharapkan salah satu dari: {expected}.",
 )
 NO_BASELINE = T(
     "{place} is empty and there is no in-house option to compare with; name the baseline option "
@@ -40,9 +40,9 @@ NO_BASELINE = T(
     "dari: {expected}).",
 )
 OPTION_WITHOUT_COSTS = T(
-    "{place}: option {value} has no cost line on sheet {sheet}, so it would cost nothing. Add its "
+    "{place}: option {value} has no cost line on sheet {target}, so it would cost nothing. Add its "
     "cost lines.",
-    "{place}: opsi {value} tidak punya baris biaya di sheet {sheet}, jadi biayanya nol. Tambahkan "
+    "{place}: opsi {value} tidak punya baris biaya di sheet {target}, jadi biayanya nol. Tambahkan "
     "baris biayanya.",
 )
 
@@ -107,6 +107,8 @@ def _resolve_baseline(ck: Checker, raw: RawBook, project, options: list[Row], by
     names = [r.values["option"] for r in options if isinstance(r.values["option"], str)]
     expected = ", ".join(names) or "–"
     given = project["baseline_option"]
+    if not options:
+        return  # no-options says it
     if isinstance(given, str):
         row = by_option.get(schema.fold(given))
         if row is not None:
@@ -118,7 +120,7 @@ def _resolve_baseline(ck: Checker, raw: RawBook, project, options: list[Row], by
                 BASELINE_UNKNOWN,
                 cell,
                 field,
-                sheet=sheet,
+                target=sheet,
                 expected=expected,
             )
             project["baseline_option"] = BAD
@@ -155,7 +157,7 @@ def _options_without_costs(ck: Checker, raw, options: list[Row], costs: list[Row
                 OPTION_WITHOUT_COSTS,
                 row.cell("option"),
                 schema.OPTIONS.column("option"),
-                sheet=sheet,
+                target=sheet,
             )
 
 

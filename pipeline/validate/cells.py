@@ -214,6 +214,8 @@ class Checker:
         **fmt: Any,
     ) -> None:
         severity = severity or CODES_BY_NAME[code].severity
+        fmt.setdefault("sheet", sheet)
+        fmt.setdefault("cell", cell)
         text = message(self.lang).format(value=show(value, self.lang), **fmt)
         self.issues.append(
             Issue(

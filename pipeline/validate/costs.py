@@ -11,8 +11,8 @@ from .cells import BAD, Checker
 from .tables import Row, check_not_empty, fold_name, read_rows
 
 UNKNOWN_REF = T(
-    "{place}: {value} is not {what} of sheet {sheet}; expected one of: {expected}.",
-    "{place}: {value} bukan {what} di sheet {sheet}; yang diharapkan salah satu dari: {expected}.",
+    "{place}: {value} is not {what} of sheet {target}; expected one of: {expected}.",
+    "{place}: {value} bukan {what} di sheet {target}; yang diharapkan salah satu dari: {expected}.",
 )
 WHAT_REF = {"option": T("an option", "opsi"), "channel": T("a channel", "saluran")}
 START_AFTER_END = T(
@@ -100,7 +100,7 @@ def _resolve(ck: Checker, row: Row, key: str, index: Mapping[str, Row], sheet: s
         row.cell(key),
         schema.COSTS.column(key),
         what=WHAT_REF[key](ck.lang),
-        sheet=sheet,
+        target=sheet,
         expected=", ".join(names) or "–",
     )
     row.values[key] = BAD
@@ -119,7 +119,8 @@ def _defaults(row: Row, options: Mapping[str, Row], months: int) -> None:
     v["cost_type_inferred"] = False
     if v["cost_type"] is None:
         inferred = schema.infer_cost_type(v["item"]) if isinstance(v["item"], str) else None
-        v["cost_type"] = inferred or "other"
+        # Without a readable Item the type is unknown (not "other"): no hidden-cost warning then.
+        v["cost_type"] = inferred or ("other" if isinstance(v["item"], str) else BAD)
         v["cost_type_inferred"] = inferred is not None
     if v["escalation"] is None:
         option = options.get(fold_name(v["option"])) if isinstance(v["option"], str) else None

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import schema
 from ..schema import T
-from .cells import Checker, fmt_num, fmt_pct
+from .cells import BAD, Checker, fmt_num, fmt_pct
 from .tables import Row, fold_name
 
 MISSING_HIDDEN = T(
@@ -84,12 +84,19 @@ def check_domain(
     _duplicate_lines(ck, costs)
 
 
-def _types_by_option(costs: list[Row]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
+def _types_by_option(costs: list[Row]) -> dict[str, set[str] | None]:
+    """Cost types per option; None for an option with a line whose type is unknown."""
+    out: dict[str, set[str] | None] = {}
     for row in costs:
         option, ctype = row.values.get("option"), row.values.get("cost_type")
-        if _ok(option, ctype):
-            out.setdefault(option, set()).add(ctype)
+        if option is BAD:
+            # A line whose option is unknown may be the very line another option lacks.
+            return {name: None for name in out} | {"": None}
+        if not _ok(option):
+            continue
+        types = out.setdefault(option, set())
+        if types is not None:
+            out[option] = types | {ctype} if _ok(ctype) else None
     return out
 
 
@@ -100,7 +107,9 @@ def _hidden_costs(ck: Checker, options: list[Row], costs: list[Row]) -> None:
         name, otype = row.values.get("option"), row.values.get("type")
         if not _ok(name, otype) or otype not in schema.REQUIRED_COST_TYPES:
             continue
-        have = set(present.get(name, ()))
+        if "" in present or (name in present and present[name] is None):
+            continue  # a line without a readable Item was reported; do not guess what it was
+        have = set(present.get(name) or ())
         if _ok(row.values.get("transition_months")) and row.values["transition_months"] > 0:
             have.add("parallel_run")  # transition months are a parallel run (DESIGN §3)
         for group in schema.REQUIRED_COST_TYPES[otype]:
@@ -131,7 +140,8 @@ def _round_the_clock(ck: Checker, channels, options, costs) -> None:
         v = row.values
         if v.get("type") != "in-house" or not _ok(v.get("option")):
             continue
-        if "night_premium" not in present.get(v["option"], ()):
+        types = present.get(v["option"], set())
+        if "" not in present and types is not None and "night_premium" not in types:
             ck.at(
                 "no-night-premium",
                 NO_NIGHT_PREMIUM,

@@ -1,0 +1,507 @@
+"""Tests of pipeline.validate on RawBooks built here (no workbook file needed), plus end-to-end
+checks of the committed examples through the reader."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pytest
+
+from pipeline import schema
+from pipeline.issues import Issue
+from pipeline.raw import RawBook, RawCell, RawRow, RawTable
+from pipeline.validate import CODES_BY_NAME, validate
+
+TODAY = date(2026, 1, 15)
+FIRST_ROW = 5  # header row 4, as in the template
+
+
+@dataclass(frozen=True)
+class F:
+    """A value with a number format, e.g. F(0.3, "0%")."""
+
+    value: object
+    fmt: str
+
+
+def _cell(sheet: str, ref: str, value: object) -> RawCell:
+    if isinstance(value, F):
+        return RawCell(sheet=sheet, ref=ref, value=value.value, number_format=value.fmt)
+    return RawCell(sheet=sheet, ref=ref, value=value)
+
+
+def project_values(**kw) -> dict:
+    base = dict(
+        client_name="PT Contoh",
+        report_date=datetime(2026, 1, 5),
+        currency="IDR",
+        language="en",
+        horizon_years=3,
+        discount_rate=F(0.1, "0%"),
+        baseline_option="In-house",
+        usd_rate=16000,
+    )
+    base.update(kw)
+    return base
+
+
+def channel_rows() -> list[dict]:
+    return [
+        dict(channel="Phone", mode="live", monthly_volume=10000, aht_minutes=6, hours_per_week=45),
+        dict(channel="Email", mode="deferred", monthly_volume=3000, aht_minutes=8),
+    ]
+
+
+def option_rows() -> list[dict]:
+    return [
+        dict(option="In-house", type="in-house", attrition=F(0.35, "0%")),
+        dict(option="Vendor A", type="outsourced", transition_months=0),
+    ]
+
+
+def cost_rows() -> list[dict]:
+    def line(option, category, item, basis, amount, **kw):
+        return dict(option=option, category=category, item=item, basis=basis, amount=amount, **kw)
+
+    return [
+        line("In-house", "Labour", "Agent salaries", "per FTE per month", 5_000_000),
+        line("In-house", "Labour", "Benefits and BPJS", "% of labour", F(0.3, "0%")),
+        line("In-house", "Labour", "Supervisors", "per FTE per month", 10_000_000, quantity=0.1),
+        line("In-house", "Training & management", "Recruiting", "per hire", 3_000_000),
+        line("In-house", "Hidden & other fees", "Office seats", "per FTE per month", 1_500_000),
+        line("Vendor A", "Labour", "Agent rate", "per agent hour", 200_000),
+        line("Vendor A", "Setup & transition", "Setup fee", "one-time", 100_000_000, start_month=0),
+        line("Vendor A", "Training & management", "Vendor management", "monthly", 20_000_000),
+        line("Vendor A", "Training & management", "Training of agents", "one-time", 50_000_000),
+        line("Vendor A", "Hidden & other fees", "Exit fee", "one-time", 80_000_000, start_month=36),
+    ]
+
+
+def score_rows() -> list[dict]:
+    return [
+        {"criterion": "Control", "weight": 4, "In-house": 5, "Vendor A": 3},
+        {"criterion": "Flexibility", "weight": 3, "In-house": 2, "Vendor A": 5},
+    ]
+
+
+def _table(spec: schema.Table, sheet: str, rows: list[dict], extra: tuple[str, ...] = ()):
+    letters = {c.key: string.ascii_uppercase[i] for i, c in enumerate(spec.columns)}
+    extra_letters = {h: string.ascii_uppercase[len(letters) + i] for i, h in enumerate(extra)}
+    raw_rows = []
+    for i, row in enumerate(rows):
+        n = FIRST_ROW + i
+        cells = {k: _cell(sheet, f"{col}{n}", row.get(k)) for k, col in letters.items()}
+        ext = {h: _cell(sheet, f"{col}{n}", row.get(h)) for h, col in extra_letters.items()}
+        raw_rows.append(RawRow(number=n, cells=cells, extra=ext))
+    return RawTable(
+        name=spec.name,
+        sheet=sheet,
+        header_row=FIRST_ROW - 1,
+        columns=letters,
+        extra_columns=extra_letters,
+        rows=tuple(raw_rows),
+    )
+
+
+def make_book(
+    *,
+    project: dict | None = None,
+    channels: list[dict] | None = None,
+    options: list[dict] | None = None,
+    costs: list[dict] | None = None,
+    scores: list[dict] | None = None,
+    score_columns: tuple[str, ...] = ("In-house", "Vendor A"),
+    lang: str = "en",
+    issues: tuple[Issue, ...] = (),
+) -> RawBook:
+    """A valid small book by default; pass whole lists (see `edit`) to change rows."""
+    s = {k: v(lang) for k, v in schema.SHEETS.items()}
+    values = project_values() if project is None else project
+    cells = {
+        f.key: _cell(s["project"], f"B{FIRST_ROW + i}", values.get(f.key))
+        for i, f in enumerate(schema.FIELDS)
+    }
+    return RawBook(
+        path="/tmp/book.xlsx",
+        template_version=1,
+        template_language=lang,
+        values=cells,
+        tables={
+            "tbl_channels": _table(
+                schema.CHANNELS, s["demand"], channel_rows() if channels is None else channels
+            ),
+            "tbl_options": _table(
+                schema.OPTIONS, s["options"], option_rows() if options is None else options
+            ),
+            "tbl_costs": _table(schema.COSTS, s["costs"], cost_rows() if costs is None else costs),
+            "tbl_scores": _table(
+                schema.SCORES,
+                s["scores"],
+                score_rows() if scores is None else scores,
+                score_columns,
+            ),
+        },
+        sheets=tuple(s[k] for k in ("guide", "project", "demand", "options", "costs", "scores")),
+        issues=issues,
+    )
+
+
+def edit(rows: list[dict], index: int, **changes) -> list[dict]:
+    out = [dict(r) for r in rows]
+    out[index].update(changes)
+    return out
+
+
+def flat(issues) -> list[tuple]:
+    return [(i.sheet, i.cell, i.code) for i in issues]
+
+
+def run(**kw):
+    return validate(make_book(**kw), today=TODAY)
+
+
+# ------------------------------------------------------------------------------------ valid books
+def test_valid_book_gives_inputs_with_defaults():
+    inputs, issues = run()
+    assert flat(issues) == []
+    assert inputs is not None
+    p = inputs.project
+    assert (p.client_name, p.report_date, p.horizon_years, p.discount_rate) == (
+        "PT Contoh",
+        date(2026, 1, 5),
+        3,
+        0.1,
+    )
+    assert (p.wage_inflation, p.financial_weight, p.usd_rate, p.language) == (
+        0.05,
+        0.6,
+        16000,
+        "en",
+    )
+    phone, email = inputs.channels
+    assert (phone.min_agents, email.min_agents, phone.service_level, email.max_occupancy) == (
+        1,
+        0,
+        0.8,
+        0.85,
+    )
+    house, vendor = inputs.options
+    assert (house.already_running, house.shrinkage, house.attrition) == (True, 0.3, 0.35)
+    assert (vendor.already_running, vendor.shrinkage, vendor.attrition) == (False, 0.0, 0.0)
+    salary, benefits, *_ = inputs.costs
+    assert (salary.escalation, salary.end_month, salary.start_month, salary.quantity) == (
+        "wage",
+        36,
+        1,
+        1.0,
+    )
+    assert (salary.cost_type, salary.cost_type_inferred, salary.row) == ("agent_salaries", True, 5)
+    assert (benefits.basis, benefits.amount, benefits.cost_type) == ("pct_labour", 0.3, "benefits")
+    by_item = {c.item: c for c in inputs.costs}
+    assert by_item["Recruiting"].escalation == "general"  # in-house, not labour
+    assert by_item["Agent rate"].escalation == "vendor"
+    assert by_item["Setup fee"].start_month == 0
+    assert inputs.criteria[0].scores == {"In-house": 5, "Vendor A": 3}
+    assert inputs.source_name == "book.xlsx"
+
+
+def test_blank_project_values_take_defaults():
+    values = project_values(report_date=None, language=None, baseline_option=None, usd_rate=None)
+    values.pop("discount_rate")
+    inputs, issues = validate(make_book(project=values, lang="id"), today=TODAY)
+    assert flat(issues) == []
+    p = inputs.project
+    assert (p.report_date, p.language, p.baseline_option, p.usd_rate, p.discount_rate) == (
+        TODAY,
+        "id",
+        "In-house",
+        None,
+        0.1,
+    )
+
+
+def test_baseline_defaults_to_first_in_house_option():
+    options = [option_rows()[1], option_rows()[0]]
+    inputs, issues = run(options=options, project=project_values(baseline_option=None))
+    assert flat(issues) == []
+    assert inputs.project.baseline_option == "In-house"
+    assert inputs.option("In-house").already_running is True
+
+
+def test_text_numbers_and_mixed_labels_validate_clean():
+    costs = edit(
+        cost_rows(), 0, amount="Rp 5.000.000", basis="per FTE per bulan", category="Tenaga kerja"
+    )
+    costs = edit(costs, 1, amount="30%")
+    costs = edit(costs, 2, quantity="0,1", amount="Rp10.000.000,-")
+    costs = edit(costs, 3, amount="IDR 3,000,000", escalation="umum")
+    costs = edit(costs, 5, amount="Rp 200.000", option="vendor  a")
+    channels = edit(channel_rows(), 0, mode="langsung", monthly_volume="10,000")
+    options = edit(option_rows(), 1, type="alih daya", already_running="tidak")
+    inputs, issues = run(costs=costs, channels=channels, options=options)
+    assert flat(issues) == []
+    got = [(c.amount, c.quantity, c.option) for c in inputs.costs[:6]]
+    assert got == [
+        (5_000_000, 1, "In-house"),
+        (0.3, 1, "In-house"),
+        (10_000_000, 0.1, "In-house"),
+        (3_000_000, 1, "In-house"),
+        (1_500_000, 1, "In-house"),
+        (200_000, 1, "Vendor A"),
+    ]
+    assert inputs.costs[3].escalation == "general"
+    assert inputs.channels[0].monthly_volume == 10_000
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [15, "15%", 0.15, F(0.15, "0%"), "15 %"],
+    ids=["15", "15%-text", "0.15", "0.15-fmt", "15-space-%"],
+)
+def test_percent_basis_amount(amount):
+    inputs, issues = run(costs=edit(cost_rows(), 1, amount=amount))
+    assert flat(issues) == []
+    assert inputs.costs[1].amount == pytest.approx(0.15)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(F(0.3, "0%"), 0.3), ("30%", 0.3), (30, 0.3), ("30", 0.3), ("12,5%", 0.125)],
+    ids=["fraction-formatted", "text-percent", "whole-number", "whole-number-text", "id-decimal"],
+)
+def test_percent_field(value, expected):
+    inputs, issues = run(project=project_values(discount_rate=value))
+    assert flat(issues) == []
+    assert inputs.project.discount_rate == pytest.approx(expected)
+
+
+# ----------------------------------------------------------------------------------- bad values
+P, D, OP, C, Q = "Project", "Demand", "Options", "Costs", "Qualitative"
+CASES = {
+    # id: (book edits, expected flattened issues)
+    "bad-amount": (dict(costs=edit(cost_rows(), 0, amount="lots")), [(C, "F5", "not-a-number")]),
+    "unknown-basis": (
+        dict(costs=edit(cost_rows(), 0, basis="per fortnight")),
+        [(C, "E5", "unknown-basis")],
+    ),
+    "unknown-category": (
+        dict(costs=edit(cost_rows(), 0, category="Snacks")),
+        [(C, "B5", "unknown-category")],
+    ),
+    "unknown-escalation": (
+        dict(costs=edit(cost_rows(), 0, escalation="moon")),
+        [(C, "J5", "unknown-escalation")],
+    ),
+    "unknown-option": (
+        dict(costs=edit(cost_rows(), 0, option="Vendor Z")),
+        [(C, "A5", "unknown-option")],
+    ),
+    "negative-quantity": (
+        dict(costs=edit(cost_rows(), 2, quantity=-1)),
+        [(C, "G7", "out-of-range")],
+    ),
+    "negative-amount": (
+        dict(costs=edit(cost_rows(), 0, amount="(5.000)")),
+        [(C, "F5", "negative-amount")],
+    ),
+    "percent-money": (
+        dict(costs=edit(cost_rows(), 0, amount="15%")),
+        [(C, "F5", "unexpected-percent")],
+    ),
+    "missing-item": (dict(costs=edit(cost_rows(), 3, item=" ")), [(C, "C8", "missing-value")]),
+    "zero-aht": (
+        dict(channels=edit(channel_rows(), 0, aht_minutes=0)),
+        [(D, "D5", "out-of-range")],
+    ),
+    "unknown-mode": (
+        dict(channels=edit(channel_rows(), 1, mode="sometimes")),
+        [(D, "B6", "unknown-mode")],
+    ),
+    "hours-over-168": (
+        dict(channels=edit(channel_rows(), 0, hours_per_week=200)),
+        [(D, "E5", "out-of-range")],
+    ),
+    "horizon-25": (dict(project=project_values(horizon_years=25)), [(P, "B10", "out-of-range")]),
+    "horizon-fraction": (
+        dict(project=project_values(horizon_years=2.5)),
+        [(P, "B10", "not-an-integer")],
+    ),
+    "client-missing": (
+        dict(project=project_values(client_name=None)),
+        [(P, "B5", "missing-value")],
+    ),
+    "client-too-long": (
+        dict(project=project_values(client_name="x" * 121)),
+        [(P, "B5", "too-long")],
+    ),
+    "bad-date": (dict(project=project_values(report_date="soon")), [(P, "B7", "not-a-date")]),
+    "bad-currency": (dict(project=project_values(currency="XYZ")), [(P, "B8", "unknown-currency")]),
+    "bad-language": (dict(project=project_values(language="fr")), [(P, "B9", "unknown-language")]),
+    "discount-60%": (
+        dict(project=project_values(discount_rate="60%")),
+        [(P, "B11", "out-of-range")],
+    ),
+    "unknown-type": (
+        dict(options=edit(option_rows(), 1, type="partner")),
+        [(OP, "B6", "unknown-type")],
+    ),
+    "not-yes-no": (
+        dict(options=edit(option_rows(), 1, already_running="maybe")),
+        [(OP, "C6", "not-yes-no")],
+    ),
+    "attrition-ambiguous": (
+        dict(options=edit(option_rows(), 0, attrition=2)),
+        [(OP, "F5", "percent-as-whole-number")],
+    ),
+    "duplicate-option": (
+        dict(options=option_rows() + [dict(option="vendor a", type="outsourced")]),
+        [(OP, "A7", "duplicate-option")],
+    ),
+    "duplicate-channel": (
+        dict(
+            channels=channel_rows()
+            + [dict(channel="PHONE", mode="live", monthly_volume=1, aht_minutes=5)]
+        ),
+        [(D, "A7", "duplicate-channel")],
+    ),
+    "baseline-unknown": (
+        dict(project=project_values(baseline_option="Nobody")),
+        [(P, "B16", "baseline-not-an-option")],
+    ),
+    "no-baseline": (
+        dict(
+            project=project_values(baseline_option=None),
+            options=[dict(option="Vendor A", type="outsourced")],
+            costs=cost_rows()[5:],
+            scores=[{"criterion": "Control", "weight": 4, "Vendor A": 3}],
+            score_columns=("Vendor A",),
+        ),
+        [(P, "B16", "no-baseline")],
+    ),
+    "start-after-end": (
+        dict(costs=edit(cost_rows(), 0, start_month=5, end_month=3)),
+        [(C, "I5", "start-after-end")],
+    ),
+    "start-month-zero": (
+        dict(costs=edit(cost_rows(), 0, start_month=0)),
+        [(C, "H5", "start-month-zero")],
+    ),
+    "end-beyond-horizon": (
+        dict(costs=edit(cost_rows(), 0, end_month=48)),
+        [(C, "I5", "beyond-horizon")],
+    ),
+    "start-beyond-horizon": (
+        dict(costs=edit(cost_rows(), 7, start_month=40)),
+        [(C, "H12", "beyond-horizon")],
+    ),
+    "unknown-channel": (
+        dict(costs=edit(cost_rows(), 0, channel="Fax")),
+        [(C, "K5", "unknown-channel")],
+    ),
+    "channel-ignored": (
+        dict(costs=edit(cost_rows(), 7, channel="Phone")),
+        [(C, "K12", "channel-ignored")],
+    ),
+    "unknown-cost-type": (
+        dict(costs=edit(cost_rows(), 0, cost_type="Snacks")),
+        [(C, "D5", "unknown-cost-type")],
+    ),
+    "score-7": (dict(scores=edit(score_rows(), 1, **{"Vendor A": 7})), [(Q, "D6", "out-of-range")]),
+    "weight-6": (dict(scores=edit(score_rows(), 0, weight=6)), [(Q, "B5", "out-of-range")]),
+    "unknown-score-column": (
+        dict(score_columns=("In-house", "Vendor A", "Vendor B")),
+        [(Q, "E4", "unknown-score-column")],
+    ),
+    "option-without-scores": (
+        dict(scores=[{"criterion": "Control", "weight": 4, "In-house": 5}]),
+        [(Q, "D4", "option-without-scores")],
+    ),
+    "no-scores": (dict(scores=[{"criterion": "Control", "weight": 4}]), [(Q, "A5", "no-scores")]),
+    "no-channels": (dict(channels=[]), [(D, "A5", "no-channels")]),
+    "no-options": (
+        dict(options=[], costs=[], scores=[], score_columns=()),
+        [(OP, "A5", "no-options"), (C, "A5", "no-cost-lines")],
+    ),
+    "option-without-costs": (
+        dict(
+            options=option_rows() + [dict(option="Vendor B", type="outsourced")],
+            score_columns=("In-house", "Vendor A", "Vendor B"),
+            scores=[
+                {"criterion": "Control", "weight": 4, "In-house": 5, "Vendor A": 3, "Vendor B": 2}
+            ],
+        ),
+        [
+            (OP, "A7", "option-without-costs"),
+            *[(OP, "A7", "missing-hidden-cost")] * 4,
+        ],
+    ),
+    "missing-exit-fee": (dict(costs=cost_rows()[:9]), [(OP, "A6", "missing-hidden-cost")]),
+    "missing-benefits-and-facilities": (
+        dict(costs=[r for i, r in enumerate(cost_rows()) if i not in (1, 4)]),
+        [(OP, "A5", "missing-hidden-cost")] * 2,
+    ),
+    "vendor-rate-too-high": (
+        dict(costs=edit(cost_rows(), 5, amount=2_000_000)),
+        [(C, "F10", "vendor-rate-benchmark")],
+    ),
+    "vendor-rate-too-low": (
+        dict(costs=edit(cost_rows(), 5, amount=50_000)),
+        [(C, "F10", "vendor-rate-benchmark")],
+    ),
+    "24-7-without-premium": (
+        dict(
+            channels=edit(channel_rows(), 0, hours_per_week=168),
+            options=edit(option_rows(), 0, attrition=F(0.3, "0%")),
+        ),
+        [(OP, "A5", "no-night-premium"), (OP, "F5", "attrition-24-7")],
+    ),
+    "fast-phone": (
+        dict(channels=edit(channel_rows(), 0, aht_minutes=0.5)),
+        [(D, "D5", "productivity-benchmark")],
+    ),
+    "slow-email": (
+        dict(channels=edit(channel_rows(), 1, aht_minutes=60)),
+        [(D, "D6", "productivity-benchmark")],
+    ),
+    "duplicate-line": (dict(costs=cost_rows() + [cost_rows()[4]]), [(C, "C15", "duplicate-line")]),
+}
+
+
+@pytest.mark.parametrize(("edits", "expected"), CASES.values(), ids=CASES.keys())
+def test_issue(edits, expected):
+    inputs, issues = run(**edits)
+    assert flat(issues) == expected
+    is_error = any(CODES_BY_NAME[code].severity == "error" for *_, code in expected)
+    assert (inputs is None) is is_error
+    for issue in issues:
+        assert issue.severity == CODES_BY_NAME[issue.code].severity
+        assert issue.message and issue.field
+
+
+def test_transition_months_count_as_parallel_run():
+    costs = [r for r in cost_rows() if r["item"] != "Setup fee"]
+    _, issues = run(costs=costs)
+    assert flat(issues) == [(OP, "A6", "missing-hidden-cost")]
+    _, issues = run(costs=costs, options=edit(option_rows(), 1, transition_months=2))
+    assert flat(issues) == []
+
+
+def test_six_errors_each_at_its_own_cell():
+    costs = edit(cost_rows(), 0, amount="abc")
+    costs = edit(costs, 1, basis="sometimes")
+    costs = edit(costs, 2, option="Nobody", quantity=-2)
+    _, issues = run(
+        costs=costs,
+        channels=edit(channel_rows(), 0, aht_minutes=0),
+        project=project_values(horizon_years=25),
+    )
+    assert flat(issues) == [
+        (P, "B10", "out-of-range"),
+        (D, "D5", "out-of-range"),
+        (C, "F5", "not-a-number"),
+        (C, "E6", "unknown-basis"),
+        (C, "A7", "unknown-option"),
+        (C, "G7", "out-of-range"),
+    ]
