@@ -62,7 +62,7 @@ def annotate_workbook(
     _issues_sheet(wb, issues, sheets, lang)
     with atomic_path(out) as tmp:
         wb.save(tmp)
-    log.info("annotated copy written: %s (%d issues)", out, len(issues))
+    log.debug("annotated copy written: %s (%d issues)", out, len(issues))
 
 
 def _mark(ws, ref: str, found: list[Issue], lang: str) -> None:
@@ -123,8 +123,19 @@ def _issues_sheet(wb, issues: list[Issue], sheets: dict, lang: str) -> None:
             link = ws.cell(row, 4)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{target}'!{issue.cell}")
             link.font = Font(color="FF0563C1", underline="single")
+        for col in range(1, 5):
+            ws.cell(row, col).alignment = Alignment(vertical="top")
         ws.cell(row, 5).alignment = Alignment(wrap_text=True, vertical="top")
+        # Spreadsheet apps do not grow rows for wrapped text written by a script: size them.
+        lines = sum(1 + len(part) // 95 for part in issue.message.split("\n"))
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * lines
     if not issues:
         ws.append([NONE_FOUND(lang)])
-    for col, width in zip("ABCDE", (11, 24, 16, 8, 100), strict=True):
+    for col, width in zip("ABCDE", (11, 24, 14, 8, 90), strict=True):
         ws.column_dimensions[col].width = width
+    # Printed, the list fits the page width (landscape), as many pages long as needed.
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
