@@ -4,10 +4,12 @@ checks of the committed examples through the reader."""
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline import schema
 from pipeline.issues import Issue
@@ -505,3 +507,135 @@ def test_six_errors_each_at_its_own_cell():
         (C, "A7", "unknown-option"),
         (C, "G7", "out-of-range"),
     ]
+
+
+# -------------------------------------------------------------------------------------- messages
+def _messages(**kw) -> list[str]:
+    lang = kw.pop("msg_lang", None)
+    _, issues = validate(make_book(**kw), lang=lang, today=TODAY)
+    return [i.message for i in issues]
+
+
+def test_message_names_place_value_and_expected_in_english():
+    (message,) = _messages(costs=edit(cost_rows(), 0, amount="lots"))
+    assert message == "Costs!F5, column “Amount”: “lots” is not a number; expected a number ≥ 0."
+
+
+def test_message_in_indonesian_workbook():
+    values = project_values(language="id", horizon_years=25)
+    (message,) = _messages(project=values, lang="id")
+    assert message == (
+        "Proyek!B10 (“Horizon (tahun)”): 25 di luar rentang; yang diharapkan bilangan bulat "
+        "dari 1 sampai 10."
+    )
+
+
+@pytest.mark.parametrize(
+    ("book_lang", "cell_lang", "override", "expected"),
+    [
+        ("en", "id", None, "bukan angka"),
+        ("id", "en", None, "is not a number"),
+        ("id", "fr", None, "bukan angka"),
+        ("id", "id", "en", "is not a number"),
+    ],
+    ids=["project-language-wins", "en-cell-in-id-template", "bad-cell-template-wins", "override"],
+)
+def test_message_language(book_lang, cell_lang, override, expected):
+    values = project_values(language=cell_lang)
+    messages = _messages(
+        project=values, lang=book_lang, msg_lang=override, costs=edit(cost_rows(), 0, amount="x")
+    )
+    assert any(expected in m for m in messages)
+
+
+def test_override_sets_report_language():
+    inputs, _ = validate(make_book(), lang="id", today=TODAY)
+    assert inputs.project.language == "id"
+
+
+def test_percent_message_shows_both_readings():
+    (message,) = _messages(options=edit(option_rows(), 0, attrition=2))
+    assert "2 was read as 2%" in message and "200%" in message
+
+
+def test_unknown_choice_message_lists_labels_in_language():
+    (message,) = _messages(
+        costs=edit(cost_rows(), 0, basis="weekly"), project=project_values(language="id")
+    )
+    assert "sekali, bulanan, tahunan, per FTE per bulan" in message
+    assert "“Dasar”" in message
+
+
+# --------------------------------------------------------------------- order, reader issues, codes
+def test_reader_issues_are_merged_in_sheet_order_and_not_repeated():
+    reader = (
+        Issue(code="extra-column", severity="warning", sheet="Costs", cell="M4", message="x"),
+        Issue(
+            code="formula-without-value", severity="error", sheet="Costs", cell="F6", message="y"
+        ),
+        Issue(code="macros-ignored", severity="warning", message="z"),
+    )
+    costs = edit(cost_rows(), 1, amount=None)
+    costs[1]["amount"] = None
+    book = make_book(costs=costs, project=project_values(horizon_years=0), issues=reader)
+    # The formula cell holds no value: validation must not add missing-value on top.
+    cells = dict(book.tables["tbl_costs"].rows[1].cells)
+    cells["amount"] = replace(cells["amount"], formula="=A1*2")
+    rows = list(book.tables["tbl_costs"].rows)
+    rows[1] = replace(rows[1], cells=cells)
+    book = replace(
+        book,
+        tables={**book.tables, "tbl_costs": replace(book.tables["tbl_costs"], rows=tuple(rows))},
+    )
+    inputs, issues = validate(book, today=TODAY)
+    assert inputs is None
+    assert flat(issues) == [
+        (None, None, "macros-ignored"),
+        (P, "B10", "out-of-range"),
+        (C, "M4", "extra-column"),
+        (C, "F6", "formula-without-value"),
+    ]
+
+
+def test_every_listed_code_is_exercised():
+    codes = {code for _, expected in CASES.values() for *_, code in expected}
+    # unknown-choice is the fallback for a coded column without a specific code
+    assert set(CODES_BY_NAME) - {"unknown-choice"} == codes
+
+
+cell_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(["Rp 1.500", "30%", "(1,000)", "1.2.3", "In-house", "per hire", "0", "-"]),
+    st.datetimes(min_value=datetime(1900, 1, 1)),
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    table=st.sampled_from(["channels", "options", "costs", "scores", "project"]),
+    row=st.integers(0, 1),
+    value=cell_values,
+    data=st.data(),
+)
+def test_any_cell_value_never_raises(table, row, value, data):
+    if table == "project":
+        key = data.draw(st.sampled_from([f.key for f in schema.FIELDS]))
+        book = make_book(project=project_values(**{key: value}))
+    else:
+        rows = {"channels": channel_rows, "options": option_rows, "costs": cost_rows}.get(
+            table, score_rows
+        )()
+        spec = {"channels": schema.CHANNELS, "options": schema.OPTIONS, "costs": schema.COSTS}
+        keys = [c.key for c in spec.get(table, schema.SCORES).columns] + (
+            ["In-house", "Vendor A"] if table == "scores" else []
+        )
+        key = data.draw(st.sampled_from(keys))
+        book = make_book(**{table: edit(rows, row, **{key: value})})
+    inputs, issues = validate(book, today=TODAY)
+    assert (inputs is None) == any(i.is_error for i in issues)
+    for issue in issues:
+        assert issue.code in CODES_BY_NAME and issue.message
