@@ -18,6 +18,9 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "report_templates"
 BRANDS_DIR = TEMPLATES_DIR / "brands"
 FONTS_DIR = TEMPLATES_DIR / "fonts"
 DEFAULT_BRAND = "default"
+FALLBACK_FONT = "Lato"
+"""Bundled font that covers what a brand font lacks (Carlito has no no-break space), so that
+Pango never falls back to a system font."""
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _COLOUR_KEYS = ("primary", "secondary", "accent", "text")
@@ -51,6 +54,8 @@ class Brand:
     font: str
     """Font family name; its faces are in `fonts`."""
     fonts: tuple[FontFace, ...]
+    fallback_fonts: tuple[FontFace, ...] = ()
+    """Faces of FALLBACK_FONT when the brand font is another one."""
     footer: dict[str, str]
     """Footer text per language (en, id)."""
     confidentiality: dict[str, str]
@@ -170,6 +175,9 @@ def load_brand(name_or_path: str | None) -> Brand:
         text=colours["text"].upper(),
         font=font,
         fonts=_font_faces(font, folder, toml_path),
+        fallback_fonts=()
+        if font == FALLBACK_FONT
+        else _font_faces(FALLBACK_FONT, FONTS_DIR, toml_path),
         footer=_texts(data, "footer", toml_path),
         confidentiality=_texts(data, "confidentiality", toml_path),
         logo=logo,

@@ -13,6 +13,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from functools import cache
@@ -189,6 +190,21 @@ def _report_datetime(html: str) -> datetime:
     return datetime.combine(datetime(2000, 1, 1), time(), tzinfo=UTC)
 
 
+@contextmanager
+def _source_date(stamp: datetime):
+    """fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
 def write_pdf(
     html: str,
     out_path: str | os.PathLike,
@@ -206,7 +222,7 @@ def write_pdf(
     """
     import weasyprint
 
-    faces = tuple((f.family, f.weight, f.style, f.path) for f in brand.fonts)
+    faces = tuple((f.family, f.weight, f.style, f.path) for f in brand.fonts + brand.fallback_fonts)
     fonts_css = _font_stylesheet(brand.folder, faces)
     fetcher = make_url_fetcher(_allowed_roots(brand))
     document = weasyprint.HTML(
@@ -235,7 +251,7 @@ def write_pdf(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with os.fdopen(fd, "wb") as fh, _source_date(stamp):
             document.write_pdf(fh, **options)
         os.replace(tmp, out_path)
     except OSError as exc:  # disk full, permissions: an environment problem, exit code 2

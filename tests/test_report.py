@@ -1,0 +1,262 @@
+"""The report end to end: HTML first (sections, words, escaping), then the PDF (text, figures,
+pages, bookmarks, fonts, metadata, determinism, PDF/A attachments). Each variant renders once."""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+from pypdf import PdfReader
+
+from pipeline.model import compute
+from pipeline.report import load_brand, render_html, write_pdf
+from pipeline.report.locales import Locale
+from pipeline.report.render import SECTIONS, make_url_fetcher
+from tests import model_fixtures
+from tests.report_fixtures import make_results
+
+MARKUP = '<b>bold</b> <img src="file:///etc/passwd"> {{ 7*7 }}'
+
+
+class _Text(HTMLParser):
+    """Visible text of an HTML document (no <style>, no <svg> internals except <text>)."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "title"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "title"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+@pytest.fixture
+def no_weasyprint_errors(caplog):
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    yield
+    errors = [
+        r for r in caplog.records if r.name.startswith("weasyprint") and r.levelno >= logging.ERROR
+    ]
+    assert errors == []
+
+
+@pytest.fixture(scope="module")
+def example():
+    return compute(model_fixtures.example_inputs())
+
+
+@pytest.fixture(scope="module")
+def html(example):
+    brand = load_brand(None)
+    return {lang: render_html(example, brand=brand, lang=lang) for lang in ("en", "id")}
+
+
+@pytest.fixture(scope="module")
+def pdfs(html, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf")
+    brand = load_brand(None)
+    result = {}
+    for lang in ("en", "id"):
+        path = out / f"report-{lang}.pdf"
+        pages = write_pdf(html[lang], path, brand=brand, lang=lang)
+        result[lang] = (path, pages)
+    return result
+
+
+# ------------------------------------------------------------------------------------------ HTML
+def test_sections_in_design_order(html):
+    ids = re.findall(r'<section class="chapter[^"]*" id="(\w+)"', html["en"])
+    assert ids == [key for key, _ in SECTIONS]
+    assert (
+        html["en"].index('class="cover"')
+        < html["en"].index('class="contents"')
+        < html["en"].index('id="summary"')
+    )
+    assert html["en"].count("target-counter") >= 1
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_html_is_self_contained(html, lang):
+    doc = html[lang]
+    assert f'<html lang="{lang}">' in doc
+    assert "<svg " in doc and "data:image/svg+xml;base64," in doc
+    assert not re.search(r'(src|href)="(?!data:|#)', doc)  # nothing to fetch but data: URIs
+    assert "<filter" not in doc and "foreignObject" not in doc
+
+
+def test_indonesian_reader_meets_no_english(html, example):
+    text = visible_text(html["id"])
+    for name in (
+        [o.name for o in example.options]
+        + [c.name for c in example.inputs.channels]
+        + [ln.item for ln in example.inputs.costs]
+        + [example.recommendation.option, example.inputs.project.client_name]
+    ):
+        text = text.replace(name, " ")  # the user's own names may be English
+    words = set(re.findall(r"[A-Za-z]+", text.lower()))
+    english = {
+        "the",
+        "and",
+        "of",
+        "with",
+        "cost",
+        "costs",
+        "savings",
+        "month",
+        "year",
+        "years",
+        "option",
+        "page",
+        "missing",
+        "included",
+        "summary",
+        "appendix",
+        "for",
+        "when",
+        "from",
+        "which",
+        "recommendation",
+        "contents",
+        "risks",
+        "scores",
+        "value",
+    }
+    assert sorted(words & english) == []
+
+
+def test_english_reader_meets_no_indonesian(html):
+    words = set(re.findall(r"[A-Za-z]+", visible_text(html["en"]).lower()))
+    indonesian = {
+        "dan",
+        "yang",
+        "biaya",
+        "bulan",
+        "tahun",
+        "dari",
+        "untuk",
+        "dengan",
+        "opsi",
+        "halaman",
+        "penghematan",
+        "lampiran",
+        "risiko",
+        "saluran",
+        "tidak",
+        "ada",
+    }
+    assert sorted(words & indonesian) == []
+
+
+def test_reasons_become_sentences(html, example):
+    loc = Locale(lang="en", currency=example.currency)
+    assert example.recommendation.reasons
+    assert "compared with" in html["en"] or "No alternative beats" in html["en"]
+    cmp = next((c for c in example.comparisons if c.option == example.recommendation.option), None)
+    if cmp is not None:
+        assert loc.money(cmp.net_savings) in html["en"]
+
+
+def test_markup_in_the_workbook_prints_as_text(tmp_path, no_weasyprint_errors):
+    results = make_results(n_options=1, client=MARKUP, markup=MARKUP)
+    brand = load_brand(None)
+    doc = render_html(results, brand=brand, lang="en")
+    assert "<b>bold</b>" not in doc and "&lt;b&gt;bold&lt;/b&gt;" in doc
+    assert '<img src="file:///etc/passwd">' not in doc
+    path = tmp_path / "markup.pdf"
+    write_pdf(doc, path, brand=brand, lang="en")
+    text = " ".join(p.extract_text() for p in PdfReader(path).pages)
+    assert "<b>bold</b>" in text and "file:///etc/passwd" in text and "{{ 7*7 }}" in text
+
+
+def test_fetcher_refuses_files_outside_the_templates(tmp_path):
+    fetcher = make_url_fetcher([tmp_path])
+    (tmp_path / "ok.css").write_text("p {}")
+    assert fetcher.fetch((tmp_path / "ok.css").as_uri()) is not None
+    for url in ("file:///etc/passwd", "http://example.com/x.png", (tmp_path / ".." / "x").as_uri()):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+
+
+# ------------------------------------------------------------------------------------------- PDF
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_pdf_text_headings_and_figures(pdfs, example, lang, no_weasyprint_errors):
+    path, pages = pdfs[lang]
+    assert 10 <= pages <= 25
+    reader = PdfReader(path)
+    assert len(reader.pages) == pages
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    text = text.replace("\u00a0", " ")
+    loc = Locale(lang=lang, currency=example.currency)
+    for _key, title in SECTIONS:
+        assert loc._(title) in text
+    base = example.option(example.baseline)
+    assert loc.amount(base.pv_cost) in text
+    assert loc.compact(base.pv_cost).replace("\u00a0", " ") in text
+    for c in example.comparisons:
+        assert loc.amount(c.net_savings) in text
+    assert loc._("Page") + " 2 " + loc._("of") + f" {pages}" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_pdf_bookmarks_metadata_and_fonts(pdfs, lang):
+    path, _ = pdfs[lang]
+    reader = PdfReader(path)
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert Locale(lang=lang, currency="IDR")._("Executive summary") in titles
+    assert len(titles) >= len(SECTIONS)
+    meta = reader.metadata
+    assert meta.title and "PT" in meta.title and meta.author
+    assert reader.trailer["/Root"].get("/Lang") == lang
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(" yes " in r and "Lato" in r for r in rows), fonts
+
+
+def test_pdf_is_deterministic_and_pdfa_has_attachments(tmp_path, no_weasyprint_errors):
+    results = make_results(n_options=2)
+    brand = load_brand("nusantara")
+    doc = render_html(results, brand=brand, lang="id")
+    assert render_html(results, brand=brand, lang="id") == doc
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    write_pdf(doc, a, brand=brand, lang="id")
+    write_pdf(doc, b, brand=brand, lang="id")
+    assert a.read_bytes() == b.read_bytes()
+    c = tmp_path / "c.pdf"
+    files = (("book.xlsx", b"PK fake workbook"), ("results.json", b'{"schema": 1}'))
+    write_pdf(doc, c, brand=brand, lang="id", pdfa=True, attachments=files)
+    reader = PdfReader(c)
+    assert set(reader.attachments) == {"book.xlsx", "results.json"}
+    assert reader.attachments["results.json"] == [b'{"schema": 1}']
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"pdfaid" in xmp and b"3" in xmp.split(b"part")[1][:6]
+    assert "/OutputIntents" in reader.trailer["/Root"]
+    fonts = subprocess.run(["pdffonts", str(c)], capture_output=True, text=True, check=True).stdout
+    assert "Carlito" in fonts and "DejaVu" not in fonts
+
+
+def test_twenty_thousand_lines_stay_short(tmp_path, no_weasyprint_errors):
+    results = make_results(n_lines=20_000, n_warnings=500)
+    brand = load_brand(None)
+    doc = render_html(results, brand=brand, lang="en")
+    assert "20,000 cost lines" in doc and "and 380 more warnings" in doc
+    pages = write_pdf(doc, tmp_path / "big.pdf", brand=brand, lang="en")
+    assert pages <= 40
