@@ -4,7 +4,7 @@ checks of the committed examples through the reader."""
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 
 import pytest
@@ -639,3 +639,103 @@ def test_any_cell_value_never_raises(table, row, value, data):
     assert (inputs is None) == any(i.is_error for i in issues)
     for issue in issues:
         assert issue.code in CODES_BY_NAME and issue.message
+
+
+# ------------------------------------------------------------------- end to end (reader + examples)
+def _check(path):
+    from pipeline.workbook import read_workbook
+
+    return validate(read_workbook(path), today=TODAY)
+
+
+def _without_labels(inputs):
+    """Inputs with everything language-dependent (names, items, notes, language) taken out."""
+    options = {o.name: i for i, o in enumerate(inputs.options)}
+    channels = {c.name: i for i, c in enumerate(inputs.channels)}
+
+    def strip(obj, **renames):
+        data = {f.name: getattr(obj, f.name) for f in fields(obj)}
+        for key in ("name", "notes", "item", "prepared_by", "language"):
+            data.pop(key, None)
+        data.update(renames)
+        return data
+
+    return dict(
+        project=strip(inputs.project, baseline_option=options[inputs.project.baseline_option]),
+        channels=[strip(c) for c in inputs.channels],
+        options=[strip(o) for o in inputs.options],
+        costs=[
+            strip(c, option=options[c.option], channel=channels.get(c.channel))
+            for c in inputs.costs
+        ],
+        criteria=[
+            (c.weight, {options[k]: v for k, v in c.scores.items()}) for c in inputs.criteria
+        ],
+    )
+
+
+def test_examples_validate_clean_and_agree(make_workbook):
+    en, en_issues = _check(make_workbook(lang="en"))
+    id_, id_issues = _check(make_workbook(lang="id"))
+    assert flat(en_issues) == [] and flat(id_issues) == []
+    assert (en.project.language, id_.project.language) == ("en", "id")
+    assert len(en.costs) == len(schema_rows("tbl_costs"))
+    assert _without_labels(en) == _without_labels(id_)
+
+
+def schema_rows(table: str) -> list:
+    from pipeline import example_data
+
+    return example_data.table_rows(table, "en")
+
+
+def test_example_with_six_errors(make_workbook, book_lang):
+    from pipeline import template
+
+    def at(sheet: str, key: str, row: int) -> str:
+        return template.cell_of(sheet, key, row, book_lang)
+
+    horizon = template.field_cell("horizon_years", book_lang)
+    path = make_workbook(
+        {
+            at("costs", "amount", 0): "a lot",
+            at("costs", "basis", 1): "per fortnight",
+            at("costs", "option", 2): "Vendor Z",
+            at("costs", "quantity", 3): -1,
+            at("channels", "aht_minutes", 1): 0,
+            horizon: 25,
+        },
+        lang=book_lang,
+    )
+    _, issues = _check(path)
+    sheets = {k: schema.SHEETS[k](book_lang) for k in ("project", "demand", "costs")}
+    assert flat(issues) == [
+        (sheets["project"], horizon.split("!")[1], "out-of-range"),
+        (sheets["demand"], "D6", "out-of-range"),
+        (sheets["costs"], "F5", "not-a-number"),
+        (sheets["costs"], "E6", "unknown-basis"),
+        (sheets["costs"], "A7", "unknown-option"),
+        (sheets["costs"], "G8", "out-of-range"),
+    ]
+
+
+def test_example_with_amounts_as_text(make_workbook):
+    from pipeline import template
+    from tests.conftest import example_row
+
+    salary = example_row("tbl_costs", item="Agent salaries (base pay)")
+    benefits = example_row("tbl_costs", basis="% of labour")
+    recruiting = example_row("tbl_costs", basis="per hire")
+    path = make_workbook(
+        {
+            template.cell_of("costs", "amount", salary, "en"): "Rp 5.400.000",
+            template.cell_of("costs", "amount", benefits, "en"): "22%",
+            template.cell_of("costs", "amount", recruiting, "en"): "3,500,000",
+            template.cell_of("channels", "monthly_volume", 0, "en"): "14,000",
+        }
+    )
+    inputs, issues = _check(path)
+    assert flat(issues) == []
+    reference, _ = _check(make_workbook())
+    assert inputs.costs == reference.costs
+    assert inputs.channels == reference.channels
