@@ -253,6 +253,9 @@ def write_pdf(
     try:
         with os.fdopen(fd, "wb") as fh, _source_date(stamp):
             document.write_pdf(fh, **options)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
         os.replace(tmp, out_path)
     except OSError as exc:  # disk full, permissions: an environment problem, exit code 2
         Path(tmp).unlink(missing_ok=True)

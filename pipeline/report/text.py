@@ -49,6 +49,11 @@ def cost_type_label(loc: Locale, code: str) -> str:
     return code
 
 
+def _lower_first(name: str) -> str:
+    """`Vendor prices` -> `vendor prices` inside a sentence, keeping acronyms such as AHT."""
+    return name[:1].lower() + name[1:]
+
+
 def join(loc: Locale, items: Iterable[str]) -> str:
     """`a, b and c` / `a, b dan c`."""
     items = [str(i) for i in items]
@@ -127,7 +132,7 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
         return loc._(
             "The recommendation is sensitive: it changes when {drivers} moves across its tested "
             "range.",
-            drivers=join(loc, (driver_name(loc, d).lower() for d in drivers)),
+            drivers=join(loc, (_lower_first(driver_name(loc, d)) for d in drivers)),
         )
     if code == "baseline-best":
         text = loc._(
