@@ -265,14 +265,20 @@ class _Parser:
         raise FormulaError(f"function {name} is not supported")
 
 
-def evaluate(formula: str, *, sheet: str, resolve: Resolve, cells_in: CellsIn) -> float:
-    """The value of a simple arithmetic formula; FormulaError when it is not one.
+def evaluate(formula: str, *, sheet: str, resolve: Resolve, cells_in: CellsIn) -> object:
+    """The value of a simple arithmetic formula (a float, or the linked value of a single-cell
+    link such as `=Options!A5`); FormulaError when it is not one.
 
     `resolve(sheet, row, col)` gives a referenced cell's value (evaluating it when it is itself a
     formula); `cells_in(sheet, r1, c1, r2, c2)` gives the values stored in a range."""
     tokens = tokenize(formula)
     if not tokens:
         raise FormulaError("empty formula")
+    if len(tokens) == 1 and tokens[0].kind == "ref" and tokens[0].area[:2] == tokens[0].area[2:]:
+        # `=Options!A5`: a plain link keeps the linked value, text included (blank reads as 0).
+        r, c = tokens[0].area[:2]
+        value = resolve(tokens[0].sheet or sheet, r, c)
+        return 0.0 if value is None or value == "" else value  # type: ignore[return-value]
     parser = _Parser(tokens, sheet, resolve, cells_in)
     try:
         value = parser.expr()

@@ -135,3 +135,12 @@ def test_translate_shared_formula(formula, rows, cols, expected):
 )
 def test_matches_python_arithmetic(a, b, c):
     assert ev(f"=({a}+{c})*{b}-{a}/{b}") == pytest.approx((a + c) * b - a / b)
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [("=A3", "text"), ("=A4", 0), ("=A5", True), ("='My sheet'!B1", 100)],
+    ids=["text", "blank-is-zero", "boolean", "number"],
+)
+def test_a_plain_link_keeps_the_linked_value(formula, expected):
+    assert ev(formula) == expected

@@ -490,3 +490,15 @@ def test_edited_example_in_both_languages(make_workbook, book_lang):
     rows = book.tables["tbl_costs"].rows
     assert rows[0].cells["amount"].value == 3000
     assert (rows[-1].number, rows[-1].cells["amount"].value) == (below, "Rp 1.500.000")
+
+
+def test_links_to_other_cells_keep_text(make_workbook):
+    """Users link names instead of retyping them: `=Options!A5` reads as the option's name, in a
+    cell and in a score column's header."""
+    path = make_workbook({"Costs!A5": "=Options!A5", "Qualitative!C4": "=Options!A6"})
+    book = read_workbook(path)
+    assert book.tables["tbl_costs"].rows[0].cells["option"].value == "In-house"
+    # C4 now names the second option, so D4 repeats it (and In-house has no column).
+    second = example_data.table_rows("tbl_options", "en")[1]["option"]
+    assert book.tables["tbl_scores"].extra_columns[second] == "C"
+    assert flat(book) == [("Qualitative", "D4", "duplicate-column")]

@@ -150,7 +150,7 @@ class Book:
             for c in sorted(k for k in sheet.rows[r] if c1 <= k <= c2):
                 yield self.resolve(sheet.name, r, c)
 
-    def _evaluate(self, sheet: SheetData, row: int, col: int, cell: Cell) -> float:
+    def _evaluate(self, sheet: SheetData, row: int, col: int, cell: Cell) -> object:
         key = (sheet.name.lower(), row, col)
         done = self._evaluated.get(key, _NOT_FOUND)
         if done is not _NOT_FOUND:
@@ -205,7 +205,9 @@ class Book:
                 return RawCell(
                     sheet=sheet.name, ref=ref, value=None, formula=text, number_format=fmt
                 )
-            if cell.style in self.st.date_styles:
+            if not isinstance(value, float):
+                pass  # a plain link to text, a date or a boolean keeps that value
+            elif cell.style in self.st.date_styles:
                 with contextlib.suppress(ValueError, OverflowError):
                     value = from_excel(value, self._epoch)
             elif value.is_integer() and abs(value) < 2**53:

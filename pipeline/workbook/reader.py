@@ -8,6 +8,7 @@ import os
 import re
 
 from .. import schema
+from ..formula import FormulaError
 from ..issues import ERROR, WARNING, Issue
 from ..raw import RawBook, RawCell, RawRow, RawTable
 from .cells import Book, letters
@@ -229,7 +230,7 @@ class _Reader:
             text = None
             if has_header:
                 cell = sheet.get(header_row, col)
-                value = self.book.convert(cell) if cell is not None else None
+                value = self._header_value(sheet, header_row, col, cell)
                 text = str(value).strip() if value is not None else None
             if not text and i < len(tdef.column_names):
                 text = tdef.column_names[i].strip()
@@ -238,9 +239,10 @@ class _Reader:
             headers.append(text)
             key = schema.match_header(spec, text)
             ref = f"{letters(col)}{header_row}"
+            folded = schema.fold(text)
             if key is not None and key not in columns:
                 columns[key] = col
-            elif key is not None:
+            elif key is not None or folded in {schema.fold(h) for h in extra}:
                 self.issues.append(
                     make_issue(
                         "duplicate-column",
@@ -252,7 +254,7 @@ class _Reader:
                         table=spec.name,
                     )
                 )
-            elif text not in extra:
+            else:
                 extra[text] = col
                 if not spec.extra_columns_allowed:
                     self.issues.append(
@@ -268,6 +270,18 @@ class _Reader:
                         )
                     )
         return columns, extra, headers
+
+    def _header_value(self, sheet: SheetData, row: int, col: int, cell: Cell | None) -> object:
+        """A header's text; a header linked by formula (`=Options!A5`) without a cached value
+        is resolved when simple, else the table's own column name is used."""
+        if cell is None:
+            return None
+        if not self.book.lacks_value(cell):
+            return self.book.convert(cell)
+        try:
+            return self.book.resolve(sheet.name, row, col)
+        except FormulaError:
+            return None
 
     def _missing_columns(self, spec, tdef, sheet, columns, headers, header_row) -> None:
         ref = f"{letters(tdef.min_col)}{header_row}"
