@@ -27,6 +27,7 @@ class ParseError(ValueError):
 _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\t"), " ")
 _MINUS_LIKE = dict.fromkeys(map(ord, "\u2212\u2012\u2013\u2014\ufe63\uff0d"), "-")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"), None)
+_CLEAN = {**_SPACE_LIKE, **_MINUS_LIKE, **_ZERO_WIDTH}
 
 # Currency markers accepted before or after a number: ISO codes of the schema plus the symbols
 # and local forms people type. Longest first so that "US$" wins over "$".
@@ -54,11 +55,12 @@ def is_blank(value: Any) -> bool:
     """None, or text that is empty once spaces (incl. non-breaking ones) are removed."""
     if value is None:
         return True
-    return isinstance(value, str) and not _clean(value).strip()
+    # str.strip() already removes non-breaking and other Unicode spaces; not zero-width ones.
+    return isinstance(value, str) and not value.strip().translate(_ZERO_WIDTH).strip()
 
 
 def _clean(text: str) -> str:
-    return text.translate(_ZERO_WIDTH).translate(_SPACE_LIKE).translate(_MINUS_LIKE)
+    return text.translate(_CLEAN)
 
 
 def _grouped(digits: str, sep: str) -> bool:
@@ -309,7 +311,20 @@ def parse_choice(choices: tuple[schema.Choice, ...], value: Any) -> str:
         value = "yes" if value else "no"
     elif isinstance(value, float) and value.is_integer():
         value = int(value)
-    code = schema.match_choice(choices, _clean(str(value)))
+    text = str(value)
+    # Cached by the identity of the (module-level) choices tuple: a 20,000-line cost table
+    # repeats the same few labels in every row.
+    key = (id(choices), text)
+    hit = _CHOICE_CACHE.get(key)
+    if hit is not None and hit[0] is choices:
+        code = hit[1]
+    else:
+        code = schema.match_choice(choices, _clean(text))
+        if len(_CHOICE_CACHE) < 10_000:
+            _CHOICE_CACHE[key] = (choices, code)
     if code is None:
         raise ParseError("unknown-choice")
     return code
+
+
+_CHOICE_CACHE: dict[tuple[int, str], tuple[tuple[schema.Choice, ...], str | None]] = {}

@@ -739,3 +739,12 @@ def test_example_with_amounts_as_text(make_workbook):
     reference, _ = _check(make_workbook())
     assert inputs.costs == reference.costs
     assert inputs.channels == reference.channels
+
+
+def test_fast_cost_type_inference_matches_the_schema():
+    from pipeline import example_data
+    from pipeline.validate.costs import infer_cost_type
+
+    items = [r["item"] for lg in ("en", "id") for r in example_data.table_rows("tbl_costs", lg)]
+    items += ["", "QA audit", "Sewa gedung", "nothing known"]
+    assert [infer_cost_type(i) for i in items] == [schema.infer_cost_type(i) for i in items]

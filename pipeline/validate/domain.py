@@ -95,8 +95,12 @@ def _types_by_option(costs: list[Row]) -> dict[str, set[str] | None]:
         if not _ok(option):
             continue
         types = out.setdefault(option, set())
-        if types is not None:
-            out[option] = types | {ctype} if _ok(ctype) else None
+        if types is None:
+            continue
+        if _ok(ctype):
+            types.add(ctype)
+        else:
+            out[option] = None
     return out
 
 
