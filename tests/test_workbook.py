@@ -502,3 +502,23 @@ def test_links_to_other_cells_keep_text(make_workbook):
     second = example_data.table_rows("tbl_options", "en")[1]["option"]
     assert book.tables["tbl_scores"].extra_columns[second] == "C"
     assert flat(book) == [("Qualitative", "D4", "duplicate-column")]
+
+
+def test_formatted_empty_rows_to_the_bottom_of_the_sheet_are_not_rows(make_workbook):
+    """A sheet formatted down to row 1,048,576 (styled empty cells, wrong dimension) reads as
+    its filled rows only."""
+    path = make_workbook()
+    n = len(example_data.table_rows("tbl_costs", "en"))
+    empty = "".join(
+        f'<row r="{r}" s="1" customFormat="1"><c r="A{r}" s="1"/><c r="F{r}" s="2"/></row>'
+        for r in range(FIRST + n + 5, FIRST + n + 60_000)
+    )
+    last = '<row r="1048576" s="1" customFormat="1"><c r="L1048576" s="1"/></row>'
+
+    def edit(xml: str) -> str:
+        xml = re.sub(r'<dimension ref="[^"]*"\s*/>', '<dimension ref="A1:XFD1048576"/>', xml)
+        return xml.replace("</sheetData>", empty + last + "</sheetData>")
+
+    patch_part(path, sheet_part(path, "Costs"), edit)
+    book = read_workbook(path)
+    assert len(book.tables["tbl_costs"].rows) == n and flat(book) == []
