@@ -56,7 +56,8 @@ PLACE_TABLE = T("table {table} on sheet {sheet}", "tabel {table} di sheet {sheet
 
 MESSAGES = {
     "missing-value": T(
-        "{place} is empty; {expected} is required.", "{place} kosong; wajib diisi {expected}."
+        "{place} is empty, but it is required; expected {expected}.",
+        "{place} kosong, padahal wajib diisi; yang diharapkan {expected}.",
     ),
     "not-a-number": T(
         "{place}: {value} is not a number; expected {expected}.",
@@ -116,6 +117,7 @@ EXPECT = {
     "percent": T("a percent", "persentase"),
     "choice": T("a value from the list", "nilai dari daftar"),
 }
+ONE_OF = T("one of: {}", "salah satu dari: {}")
 RANGE = {
     "between": T("from {lo} to {hi}", "dari {lo} sampai {hi}"),
     "min": T("≥ {lo}", "≥ {lo}"),
@@ -271,13 +273,9 @@ class Checker:
         key, lang = spec.key, self.lang
         if is_blank(raw.value):
             if required:
-                self.at(
-                    "missing-value",
-                    MESSAGES["missing-value"],
-                    raw,
-                    spec,
-                    expected=expected(spec, lang),
-                )
+                want = expected(spec, lang)
+                want = ONE_OF(lang).format(want) if spec.choices else want
+                self.at("missing-value", MESSAGES["missing-value"], raw, spec, expected=want)
                 return BAD
             return None
         kind = "percent" if percent_range is not None else spec.kind

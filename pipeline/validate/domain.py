@@ -27,9 +27,9 @@ NO_NIGHT_PREMIUM = T(
     "tidak punya baris tunjangan shift malam/akhir pekan; shift malam dan akhir pekan lebih mahal.",
 )
 ATTRITION_24_7 = T(
-    "{place}: option {option} runs {channels} 24/7 in-house with an attrition of {value_pct} per "
+    "{place}: option “{option}” runs {channels} 24/7 in-house with an attrition of {value_pct} per "
     "year; night shifts raise turnover, so a higher figure is usually more realistic.",
-    "{place}: opsi {option} menjalankan {channels} 24/7 secara internal dengan attrisi "
+    "{place}: opsi “{option}” menjalankan {channels} 24/7 secara internal dengan attrisi "
     "{value_pct} per tahun; shift malam menaikkan turnover, jadi angka yang lebih tinggi biasanya "
     "lebih realistis.",
 )

@@ -24,9 +24,9 @@ NO_SCORES = T(
 )
 OPTION_WITHOUT_SCORES = T(
     "{sheet}!{cell}: option {value} has no score on any criterion; its qualitative index is "
-    "unknown. Add a column headed {value} on sheet {scores_sheet} with scores 1-5.",
+    "unknown. Give it scores 1-5 in a column headed {value} on sheet {scores_sheet}.",
     "{sheet}!{cell}: opsi {value} tidak punya nilai pada kriteria mana pun; indeks kualitatifnya "
-    "tidak diketahui. Tambahkan kolom berjudul {value} di sheet {scores_sheet} dengan nilai 1-5.",
+    "tidak diketahui. Beri nilai 1-5 di kolom berjudul {value} di sheet {scores_sheet}.",
 )
 SCORE_HELP = T("Score 1-5", "Nilai 1-5")
 
