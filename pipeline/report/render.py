@@ -196,9 +196,14 @@ def _source_date(stamp: datetime):
     old = os.environ.get("SOURCE_DATE_EPOCH")
     epoch = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
+    # fontTools then warns that the stamp "seems very low" once per font: noise for the user.
+    head_log = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
+    level = head_log.level
+    head_log.setLevel(logging.ERROR)
     try:
         yield
     finally:
+        head_log.setLevel(level)
         if old is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
