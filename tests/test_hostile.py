@@ -5,11 +5,14 @@ Every file is generated here (small, fast); each test names the kind of file it 
 
 from __future__ import annotations
 
+import contextlib
 import struct
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.issues import WorkbookError
 from pipeline.workbook import annotate_workbook, read_workbook
@@ -263,3 +266,25 @@ def test_annotate_refuses_hostile_files_too(tmp_path, make):
     with pytest.raises(WorkbookError):
         annotate_workbook(src, [], tmp_path / "out.xlsx")
     assert not (tmp_path / "out.xlsx").exists()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    part=st.sampled_from(
+        ["xl/workbook.xml", "xl/worksheets/sheet5.xml", "xl/tables/table3.xml", "xl/styles.xml"]
+    ),
+    at=st.floats(min_value=0, max_value=1),
+    junk=st.binary(min_size=1, max_size=12)
+    | st.sampled_from([b'"abc"', b'r="ZZZZ9"', b"<", b"&", b'"-1"', b"</c>", b'"99999999999"']),
+)
+def test_damaged_parts_never_crash(tmp_path, part, at, junk):
+    """Whatever a damaged part holds, the reader returns a RawBook or raises WorkbookError."""
+    parts = members()
+    data = parts[part]
+    pos = int(at * (len(data) - 1))
+    parts[part] = data[:pos] + junk + data[pos + len(junk) :]
+    path = write_zip(tmp_path / "fuzz.xlsx", parts)
+    with contextlib.suppress(WorkbookError):
+        read_workbook(path)

@@ -156,10 +156,14 @@ class Package:
                 "the file is damaged or truncated (its zip directory cannot be read). Re-save "
                 "or re-download it.",
             ) from None
-        _check_members(self.path, infos)
-        # Part names are case-insensitive in OOXML; zip names are not.
-        self._names = {i.filename.lstrip("/").lower(): i for i in infos}
-        self.main_part = self._find_main_part()
+        try:
+            _check_members(self.path, infos)
+            # Part names are case-insensitive in OOXML; zip names are not.
+            self._names = {i.filename.lstrip("/").lower(): i for i in infos}
+            self.main_part = self._find_main_part()
+        except BaseException:
+            self.zip.close()
+            raise
         self.has_macros = any(n.endswith("vbaproject.bin") for n in self._names)
 
     def close(self) -> None:
@@ -308,6 +312,12 @@ class Package:
         except pyexpat.ExpatError as exc:
             raise self.fail(
                 "corrupt-workbook", f"the workbook is damaged: {part} is not valid XML ({exc})."
+            ) from None
+        except (ValueError, KeyError, IndexError, TypeError, OverflowError) as exc:
+            # Well-formed XML with impossible content (a row number "abc"...).
+            raise self.fail(
+                "corrupt-workbook",
+                f"the workbook is damaged: unexpected content in {part} ({exc}).",
             ) from None
 
     def relationships(self, source: str, rels_part: str | None = None) -> list[dict[str, str]]:
