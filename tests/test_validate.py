@@ -748,3 +748,19 @@ def test_fast_cost_type_inference_matches_the_schema():
     items = [r["item"] for lg in ("en", "id") for r in example_data.table_rows("tbl_costs", lg)]
     items += ["", "QA audit", "Sewa gedung", "nothing known"]
     assert [infer_cost_type(i) for i in items] == [schema.infer_cost_type(i) for i in items]
+
+
+def test_blank_template_reports_what_is_missing(book_lang):
+    from pipeline.workbook import read_workbook
+    from tests.conftest import template_path
+
+    inputs, issues = validate(read_workbook(template_path(book_lang)), today=TODAY)
+    s = {k: schema.SHEETS[k](book_lang) for k in ("project", "demand", "options", "costs")}
+    assert inputs is None
+    assert flat(issues) == [
+        (s["project"], "B5", "missing-value"),
+        (s["demand"], "A5", "no-channels"),
+        (s["options"], "A5", "no-options"),
+        (s["costs"], "A5", "no-cost-lines"),
+    ]
+    assert issues[0].message.startswith(f"{s['project']}!B5")

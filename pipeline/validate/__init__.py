@@ -57,7 +57,8 @@ def validate(
     """
     msg_lang = lang if lang in schema.LANGUAGES else workbook_language(raw)
     ck = Checker(msg_lang, raw.issues)
-    project = read_project(ck, raw, today=today or date.today(), lang=lang)
+    override = lang if lang in schema.LANGUAGES else None
+    project = read_project(ck, raw, today=today or date.today(), lang=override)
     horizon = project["horizon_years"] if isinstance(project["horizon_years"], int) else 3
     months = 12 * horizon
 

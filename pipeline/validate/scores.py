@@ -55,6 +55,8 @@ def read_scores(
         if option is not None:
             columns[header] = option.values["option"]
             continue
+        if not options:
+            continue  # no-options says it; the blank template's placeholder headers are no news
         ck.add(
             "unknown-score-column",
             UNKNOWN_COLUMN,
