@@ -764,3 +764,30 @@ def test_blank_template_reports_what_is_missing(book_lang):
         (s["costs"], "A5", "no-cost-lines"),
     ]
     assert issues[0].message.startswith(f"{s['project']}!B5")
+
+
+def test_example_with_text_dates_percents_and_mixed_labels(make_workbook):
+    from pipeline import template
+
+    path = make_workbook(
+        {
+            template.cell_of("costs", "basis", 0, "en"): "per FTE per bulan",
+            template.cell_of("costs", "category", 0, "en"): "Tenaga kerja",
+            template.cell_of("options", "type", 1, "en"): "alih daya",
+            template.cell_of("channels", "max_occupancy", 0, "en"): "85%",
+        },
+        report_date="23 Agustus 2026",
+        discount_rate="11%",
+        horizon_years="3",
+        volume_growth=8,
+    )
+    inputs, issues = _check(path)
+    assert flat(issues) == []
+    reference, _ = _check(make_workbook())
+    assert inputs.project.report_date == date(2026, 8, 23)
+    assert replace(inputs.project, report_date=reference.project.report_date) == reference.project
+    assert (inputs.costs, inputs.options, inputs.channels) == (
+        reference.costs,
+        reference.options,
+        reference.channels,
+    )
