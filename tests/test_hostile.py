@@ -81,6 +81,16 @@ def _csv(p: Path) -> Path:
     return p
 
 
+def _unicode_text(p: Path) -> Path:
+    p.write_bytes(b"\xff\xfe" + "Option\tAmount\nIn-house\t5400000\n".encode("utf-16-le"))
+    return p
+
+
+def _html(p: Path) -> Path:
+    p.write_text("<html><body><table><tr><td>1</td></tr></table></body></html>")
+    return p
+
+
 def _xls(p: Path) -> Path:
     p.write_bytes(
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le")
@@ -219,6 +229,8 @@ def _folder(p: Path) -> Path:
 HOSTILE = [
     ("empty-file", _empty, "empty-file", "empty"),
     ("csv-renamed", _csv, "not-a-workbook", "CSV"),
+    ("unicode-text-renamed", _unicode_text, "not-a-workbook", "plain text"),
+    ("html-renamed", _html, "not-a-workbook", "HTML"),
     ("legacy-xls", _xls, "legacy-xls", ".xls"),
     ("encrypted-ole", _encrypted, "encrypted-workbook", "password-protected"),
     ("ods", _ods, "ods-file", ".xlsx"),

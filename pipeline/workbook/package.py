@@ -81,6 +81,9 @@ def _sniff_not_zip(path: str, head: bytes, size: int) -> WorkbookError:
             "the file is an XML or HTML document, not an .xlsx workbook. Open it in Excel and "
             "save it as an Excel Workbook (.xlsx).",
         )
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        sample = sample[2:].decode("utf-16-le" if sample[0] == 0xFF else "utf-16-be", "ignore")
+        sample = sample.encode("utf-8")  # Excel's "Unicode text" export: UTF-16 with a BOM
     try:
         sample.decode("utf-8")
         is_text = b"\x00" not in sample
