@@ -188,9 +188,10 @@ def parse_percent(
     """(fraction, ambiguous) of a percent cell: 0.3 (shown as 30%), "30%", or 30 read as 30%.
 
     A plain number whose magnitude is at most 1 is a fraction (0.3 = 30%). A larger one is read
-    as a whole-number percent (30 = 30%) unless the cell is percent-formatted and the number fits
-    the range [low, high] as it is (attrition 1.5 = 150%). `ambiguous` is True when both readings
-    fit the range, so the caller can warn (`percent-as-whole-number`).
+    as a whole-number percent (30 = 30%), or as a fraction when the cell is percent-formatted
+    (attrition 1.5 shown as 150%); when that reading does not fit the range [low, high] and the
+    other does, the other is taken (a plain AHT factor 1.1 = 110%). `ambiguous` is True when
+    both readings fit, so the caller can warn (`percent-as-whole-number`).
     """
     if isinstance(value, str):
         number, percent = _parse_text(value, lang)
@@ -205,12 +206,15 @@ def parse_percent(
     def fits(x: float) -> bool:
         return (low is None or x >= low) and (high is None or x <= high)
 
+    # A percent-formatted cell holds the fraction itself; a plain one most likely a whole
+    # percent. The other reading is taken when only it fits the range (AHT factor 1.1 = 110%).
     as_is, scaled = number, number / 100
-    if "%" in number_format and fits(as_is):
-        return as_is, fits(scaled)
-    if fits(scaled):
-        return scaled, fits(as_is)
-    return (as_is if "%" in number_format else scaled), False
+    first, second = (as_is, scaled) if "%" in number_format else (scaled, as_is)
+    if fits(first):
+        return first, fits(second)
+    if fits(second):
+        return second, False
+    return first, False
 
 
 # ------------------------------------------------------------------------------------------ dates

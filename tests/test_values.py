@@ -117,6 +117,8 @@ PERCENTS = [
     (110, "0%", 0.5, 3, 1.1, False),
     (500, "General", 0, 0.5, 5.0, False),
     (1, "General", 0, 1, 1.0, False),
+    (1.1, "General", 0.5, 3, 1.1, False),
+    (2, "0%", 0, 0.5, 0.02, False),
 ]
 
 

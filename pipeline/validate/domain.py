@@ -184,10 +184,10 @@ def _vendor_rates(ck: Checker, project, options, costs) -> None:
             v.get("option") not in outsourced
             or v.get("basis") != "per_agent_hour"
             or v.get("cost_type") in _NOT_THE_RATE
-            or not _ok(v.get("amount"), v.get("quantity"))
+            or not _ok(v.get("amount"))
         ):
             continue
-        usd = v["amount"] * v["quantity"] / usd_rate
+        usd = v["amount"] / usd_rate
         if not low <= usd <= high:
             ck.at(
                 "vendor-rate-benchmark",
