@@ -44,6 +44,18 @@ class SheetData:
         return r.get(col) if r else None
 
 
+class _Styles(dict):
+    """Style index text -> int, parsed once per distinct value."""
+
+    def __missing__(self, key: str) -> int:
+        try:
+            value = int(key)
+        except ValueError:
+            value = 0
+        self[key] = value
+        return value
+
+
 def read_sheet(pkg: Package, part: str, name: str) -> SheetData:
     """Every cell of the sheet that holds a value or a formula; formatting-only cells skipped."""
     data = SheetData(name=name)
@@ -67,6 +79,8 @@ def read_sheet(pkg: Package, part: str, name: str) -> SheetData:
         }
 
     table = names(_NS[0]) | names(_NS[1])
+    styles = _Styles()
+    new_cell = tuple.__new__  # Cell(...) without the namedtuple's Python-level __new__
     lookup = table.get
 
     def start(tag: str, attrs: dict) -> None:
@@ -76,19 +90,17 @@ def read_sheet(pkg: Package, part: str, name: str) -> SheetData:
         if local == "c":
             ref = attrs.get("r")
             if ref:
+                # The row number comes from <row r>; only the column letters are needed.
                 letters = ref.rstrip("0123456789")
                 col = cols_cache.get(letters)
                 if col is None:
                     col = cols_cache[letters] = column_index(letters)
                 st[1] = col
-                digits = ref[len(letters) :]
-                if digits:
-                    st[0] = int(digits)
             else:
                 st[1] += 1  # cells without r follow the previous one
             st[2] = attrs.get("t", "n")
             s = attrs.get("s")
-            st[3] = int(s) if s else 0
+            st[3] = styles[s] if s else 0
             st[5] = st[6] = st[7] = None
         elif local == "v":
             st[4] = True
@@ -140,7 +152,7 @@ def read_sheet(pkg: Package, part: str, name: str) -> SheetData:
                 row = rows.get(st[0])
                 if row is None:
                     row = rows[st[0]] = {}
-                row[st[1]] = Cell(st[2], st[3], st[5], st[6], st[7])
+                row[st[1]] = new_cell(Cell, (st[2], st[3], st[5], st[6], st[7]))
         elif local == "rPh":
             st[9] -= 1
 
