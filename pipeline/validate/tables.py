@@ -82,7 +82,9 @@ def check_not_empty(
     ck: Checker, table: RawTable | None, rows: list[Row], key: str, code: str, what: Text
 ) -> None:
     """A table without a single named row is an error (a missing table was reported already)."""
-    if table is None or any(isinstance(r.values.get(key), str) or not r.ok for r in rows):
+    if table is None or key not in table.columns:
+        return  # the reader reported the missing table or column
+    if any(isinstance(r.values.get(key), str) or not r.ok for r in rows):
         return
     place = PLACE_TABLE(ck.lang).format(table=table.name, sheet=table.sheet)
     ck.add(
