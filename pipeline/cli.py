@@ -29,6 +29,10 @@ class Ctx:
         self.verbose = verbose
         self.out = Console(soft_wrap=False, highlight=False)
         self.err = Console(stderr=True, soft_wrap=True, highlight=False)
+        # Piped or captured output gets a wide, fixed width so that file names are not folded.
+        for console in (self.out, self.err):
+            if not console.is_terminal:
+                console.width = 160
 
     def info(self, text: str) -> None:
         if not self.quiet:

@@ -46,7 +46,9 @@ def test_batch_processes_every_file_and_names_the_broken_one(batch_folder, tmp_p
     again = read_summary(out / "summary.csv")
     assert again["good.xlsx"]["status"] == "skipped"
     assert again["good.xlsx"]["recommendation"] == rows["good.xlsx"]["recommendation"]
-    assert again["broken.xlsx"]["status"] == "unusable"  # no output to reuse: tried again
+    # Same bytes, same tool version: the verdict cannot change, and it still fails the batch.
+    assert again["broken.xlsx"]["status"] == "skipped"
+    assert again["broken.xlsx"]["message"] == "unchanged (was unusable)"
 
 
 def test_batch_bad_brand_is_a_usage_error(batch_folder, tmp_path, capsys):

@@ -8,6 +8,7 @@ report date and the PDF identifier from the HTML, so the same input gives the sa
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
@@ -160,7 +161,15 @@ def make_url_fetcher(roots: Sequence[Path]):
 def _font_config():
     from weasyprint.text.fonts import FontConfiguration
 
+    # Release it while the interpreter is still whole: WeasyPrint's __del__ calls into Pango and
+    # prints "Exception ignored ... NoneType" when it runs during interpreter shutdown.
+    atexit.register(_release_fonts)
     return FontConfiguration()
+
+
+def _release_fonts() -> None:
+    _font_stylesheet.cache_clear()
+    _font_config.cache_clear()
 
 
 @cache
