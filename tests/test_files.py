@@ -35,6 +35,18 @@ def test_interrupted_first_write_leaves_nothing(tmp_path):
     assert list(target.parent.iterdir()) == []
 
 
+def test_output_gets_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        files.write_text(tmp_path / "r.json", "{}")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o644
+
+
 def test_refuses_to_overwrite_an_input(tmp_path):
     book = tmp_path / "book.xlsx"
     book.write_bytes(b"x")
