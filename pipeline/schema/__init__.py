@@ -1,0 +1,18 @@
+"""The one declarative description of the workbook (template version 1).
+
+Fields, tables, columns, types, units, ranges, defaults, dropdown values and help text, in English
+and Bahasa Indonesia. The template writer, the reader, validation and the report's assumptions
+appendix all read this package; nothing else spells a header, a sheet name or a dropdown label.
+
+- `core`: Text, Choice, Field, Column, Table and header/label matching
+- `choices`: the dropdown values
+- `cost_types`: the hidden-cost checklist and the inference of a line's type from its Item
+- `layout`: sheets, single values and the four tables
+- `criteria`: default qualitative criteria and benchmarks
+"""
+
+from .choices import *  # noqa: F403
+from .core import *  # noqa: F403
+from .cost_types import *  # noqa: F403
+from .criteria import *  # noqa: F403
+from .layout import *  # noqa: F403

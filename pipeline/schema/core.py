@@ -1,0 +1,143 @@
+"""The building blocks of the schema: bilingual texts, choices, fields, columns, tables, matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TEMPLATE_VERSION = 1
+LANGUAGES = ("en", "id")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Text:
+    """A text in both languages."""
+
+    en: str
+    id: str
+
+    def __call__(self, lang: str) -> str:
+        return self.id if lang == "id" else self.en
+
+
+def T(en: str, id: str) -> Text:  # noqa: N802 - short constructor used throughout the tables below
+    return Text(en=en, id=id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choice:
+    """One dropdown value: a stable code, its EN and ID labels, and accepted synonyms."""
+
+    code: str
+    label: Text
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """A single value on the Project sheet, found by a workbook-scoped defined name == key."""
+
+    key: str
+    kind: str
+    """text, date, currency, language, int, percent, number, option (names a row of tbl_options)."""
+    label: Text
+    help: Text
+    default: object = None
+    """Default when blank; None = no default. The strings 'today' and 'first-in-house' are special."""
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    max_length: int | None = None
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Column:
+    """One column of an Excel table; matched by header in EN or ID, case and space insensitive."""
+
+    key: str
+    header: Text
+    kind: str
+    """text, number, int, percent, yesno, choice, option (names an option), channel."""
+    help: Text
+    unit: Text | None = None
+    default: object = None
+    """Default when blank; a dict {'in-house': x, 'outsourced': y} when it depends on option type."""
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    min_exclusive: bool = False
+    choices: tuple[Choice, ...] = ()
+    width: int = 14
+    """Column width in the template (characters)."""
+    number_format: str = "General"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Table:
+    name: str
+    sheet: Text
+    title: Text
+    intro: Text
+    columns: tuple[Column, ...]
+    extra_columns_allowed: bool = False
+    """tbl_scores: one extra column per option, named after it."""
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+
+# ------------------------------------------------------------------------------ number formats
+MONEY_FORMAT = "#,##0"
+MONEY2_FORMAT = "#,##0.00"
+PERCENT_FORMAT = "0%"
+PERCENT1_FORMAT = "0.0%"
+INT_FORMAT = "0"
+NUMBER_FORMAT = "#,##0.0#"
+
+# ------------------------------------------------------------------------------------- matching
+_SPACES = re.compile(r"[\s_]+")
+
+
+def fold(text: object) -> str:
+    """Case-, accent- and space-insensitive form used to match headers and dropdown labels."""
+    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    return _SPACES.sub(" ", s).strip().lower()
+
+
+def _compact(text: object) -> str:
+    return fold(text).replace(" ", "")
+
+
+def match_choice(choices: tuple[Choice, ...], value: object) -> str | None:
+    """The code of the choice whose code, EN/ID label or synonym equals `value` (folded), or None."""
+    key = _compact(value)
+    if not key:
+        return None
+    for c in choices:
+        if key in {_compact(c.code), _compact(c.label.en), _compact(c.label.id)}:
+            return c.code
+    for c in choices:
+        if key in {_compact(s) for s in c.synonyms}:
+            return c.code
+    return None
+
+
+def match_header(table: Table, header: object) -> str | None:
+    """The column key a header names (EN or ID, case and space insensitive), or None."""
+    key = _compact(header)
+    for col in table.columns:
+        if key in (_compact(col.header.en), _compact(col.header.id), _compact(col.key)):
+            return col.key
+    return None
+
+
+def choice_label(choices: tuple[Choice, ...], code: str, lang: str) -> str:
+    for c in choices:
+        if c.code == code:
+            return c.label(lang)
+    return code
