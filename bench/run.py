@@ -69,7 +69,12 @@ def warm_stages(book: Path, work: Path, repeat: int = 3) -> dict[str, float]:
 
 
 def weasyprint_alone(html: Path, work: Path) -> float:
-    """WeasyPrint rendering the same final HTML, in a cold process, nothing else."""
+    """WeasyPrint rendering the same final HTML, in a cold process, nothing else.
+
+    That HTML is the `--html` preview, which embeds the brand's fonts as data: URIs, so WeasyPrint
+    alone lays out the same text in the same fonts as the pipeline (not the machine's own fonts).
+    """
+    assert "data:font/ttf;base64," in html.read_text(encoding="utf-8"), "preview without fonts"
     code = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
     return run([PY, "-c", code, str(html), str(work / "alone.pdf")])
 

@@ -1,14 +1,16 @@
 """Results -> HTML (Jinja2) -> PDF (WeasyPrint, imported here only).
 
-The HTML is self-contained (inline CSS, inline SVG charts, logo as a data: URI) so the `--html`
-preview works alone; the bundled fonts reach WeasyPrint through a per-brand stylesheet whose URLs the
-fetcher allows only inside report_templates/ and the brand folder. Dates come from the project's
-report date and the PDF identifier from the HTML, so the same input gives the same bytes.
+The HTML is self-contained (inline CSS, inline SVG charts, logo and fonts as data: URIs) so the
+`--html` preview works alone. For the PDF the embedded fonts are cut out again and WeasyPrint gets a
+per-brand stylesheet parsed once per process, whose file:// URLs the fetcher allows only inside
+report_templates/ and the brand folder. Dates come from the project's report date and the PDF
+identifier from the HTML, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import atexit
+import base64
 import hashlib
 import logging
 import os
@@ -59,6 +61,12 @@ class Section:
     level: str = "top"
 
 
+FONTS_START = '/*"cs-sourcing embedded fonts"*/'
+FONTS_END = '/*"end of embedded fonts"*/'
+"""Bracket the data: @font-face rules in the <style>; the quotes make them impossible to forge from
+workbook text, which autoescaping turns into &#34;."""
+
+
 def css_string(value: object) -> Markup:
     """A quoted CSS string literal; escapes what could end the string or the <style> element."""
     out = ['"']
@@ -102,6 +110,7 @@ def render_html(results: Results, *, brand: Brand, lang: str) -> str:
     css = env.get_template("report.css.j2").render(
         brand=brand, page_word=loc._("Page"), of_word=loc._("of")
     )
+    css = f"{FONTS_START}\n{embedded_font_css(_faces(brand))}{FONTS_END}\n{css}"
     context = {
         "_": loc._,
         "lang": lang,
@@ -132,6 +141,37 @@ def render_html(results: Results, *, brand: Brand, lang: str) -> str:
     if loc.missing:
         log.warning("%d texts lack a %s translation", len(loc.missing), lang)
     return html
+
+
+# ------------------------------------------------------------------------------------- fonts
+def _faces(brand: Brand) -> tuple[tuple[str, int, str, Path], ...]:
+    return tuple((f.family, f.weight, f.style, f.path) for f in brand.fonts + brand.fallback_fonts)
+
+
+def _font_face_rules(faces: tuple, url) -> str:
+    return "".join(
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("{url(path)}"); }}\n'
+        for family, weight, style, path in faces
+    )
+
+
+@cache
+def embedded_font_css(faces: tuple) -> str:
+    """@font-face rules carrying the font files as data: URIs (built once per process)."""
+    return _font_face_rules(
+        faces,
+        lambda path: "data:font/ttf;base64," + base64.b64encode(path.read_bytes()).decode("ascii"),
+    )
+
+
+def without_embedded_fonts(html: str) -> str:
+    """`html` minus the data: @font-face block, which the PDF path replaces by cached fonts."""
+    start = html.find(FONTS_START)
+    end = html.find(FONTS_END, start)
+    if start < 0 or end < 0:
+        return html
+    return html[:start] + html[end + len(FONTS_END) :]
 
 
 # --------------------------------------------------------------------------------------- PDF
@@ -177,11 +217,7 @@ def _font_stylesheet(brand_folder: Path, faces: tuple):
     """@font-face rules of a brand, parsed once per process (fonts are fetched from disk once)."""
     import weasyprint
 
-    rules = "".join(
-        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
-        f'src: url("{path.as_uri()}"); }}\n'
-        for family, weight, style, path in faces
-    )
+    rules = _font_face_rules(faces, Path.as_uri)
     roots = (TEMPLATES_DIR.resolve(), brand_folder.resolve())
     return weasyprint.CSS(
         string=rules, font_config=_font_config(), url_fetcher=make_url_fetcher(roots)
@@ -236,11 +272,12 @@ def write_pdf(
     """
     import weasyprint
 
-    faces = tuple((f.family, f.weight, f.style, f.path) for f in brand.fonts + brand.fallback_fonts)
-    fonts_css = _font_stylesheet(brand.folder, faces)
+    fonts_css = _font_stylesheet(brand.folder, _faces(brand))
     fetcher = make_url_fetcher(_allowed_roots(brand))
+    # The same fonts as the embedded ones, but registered once per process instead of decoded
+    # from base64 and handed to fontconfig again for every report.
     document = weasyprint.HTML(
-        string=html, base_url=str(TEMPLATES_DIR) + "/", url_fetcher=fetcher
+        string=without_embedded_fonts(html), base_url=str(TEMPLATES_DIR) + "/", url_fetcher=fetcher
     ).render(stylesheets=[fonts_css], font_config=_font_config())
     stamp = _report_datetime(html)
     files = [
