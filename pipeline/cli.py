@@ -13,30 +13,13 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .console import Ctx, print_issues, print_results, print_summary, print_timings
 from .issues import InvalidWorkbook, PipelineError, UsageError, WorkbookError, errors
 
 log = logging.getLogger("pipeline")
 
 LANG = click.Choice(["en", "id"], case_sensitive=False)
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
-
-
-class Ctx:
-    def __init__(self, quiet: bool, verbose: bool):
-        from rich.console import Console
-
-        self.quiet = quiet
-        self.verbose = verbose
-        self.out = Console(soft_wrap=False, highlight=False)
-        self.err = Console(stderr=True, soft_wrap=True, highlight=False)
-        # Piped or captured output gets a wide, fixed width so that file names are not folded.
-        for console in (self.out, self.err):
-            if not console.is_terminal:
-                console.width = 160
-
-    def info(self, text: str) -> None:
-        if not self.quiet:
-            self.err.print(text)
 
 
 def _examples(*lines: str) -> str:
@@ -164,24 +147,6 @@ def _lang_of(inputs, issues) -> str:
     return "en"
 
 
-def print_issues(obj: Ctx, issues, book: Path) -> None:
-    from rich.table import Table
-
-    n_err, n_warn = len(errors(issues)), len(issues) - len(errors(issues))
-    if issues and not obj.quiet or n_err:
-        shown = issues if not obj.quiet else errors(issues)
-        table = Table(show_lines=False, header_style="bold", expand=False)
-        for name in ("", "Sheet", "Cell", "Code", "Message"):
-            table.add_column(name, overflow="fold")
-        for i in shown:
-            mark = "[red]error[/]" if i.is_error else "[yellow]warning[/]"
-            table.add_row(mark, i.sheet or "", i.cell or "", i.code, i.message)
-        obj.out.print(table)
-    verdict = "[red]has errors[/]" if n_err else "[green]is valid[/]"
-    if not obj.quiet or n_err:
-        obj.err.print(f"{book.name} {verdict}: {n_err} error(s), {n_warn} warning(s).")
-
-
 # ----------------------------------------------------------------------------------------- compute
 @cli.command(
     help="Validate and compute the comparison; print it as a table and optionally write results.json."
@@ -214,7 +179,7 @@ def compute(obj: Ctx, book: Path, json_out: Path | None, lang: str | None) -> in
     if json_out is not None:
         files.write_bytes(json_out, results_json_bytes(results))
         obj.info(f"Wrote {json_out}")
-    _print_timings(obj, timings)
+    print_timings(obj, timings)
     return EXIT_OK
 
 
@@ -225,69 +190,6 @@ def _invalid(obj: Ctx, exc: InvalidWorkbook, book: Path) -> int:
         f"`cs-sourcing validate {book.name} --annotate checked.xlsx` to see them marked."
     )
     return EXIT_INVALID
-
-
-def _money(x) -> str:
-    return "–" if x is None else f"{x:,.0f}"
-
-
-def print_results(obj: Ctx, results) -> None:
-    from rich.table import Table
-
-    cur = results.currency
-    comparisons = {c.option: c for c in results.comparisons}
-    table = Table(
-        title=f"Comparison over {results.horizon_months} months ({cur})", header_style="bold"
-    )
-    for name, justify in (
-        ("Option", "left"),
-        ("Type", "left"),
-        ("Total cost", "right"),
-        ("PV cost", "right"),
-        ("Per contact", "right"),
-        ("Avg FTE", "right"),
-        ("NPV vs baseline", "right"),
-        ("ROI", "right"),
-        ("Payback (month)", "right"),
-        ("IRR", "right"),
-        ("Quality", "right"),
-    ):
-        table.add_column(name, justify=justify)
-    for o in results.options:
-        c = comparisons.get(o.name)
-        base = o.name == results.baseline
-        table.add_row(
-            o.name + (" (baseline)" if base else ""),
-            o.type,
-            _money(o.total_cost),
-            _money(o.pv_cost),
-            "–" if o.cost_per_contact is None else f"{o.cost_per_contact:,.2f}",
-            f"{o.avg_fte:,.1f}",
-            "" if base or c is None else _money(c.npv),
-            "" if base or c is None or c.roi is None else f"{c.roi:.0%}",
-            "" if base or c is None else ("–" if c.payback_month is None else str(c.payback_month)),
-            "" if base or c is None or c.irr is None else f"{c.irr:.0%}",
-            "–" if o.qualitative_index is None else f"{o.qualitative_index:.0f}",
-        )
-    obj.out.print(table)
-    for h in results.hybrid:
-        obj.out.print(
-            f"Best split with {h.vendor}: {h.best_share:.0%} outsourced, PV cost {_money(h.best_pv_cost)}"
-        )
-    rec = results.recommendation
-    robust = "robust" if rec.robust else "not robust: " + ", ".join(rec.flipping_drivers)
-    obj.out.print(
-        f"[bold]Recommendation: {rec.option}[/] (composite {rec.composite:.1f}, {robust})"
-    )
-    n_warn = len(results.issues)
-    if n_warn and not obj.quiet:
-        obj.err.print(f"{n_warn} warning(s); run `cs-sourcing validate` to list them.")
-
-
-def _print_timings(obj: Ctx, timings) -> None:
-    if obj.verbose:
-        parts = ", ".join(f"{k} {v:.2f}s" for k, v in timings.stages.items())
-        obj.err.print(f"timings: {parts}")
 
 
 # ------------------------------------------------------------------------------------------ report
@@ -365,7 +267,7 @@ def report(
         obj.info(
             f"{len(outcome.results.issues)} warning(s) are listed in the data-quality appendix."
         )
-    _print_timings(obj, timings)
+    print_timings(obj, timings)
     return EXIT_OK
 
 
@@ -463,46 +365,6 @@ def batch(
     )
     print_summary(obj, summary)
     return summary.exit_code
-
-
-def print_summary(obj: Ctx, summary) -> None:
-    from rich.table import Table
-
-    table = Table(title=f"Batch: {len(summary.rows)} workbook(s)", header_style="bold")
-    for name, justify in (
-        ("File", "left"),
-        ("Status", "left"),
-        ("Recommendation", "left"),
-        ("NPV", "right"),
-        ("Payback", "right"),
-        ("Errors", "right"),
-        ("Warnings", "right"),
-        ("Seconds", "right"),
-        ("Note", "left"),
-    ):
-        table.add_column(name, justify=justify, overflow="fold")
-    colours = {
-        "ok": "green",
-        "invalid": "red",
-        "unusable": "red",
-        "failed": "red",
-        "skipped": "dim",
-    }
-    for r in summary.rows:
-        table.add_row(
-            r.file,
-            f"[{colours.get(r.status, 'white')}]{r.status}[/]",
-            r.recommendation or "",
-            _money(r.npv) if r.npv is not None else "",
-            "" if r.payback_month is None else str(r.payback_month),
-            str(r.errors),
-            str(r.warnings),
-            f"{r.seconds:.1f}",
-            r.message,
-        )
-    if not obj.quiet or summary.exit_code:
-        obj.out.print(table)
-    obj.info(f"Summary written to {summary.csv_path}")
 
 
 # -------------------------------------------------------------------------------------------- main
