@@ -237,7 +237,7 @@ def project_values(lang: str, *, example: bool) -> dict[str, object]:
         values.update(
             client_name="PT Kilat Belanja Nusantara",
             prepared_by=T("Customer Care Strategy Team", "Tim Strategi Layanan Pelanggan")(lang),
-            report_date=datetime(2025, 3, 3),
+            report_date=datetime(2026, 11, 2),
             currency="IDR",
             horizon_years=3,
             discount_rate=0.11,

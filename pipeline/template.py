@@ -47,7 +47,7 @@ FILE_NAMES = {
     ("example", "en"): "cs-sourcing-example-en.xlsx",
     ("example", "id"): "cs-sourcing-example-id.xlsx",
 }
-FIXED_TIME = datetime(2025, 1, 1)
+FIXED_TIME = datetime(2026, 11, 2)
 """Document and zip timestamps: the same code writes the same bytes."""
 
 
