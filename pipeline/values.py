@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -61,6 +62,19 @@ def is_blank(value: Any) -> bool:
 
 def _clean(text: str) -> str:
     return text.translate(_CLEAN)
+
+
+_TEXT_CLEAN = {**_SPACE_LIKE, **_ZERO_WIDTH}
+_NAME_SPACES = re.compile(r"[\s_]+")
+
+
+def fold_name(name: object) -> str:
+    """The form in which names (options, channels, score headers) are matched: case-, accent-,
+    space- and dash-insensitive, but unlike `schema.fold` it keeps every other character, so
+    "供应商 甲" and "供应商 乙" (or two names differing by an emoji) stay different names."""
+    text = unicodedata.normalize("NFKD", str(name).translate(_CLEAN))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NAME_SPACES.sub(" ", text).strip().casefold()
 
 
 def _grouped(digits: str, sep: str) -> bool:
@@ -303,7 +317,8 @@ def parse_text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, datetime | date):
         return value.isoformat()[:10]
-    return re.sub(r" {2,}", " ", _clean(str(value)).strip())
+    # Only spaces are normalised: dashes in names and items ("PT Maju — Jaya") are the user's.
+    return re.sub(r" {2,}", " ", str(value).translate(_TEXT_CLEAN).strip())
 
 
 def parse_choice(choices: tuple[schema.Choice, ...], value: Any) -> str:

@@ -791,3 +791,22 @@ def test_example_with_text_dates_percents_and_mixed_labels(make_workbook):
         reference.options,
         reference.channels,
     )
+
+
+# ------------------------------------------------------------------------------------ regressions
+def test_names_differing_only_outside_ascii_are_distinct():
+    """Regression: option names were folded to ASCII, so "供应商 甲" and "供应商 乙" (or two names
+    differing by an emoji) were reported as duplicates and their scores merged."""
+    a, b = "供应商 甲", "供应商 乙"
+    options = option_rows() + [dict(option=b, type="outsourced")]
+    options[1]["option"] = a
+    costs = [dict(c, option=a) if c["option"] == "Vendor A" else c for c in cost_rows()]
+    costs += [dict(c, option=b) for c in cost_rows() if c["option"] == "Vendor A"]
+    scores = [{**r, a: r["Vendor A"], b: 1} for r in score_rows()]
+    inputs, issues = run(
+        options=options, costs=costs, scores=scores, score_columns=("In-house", a, b)
+    )
+    assert [i.code for i in issues if i.severity == "error"] == []
+    assert [o.name for o in inputs.options] == ["In-house", a, b]
+    assert {c.option for c in inputs.costs} == {"In-house", a, b}
+    assert inputs.criteria[0].scores == {"In-house": 5.0, a: 3.0, b: 1.0}

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pipeline import schema
 from pipeline.values import (
     ParseError,
+    fold_name,
     is_blank,
     parse_choice,
     parse_date,
@@ -204,6 +205,31 @@ def test_text_and_blank():
     assert parse_text(2024.0) == "2024"
     assert parse_text("  Vendor\u00a0 A ") == "Vendor A"
     assert is_blank(None) and is_blank(" \u00a0 ") and not is_blank(0) and not is_blank("x")
+
+
+def test_text_keeps_dashes():
+    """Regression: parse_text turned every em/en dash of a name or item into a hyphen."""
+    assert (
+        parse_text("PT Maju \u2014 Jaya (2020\u20132025)") == "PT Maju \u2014 Jaya (2020\u20132025)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Vendor A", " vendor  a ", True),
+        ("Vendor\u00a0A", "VENDOR A", True),
+        ("Vendor \u2013 A", "vendor - a", True),
+        ("Caf\u00e9 Vendor", "cafe vendor", True),
+        ("\u4f9b\u5e94\u5546 \u7532", "\u4f9b\u5e94\u5546 \u4e59", False),
+        ("Vendor \U0001f600", "Vendor \U0001f680", False),
+        ("\u4f9b\u5e94\u5546", "", False),
+    ],
+    ids=["case-space", "nbsp", "dash", "accent", "cjk-differ", "emoji-differ", "cjk-not-blank"],
+)
+def test_fold_name(a, b, same):
+    """Regression: names were folded to ASCII, so two CJK or emoji names became duplicates."""
+    assert (fold_name(a) == fold_name(b)) is same
 
 
 # ---------------------------------------------------------------------- properties (Babel round trip)

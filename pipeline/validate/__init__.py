@@ -23,7 +23,7 @@ from .costs import read_costs
 from .domain import check_domain
 from .project import read_project, workbook_language
 from .scores import read_scores
-from .tables import Row, option_index, read_channels, read_options
+from .tables import Row, fold_name, option_index, read_channels, read_options
 
 __all__ = ["CODES", "CODES_BY_NAME", "Code", "validate"]
 
@@ -67,9 +67,7 @@ def validate(
     options = read_options(ck, tables.get("tbl_options"))
     by_option = option_index(options)
     by_channel = {
-        schema.fold(r.values["channel"]): r
-        for r in channels
-        if isinstance(r.values["channel"], str)
+        fold_name(r.values["channel"]): r for r in channels if isinstance(r.values["channel"], str)
     }
     _resolve_baseline(ck, raw, project, options, by_option)
     for row in options:
@@ -111,7 +109,7 @@ def _resolve_baseline(ck: Checker, raw: RawBook, project, options: list[Row], by
     if not options:
         return  # no-options says it
     if isinstance(given, str):
-        row = by_option.get(schema.fold(given))
+        row = by_option.get(fold_name(given))
         if row is not None:
             project["baseline_option"] = row.values["option"]
         elif cell is not None:

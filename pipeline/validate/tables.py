@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema
+from .. import schema, values
 from ..raw import RawCell, RawRow, RawTable
 from ..schema import T, Text
 from .cells import BAD, PLACE_TABLE, Checker
@@ -39,7 +39,7 @@ class Row:
 
 def fold_name(name: object) -> str:
     """Names (options, channels, score headers) are matched case- and space-insensitively."""
-    return schema.fold(name)
+    return values.fold_name(name)
 
 
 def first_cell_ref(table: RawTable) -> str:

@@ -11,6 +11,7 @@ from .. import schema
 from ..formula import FormulaError
 from ..issues import ERROR, WARNING, Issue
 from ..raw import RawBook, RawCell, RawRow, RawTable
+from ..values import fold_name
 from .cells import Book, letters
 from .messages import make_issue
 from .package import Package
@@ -239,10 +240,10 @@ class _Reader:
             headers.append(text)
             key = schema.match_header(spec, text)
             ref = f"{letters(col)}{header_row}"
-            folded = schema.fold(text)
+            folded = fold_name(text)
             if key is not None and key not in columns:
                 columns[key] = col
-            elif key is not None or folded in {schema.fold(h) for h in extra}:
+            elif key is not None or folded in {fold_name(h) for h in extra}:
                 self.issues.append(
                     make_issue(
                         "duplicate-column",
