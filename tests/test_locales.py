@@ -28,6 +28,8 @@ from pipeline.report.locales import Locale, catalog, extract_msgids
         ("en", "percent", 250.0, "> 10,000%"),
         ("id", "amount", -1234567, "−1.234.567"),
         ("id", "multiplier", 1.2, "×1,20"),
+        ("en", "compact", 0.0, "IDR\u00a00"),
+        ("en", "money_auto", 12.5, "IDR\u00a012.50"),
     ],
     ids=[
         "id-money",
@@ -44,6 +46,8 @@ from pipeline.report.locales import Locale, catalog, extract_msgids
         "absurd-pct",
         "id-amount",
         "id-mult",
+        "zero-tile-no-cents",  # regression: a one-option report showed savings "IDR 0.00"
+        "unit-price-cents",
     ],
 )
 def test_formats(lang, method, value, expected):

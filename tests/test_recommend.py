@@ -56,6 +56,23 @@ def test_checklist_from_cost_types_and_transition():
     assert not {i.cost_type: i for i in no_transition}["parallel_run"].included
 
 
+def test_per_hire_lines_cover_attrition_replacement():
+    """Regression: a team with recruiting and training per hire was told in the executive summary
+    that it had no cost line for attrition replacement, though hires include the replacements
+    (and validation, rightly, did not warn)."""
+    team = Option(name="T", type="in-house")
+    lines = [
+        line("T", "per_hire", 1, cost_type="recruiting", item="Recruiting"),
+        line("T", "per_hire", 1, cost_type="training", item="Initial training"),
+        line("T", "monthly", 1, cost_type="training", item="Coaching"),
+    ]
+    items = {i.cost_type: i for i in checklist(team, lines)}
+    assert items["attrition_replacement"].included
+    assert items["attrition_replacement"].items == ("Recruiting", "Initial training")
+    bare = {i.cost_type: i for i in checklist(team, lines[2:])}
+    assert not bare["attrition_replacement"].included
+
+
 def test_example_recommendation_composite_and_reasons():
     res = compute(example_inputs())
     rec = res.recommendation

@@ -173,6 +173,26 @@ def test_reasons_become_sentences(html, example):
         assert loc.money(cmp.net_savings) in html["en"]
 
 
+def test_one_option_reasons_do_not_compare_the_baseline_with_itself():
+    """Regression: with one option the summary said "Its qualitative index is 74.1 out of 100.
+    In-house scores 74.1 on the same criteria." """
+    from dataclasses import replace
+
+    from pipeline.report.text import reason_sentences
+
+    full = model_fixtures.example_inputs()
+    base = full.project.baseline_option
+    single = replace(
+        full,
+        options=tuple(o for o in full.options if o.name == base),
+        costs=tuple(c for c in full.costs if c.option == base),
+    )
+    results = compute(single)
+    assert results.recommendation.option == base
+    text = " ".join(reason_sentences(Locale(lang="en", currency="IDR"), results))
+    assert "out of 100" in text and f"{base} scores" not in text
+
+
 def test_markup_in_the_workbook_prints_as_text(tmp_path, no_weasyprint_errors):
     results = make_results(n_options=1, client=MARKUP, markup=MARKUP)
     brand = load_brand(None)

@@ -34,11 +34,18 @@ def hybrid_index(base: float | None, vendor: float | None, share: float) -> floa
 def checklist(option: Option, lines: Sequence[CostLine]) -> tuple[ChecklistItem, ...]:
     """Included / missing per hidden-cost type of the option's type (DOMAIN.md checklist).
 
-    A transition of more than 0 months counts as a parallel run: the model charges it.
+    A transition of more than 0 months counts as a parallel run: the model charges it. Per-hire
+    lines cover attrition replacement: the model's hires include the replacements of leavers, as
+    validation already accepts (an in-house option "with attrition (per hire)", DESIGN §4).
     """
     out = []
     for ctype in schema.checklist_types(option.type):
-        items = tuple(ln.item for ln in lines if ln.cost_type == ctype.code)
+        items = tuple(
+            ln.item
+            for ln in lines
+            if ln.cost_type == ctype.code
+            or (ctype.code == "attrition_replacement" and ln.basis == "per_hire")
+        )
         included = bool(items) or (ctype.code == "parallel_run" and option.transition_months > 0)
         out.append(ChecklistItem(cost_type=ctype.code, included=included, items=items))
     return tuple(out)

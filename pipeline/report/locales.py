@@ -139,7 +139,8 @@ class Locale:
         """Money with cents only where they matter (small unit prices)."""
         if self._missing(value):
             return DASH
-        return self.money(value, 2 if abs(value) < 100 else 0)
+        # Zero has no cents to show: "IDR 0", not "IDR 0.00" (a tile's savings against itself).
+        return self.money(value, 2 if 0 < abs(value) < 100 else 0)
 
     def compact(self, value: float | None) -> str:
         """Large amounts for tiles: `Rp 1,2 miliar`, `IDR 1.2B`."""

@@ -107,7 +107,8 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
         index = _first(v, "index", "qualitative_index")
         base_index = _first(v, "baseline_index")
         text = loc._("Its qualitative index is {index} out of 100.", index=loc.number(index, 1))
-        if base_index is not None:
+        # When the recommendation is the baseline itself the comparison would repeat the figure.
+        if base_index is not None and option != baseline:
             text += " " + loc._(
                 "{baseline} scores {index} on the same criteria.",
                 baseline=baseline,
