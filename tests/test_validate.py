@@ -468,6 +468,15 @@ CASES = {
         [(D, "D6", "productivity-benchmark")],
     ),
     "duplicate-line": (dict(costs=cost_rows() + [cost_rows()[4]]), [(C, "C15", "duplicate-line")]),
+    # regression: a 100% target silently staffed 20 agents for 2 Erlangs
+    "unreachable-service-level": (
+        dict(channels=edit(channel_rows(), 0, service_level=F(1, "0%"))),
+        [(D, "F5", "unreachable-service-level")],
+    ),
+    "deferred-100%-service-level-unused": (
+        dict(channels=edit(channel_rows(), 1, service_level=F(1, "0%"))),
+        [],
+    ),
 }
 
 

@@ -51,6 +51,11 @@ CODES: tuple[Code, ...] = (
     _c("out-of-range", ERROR, "A number is outside the range the schema allows."),
     _c("negative-amount", ERROR, "A money amount is negative."),
     _c(
+        "unreachable-service-level",
+        ERROR,
+        "A live channel's service-level target is 100%, which no number of agents reaches.",
+    ),
+    _c(
         "percent-as-whole-number",
         WARNING,
         "A bare number in a percent cell was read as a whole-number percent (30 = 30%), "

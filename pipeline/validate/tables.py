@@ -20,6 +20,13 @@ EMPTY_TABLE = T(
     "{place} has no {what}; add at least one row.",
     "{place} tidak berisi {what}; tambahkan paling sedikit satu baris.",
 )
+UNREACHABLE_SL = T(
+    "{place}: a service level of 100% cannot be reached by any number of agents, because in a "
+    "queue some contacts always wait a moment; expected a target below 100%, such as 90% or 95%.",
+    "{place}: tingkat layanan 100% tidak dapat dicapai berapa pun jumlah agennya, karena dalam "
+    "antrean selalu ada kontak yang menunggu sebentar; yang diharapkan target di bawah 100%, "
+    "misalnya 90% atau 95%.",
+)
 
 
 @dataclass(kw_only=True)
@@ -108,6 +115,17 @@ def read_channels(ck: Checker, table: RawTable | None) -> list[Row]:
         for col in spec.columns:
             if v.get(col.key) is None:
                 v[col.key] = _default(col, mode)
+        # Erlang C never reaches 100%: the model would stop at a float tolerance with absurd
+        # staffing (20 agents for 2 Erlangs), so a live queue needs a target below it.
+        level = v.get("service_level")
+        if mode == "live" and isinstance(level, float | int) and level >= 1.0:
+            ck.at(
+                "unreachable-service-level",
+                UNREACHABLE_SL,
+                row.cell("service_level"),
+                spec.column("service_level"),
+            )
+            v["service_level"] = BAD
     check_unique(ck, rows, spec, "channel", "duplicate-channel")
     check_not_empty(ck, table, rows, "channel", "no-channels", WHAT["channel"])
     return rows
