@@ -540,6 +540,19 @@ def test_message_in_indonesian_workbook():
 
 
 @pytest.mark.parametrize(
+    ("value", "lang", "shown"),
+    [(F(0.99, "0%"), "en", "99%"), (0.995, "id", "99,5%"), ("95%", "en", "“95%”")],
+    ids=["percent-cell", "plain-fraction-id", "text-as-typed"],
+)
+def test_out_of_range_percent_shows_the_percent(value, lang, shown):
+    """Regression: a shrinkage of 99% was reported as "0.99 is out of range"."""
+    options = edit(option_rows(), 0, shrinkage=value)
+    (message,) = _messages(options=options, lang=lang, project=project_values(language=lang))
+    assert message.split(": ", 1)[1].startswith(f"{shown} ")
+    assert "90%" in message
+
+
+@pytest.mark.parametrize(
     ("book_lang", "cell_lang", "override", "expected"),
     [
         ("en", "id", None, "bukan angka"),

@@ -218,7 +218,10 @@ class Checker:
         severity = severity or CODES_BY_NAME[code].severity
         fmt.setdefault("sheet", sheet)
         fmt.setdefault("cell", cell)
-        text = message(self.lang).format(value=show(value, self.lang), **fmt)
+        shown = fmt.pop("shown", None)
+        text = message(self.lang).format(
+            value=show(value, self.lang) if shown is None else shown, **fmt
+        )
         self.issues.append(
             Issue(
                 code=code,
@@ -338,12 +341,15 @@ class Checker:
         if not low_bad and not (hi is not None and value > hi):
             return True
         code = "negative-amount" if spec.key in MONEY_KEYS and value < 0 else "out-of-range"
+        # A percent cell holding 0.99 is shown as the user sees it in Excel: 99%.
+        numeric = isinstance(raw.value, int | float) and not isinstance(raw.value, bool)
         self.at(
             code,
             MESSAGES[code],
             raw,
             spec,
             expected=expected(spec, self.lang, percent=kind == "percent"),
+            **({"shown": fmt_pct(value, self.lang)} if kind == "percent" and numeric else {}),
         )
         return False
 
