@@ -832,3 +832,14 @@ def test_names_differing_only_outside_ascii_are_distinct():
     assert [o.name for o in inputs.options] == ["In-house", a, b]
     assert {c.option for c in inputs.costs} == {"In-house", a, b}
     assert inputs.criteria[0].scores == {"In-house": 5.0, a: 3.0, b: 1.0}
+
+
+def test_missing_cost_table_does_not_bury_its_error_under_hidden_cost_warnings():
+    """Regression: deleting the Costs sheet gave one error and eleven missing-hidden-cost
+    warnings (every option "lacked" every hidden cost)."""
+    book = make_book(channels=edit(channel_rows(), 0, hours_per_week=168))
+    tables = {k: v for k, v in book.tables.items() if k != "tbl_costs"}
+    _, issues = validate(replace(book, tables=tables), today=TODAY)
+    assert [i.code for i in issues if i.code in ("missing-hidden-cost", "no-night-premium")] == []
+    _, with_table = validate(book, today=TODAY)  # the same book with its table still warns
+    assert "no-night-premium" in {i.code for i in with_table}

@@ -174,6 +174,22 @@ def test_missing_table_is_an_error(tmp_path):
     assert "tbl_options" not in book.tables
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_deleted_sheet_is_named_as_deleted(tmp_path, lang):
+    """Regression: a deleted Costs sheet got the same advice as a removed table ("do not rename
+    the tables"), which does not tell the user the sheet itself is gone."""
+    path = tmp_path / "no-sheet.xlsx"
+    wb = openpyxl.load_workbook(example_path(lang))
+    sheet = schema.COSTS.sheet(lang)
+    del wb[sheet]
+    wb.save(path)
+    book = read_workbook(path)
+    assert flat(book) == [(None, None, "missing-table")]
+    message = book.issues[0].message
+    assert sheet in message and "tbl_costs" in message
+    assert ("deleted" if lang == "en" else "terhapus") in message
+
+
 def test_table_found_by_name_not_by_sheet(tmp_path):
     path = tmp_path / "renamed.xlsx"
     wb = openpyxl.load_workbook(example_path("en"))

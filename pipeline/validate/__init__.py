@@ -84,7 +84,11 @@ def validate(
     )
     _options_without_costs(ck, raw, options, costs, msg_lang)
     criteria = read_scores(ck, tables.get("tbl_scores"), by_option, sheets["options"])
-    check_domain(ck, project, channels, options, costs)
+    table = tables.get("tbl_costs")
+    costs_read = table is not None and all(
+        k in table.columns for k in ("option", "item", "cost_type")
+    )
+    check_domain(ck, project, channels, options, costs, costs_read=costs_read)
 
     issues = _ordered([*raw.issues, *ck.issues], raw)
     if any(i.severity == ERROR for i in issues):

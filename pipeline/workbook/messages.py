@@ -29,6 +29,14 @@ MESSAGES: dict[str, Text] = {
         "Tabel {table} (sheet {expected_sheet}) tidak ditemukan. Jangan menghapus atau mengganti "
         "nama tabel template; Excel menampilkannya di Rumus > Pengelola Nama.",
     ),
+    "missing-table-sheet": T(
+        "The sheet {expected_sheet} with the table {table} was not found: it was deleted (or "
+        "renamed and its table removed). Copy the sheet back from a new template "
+        "(`cs-sourcing template`) and fill it again.",
+        "Sheet {expected_sheet} dengan tabel {table} tidak ditemukan: sheet itu terhapus (atau "
+        "diganti namanya dan tabelnya dihapus). Salin kembali sheet itu dari template baru "
+        "(`cs-sourcing template`) lalu isi lagi.",
+    ),
     "missing-column": T(
         "Table {table} on sheet {sheet} has no column {column} (headers found: {found}). "
         "Add the column back with this header.",

@@ -194,11 +194,14 @@ class _Reader:
     def _table(self, spec: schema.Table) -> RawTable | None:
         tdef = self._find_table(spec.name)
         if tdef is None:
+            # Same code either way; the message says whether the whole sheet is gone.
+            gone = all(self.st.sheet(spec.sheet(lang)) is None for lang in ("en", "id"))
             self.issues.append(
                 make_issue(
                     "missing-table",
                     ERROR,
                     self.lang,
+                    message_key="missing-table-sheet" if gone else None,
                     field=spec.name,
                     table=spec.name,
                     expected_sheet=spec.sheet(self.lang),
