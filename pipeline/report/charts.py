@@ -1,89 +1,43 @@
-"""The report's charts as SVG text (matplotlib, imported here only).
+"""The report's charts as SVG text, drawn with the small kit in `svg` (no plotting library).
 
-Text stays text (`svg.fonttype = none`) so the PDF uses the brand's bundled font; no filters, no
-foreignObject. Series differ by colour *and* by marker, line style or hatch, and carry direct labels,
-so the charts read in black and white. Output is deterministic (fixed hash salt, no date).
+Text stays text in the brand's font; no filters, no foreignObject. Series differ by colour *and* by
+marker, line style or hatch, so the charts read in black and white. Legends sit above the plot, so
+they never hide data. Output is deterministic: the same results give the same SVG.
 """
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Sequence
-from functools import cache
+from itertools import accumulate
 
-import matplotlib
+from .. import schema
+from ..model.results import Results
+from .brands import Brand
+from .locales import Locale
+from .svg import (
+    DASHES,
+    MARKERS,
+    SMALL,
+    Canvas,
+    LegendItem,
+    axes,
+    legend,
+    linear_ticks,
+    nice_ticks,
+    text_width,
+)
 
-matplotlib.use("Agg")
-from matplotlib import font_manager  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from .. import schema  # noqa: E402
-from ..model.results import Results  # noqa: E402
-from .brands import Brand  # noqa: E402
-from .locales import Locale  # noqa: E402
-
-WIDTH_IN = 6.7
-"""Full text width of an A4 page with 20 mm margins, so 1 SVG unit prints at 1 pt."""
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
-LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1)), (0, (3, 1)))
 HATCHES = ("", "///", "...", "xx", "\\\\")
 CATEGORY_ORDER = tuple(c.code for c in schema.CATEGORIES)
+LEGEND_LEFT = 14.0
 
 
-@cache
-def _register_fonts(paths: tuple[str, ...]) -> None:
-    for path in paths:
-        font_manager.fontManager.addfont(path)
+def _canvas(name: str, height_in: float, brand: Brand) -> Canvas:
+    from .svg import WIDTH
 
-
-def _style(brand: Brand, salt: str) -> dict:
-    _register_fonts(tuple(str(f.path) for f in brand.fonts))
-    return {
-        "svg.fonttype": "none",
-        "svg.hashsalt": f"cs-sourcing-{salt}",
-        "font.family": [brand.font],
-        "font.size": 8.5,
-        "axes.titlesize": 9.5,
-        "axes.labelsize": 8.5,
-        "axes.edgecolor": "#888888",
-        "axes.linewidth": 0.6,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "axes.axisbelow": True,
-        "grid.color": "#DDDDDD",
-        "grid.linewidth": 0.5,
-        "xtick.color": "#444444",
-        "ytick.color": "#444444",
-        "text.color": brand.text,
-        "axes.labelcolor": brand.text,
-        "legend.frameon": False,
-        "legend.fontsize": 8,
-        "hatch.linewidth": 0.6,
-        "hatch.color": "#FFFFFF",
-        "path.simplify": False,
-    }
-
-
-def _svg(fig, salt: str) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=None)
-    plt.close(fig)
-    text = buf.getvalue()
-    # Inline in HTML: drop the XML prolog and DOCTYPE; let CSS set the printed size.
-    text = text[text.index("<svg") :]
-    text = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", text, count=1)
-    # Several charts share one HTML document: make every id unique to its chart.
-    text = re.sub(r'\bid="', f'id="{salt}-', text)
-    text = text.replace("url(#", f"url(#{salt}-").replace('href="#', f'href="#{salt}-')
-    return text.replace("<svg ", '<svg class="chart" role="img" ', 1)
-
-
-def _money_axis(ax, loc: Locale, axis: str = "y") -> None:
-    fmt = FuncFormatter(lambda v, _pos: loc.axis_money(v))
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+    return Canvas(
+        prefix=name, width=WIDTH, height=height_in * 72, font=brand.font, text_colour=brand.text
+    )
 
 
 def _colours(brand: Brand, n: int) -> list[str]:
@@ -91,167 +45,173 @@ def _colours(brand: Brand, n: int) -> list[str]:
     return [pal[i % len(pal)] for i in range(n)]
 
 
+def _line_series(c: Canvas, ax, xs, ys, colour: str, index: int, every: int) -> None:
+    c.polyline([(ax.x(x), ax.y(y)) for x, y in zip(xs, ys, strict=True)], colour,
+               dash=DASHES[index % len(DASHES)])  # fmt: skip
+    kind = MARKERS[index % len(MARKERS)]
+    for k in range(0, len(xs), every):
+        c.marker(kind, ax.x(xs[k]), ax.y(ys[k]), colour)
+
+
+def _legend_lines(names: Sequence[str], colours: Sequence[str], offset: int = 0):
+    return [
+        LegendItem(
+            label=name,
+            colour=colours[i],
+            dash=DASHES[(i + offset) % len(DASHES)],
+            marker=MARKERS[(i + offset) % len(MARKERS)],
+        )
+        for i, name in enumerate(names)
+    ]
+
+
 def cumulative_cost(results: Results, loc: Locale, brand: Brand) -> str:
-    """Cumulative nominal cost per option over the months, labelled at the line ends."""
-    with plt.rc_context(_style(brand, "cumulative")):
-        fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.45), layout="constrained")
-        colours = _colours(brand, len(results.options))
-        ends = []
-        for i, opt in enumerate(results.options):
-            acc, ys = 0.0, []
-            for v in opt.monthly_cost:
-                acc += v
-                ys.append(acc)
-            xs = range(len(ys))
-            every = max(1, len(ys) // 6)
-            ax.plot(
-                xs,
-                ys,
-                color=colours[i],
-                linestyle=LINESTYLES[i % len(LINESTYLES)],
-                marker=MARKERS[i % len(MARKERS)],
-                markevery=every,
-                markersize=4,
-                linewidth=1.6,
-                label=opt.name,
-            )
-            ends.append((ys[-1], opt.name, colours[i]))
-        ax.set_xlabel(loc._("Month"))
-        ax.set_ylabel(loc._("Cumulative cost ({currency})", currency=results.currency))
-        _money_axis(ax, loc)
-        ax.set_xlim(0, results.horizon_months * 1.0)
-        ax.legend(loc="upper left", ncols=min(3, len(results.options)))
-        return _svg(fig, "cumulative")
+    """Cumulative nominal cost per option over the months."""
+    c = _canvas("cumulative", 2.45, brand)
+    colours = _colours(brand, len(results.options))
+    series = [list(accumulate(opt.monthly_cost)) for opt in results.options]
+    names = [opt.name for opt in results.options]
+    top = legend(c, _legend_lines(names, colours), top=0, left=LEGEND_LEFT, right=c.width - 8)
+    months = results.horizon_months
+    ax = axes(
+        c,
+        top=top + 6,
+        x_range=(0, months),
+        y_values=[v for ys in series for v in ys],
+        y_format=loc.axis_money,
+        x_ticks=linear_ticks(0, months, loc.number),
+        x_title=loc._("Month"),
+        y_title=loc._("Cumulative cost ({currency})", currency=results.currency),
+    )
+    for i, ys in enumerate(series):
+        _line_series(c, ax, range(len(ys)), ys, colours[i], i, max(1, len(ys) // 6))
+    return c.svg(loc._("Cumulative cost over the horizon"))
 
 
 def annual_stacked(results: Results, loc: Locale, brand: Brand) -> str:
     """Annual cost per option and year, stacked by category (hatched so print tells them apart)."""
-    with plt.rc_context(_style(brand, "annual")):
-        years = len(results.options[0].annual_cost)
-        n_opt = len(results.options)
-        fig, ax = plt.subplots(figsize=(WIDTH_IN, 3.1), layout="constrained")
-        group = years + 1
-        width = 0.8
-        cat_colours = [brand.primary, brand.secondary, brand.accent, "#8C8C8C", "#C9A227"]
-        xticks, xlabels = [], []
-        for i, opt in enumerate(results.options):
-            xs = [i * group + y for y in range(years)]
-            bottom = [0.0] * years
+    c = _canvas("annual", 3.1, brand)
+    years = len(results.options[0].annual_cost)
+    n_opt = len(results.options)
+    group = years + 1
+    cat_colours = [brand.primary, brand.secondary, brand.accent, "#8C8C8C", "#C9A227"]
+    fills = []
+    items = []
+    for k, cat in enumerate(schema.CATEGORIES):
+        colour = cat_colours[k % len(cat_colours)]
+        hatch = HATCHES[k % len(HATCHES)]
+        fill = c.hatch(f"h{k}", hatch) if hatch else colour
+        fills.append((colour, fill))
+        items.append(LegendItem(label=loc.label(cat.label), colour=colour, fill=fill))
+    top = legend(c, items, top=0, left=LEGEND_LEFT, right=c.width - 8)
+    totals = [
+        sum(opt.annual_by_category.get(cat, (0.0,) * years)[y] for cat in CATEGORY_ORDER)
+        for opt in results.options
+        for y in range(years)
+    ]
+    ticks = [(i * group + y, loc._("Y{n}", n=y + 1)) for i in range(n_opt) for y in range(years)]
+    ax = axes(
+        c,
+        top=top + 6,
+        x_range=(-0.7, n_opt * group - 1.3),
+        y_values=totals,
+        y_format=loc.axis_money,
+        x_ticks=ticks,
+        y_title=loc._("Annual cost ({currency})", currency=results.currency),
+        x_grid=False,
+        bottom_extra=13,
+    )
+    half = 0.4
+    for i, opt in enumerate(results.options):
+        for y in range(years):
+            x = i * group + y
+            bottom = 0.0
             for k, cat in enumerate(CATEGORY_ORDER):
-                vals = list(opt.annual_by_category.get(cat, (0.0,) * years))
-                ax.bar(
-                    xs,
-                    vals,
-                    width,
-                    bottom=bottom,
-                    color=cat_colours[k % len(cat_colours)],
-                    hatch=HATCHES[k % len(HATCHES)],
-                    edgecolor="white",
-                    linewidth=0.4,
-                    label=loc.label(schema.CATEGORIES[k].label) if i == 0 else None,
-                )
-                bottom = [b + v for b, v in zip(bottom, vals, strict=True)]
-            xticks += xs
-            xlabels += [loc._("Y{n}", n=y + 1) for y in range(years)]
-            ax.text(
-                i * group + (years - 1) / 2,
-                -0.16,
-                opt.name,
-                transform=ax.get_xaxis_transform(),
-                ha="center",
-                va="top",
-                fontsize=8,
-                fontweight="bold",
-            )
-        ax.set_xticks(xticks, xlabels, fontsize=7 if n_opt * years > 24 else 8)
-        ax.set_ylabel(loc._("Annual cost ({currency})", currency=results.currency))
-        _money_axis(ax, loc)
-        ax.grid(axis="x", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=3, fontsize=7.5)
-        return _svg(fig, "annual")
+                value = opt.annual_by_category.get(cat, (0.0,) * years)[y]
+                if value == 0:
+                    continue
+                colour, fill = fills[k]
+                x0, x1 = ax.x(x - half), ax.x(x + half)
+                y0, y1 = ax.y(bottom), ax.y(bottom + value)
+                c.rect(x0, y1, x1 - x0, y0 - y1, colour)
+                if fill != colour:
+                    c.rect(x0, y1, x1 - x0, y0 - y1, fill, stroke="none", width=0)
+                bottom += value
+        name_x = ax.x(i * group + (years - 1) / 2)
+        c.text(name_x, c.height - 4, opt.name, anchor="middle", size=8, bold=True)
+    return c.svg(loc._("Annual cost by category"))
 
 
 def cumulative_savings(results: Results, loc: Locale, brand: Brand) -> str:
     """Cumulative savings of each alternative against the baseline, payback months marked."""
-    with plt.rc_context(_style(brand, "savings")):
-        fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.9), layout="constrained")
-        colours = _colours(brand, len(results.comparisons) + 1)[1:]
-        for i, comp in enumerate(results.comparisons):
-            ys = list(comp.cumulative_savings)
-            ax.plot(
-                range(len(ys)),
-                ys,
-                color=colours[i],
-                linestyle=LINESTYLES[i % len(LINESTYLES)],
-                marker=MARKERS[(i + 1) % len(MARKERS)],
-                markevery=max(1, len(ys) // 6),
-                markersize=4,
-                linewidth=1.6,
-                label=comp.option,
-            )
-            if comp.payback_month is not None and comp.payback_month < len(ys):
-                m = comp.payback_month
-                ax.axvline(m, color=colours[i], linewidth=0.8, linestyle=":")
-                ax.annotate(
-                    loc._("Payback: month {n}", n=loc.number(m)),
-                    xy=(m, ys[m]),
-                    xytext=(6, 10 + 12 * (i % 3)),
-                    textcoords="offset points",
-                    fontsize=7.5,
-                    color=brand.text,
-                    arrowprops={"arrowstyle": "-", "color": colours[i], "linewidth": 0.6},
-                )
-        ax.axhline(0, color="#444444", linewidth=0.8)
-        ax.set_xlabel(loc._("Month"))
-        ax.set_ylabel(loc._("Cumulative savings ({currency})", currency=results.currency))
-        _money_axis(ax, loc)
-        ax.set_xlim(0, results.horizon_months * 1.0)
-        ax.legend(loc="lower right", ncols=min(3, max(1, len(results.comparisons))))
-        return _svg(fig, "savings")
+    c = _canvas("savings", 2.9, brand)
+    colours = _colours(brand, len(results.comparisons) + 1)[1:]
+    names = [comp.option for comp in results.comparisons]
+    items = _legend_lines(names, colours, offset=0)
+    top = legend(c, items, top=0, left=LEGEND_LEFT, right=c.width - 8)
+    months = results.horizon_months
+    ax = axes(
+        c,
+        top=top + 6,
+        x_range=(0, months),
+        y_values=[v for comp in results.comparisons for v in comp.cumulative_savings],
+        y_format=loc.axis_money,
+        x_ticks=linear_ticks(0, months, loc.number),
+        x_title=loc._("Month"),
+        y_title=loc._("Cumulative savings ({currency})", currency=results.currency),
+    )
+    c.line(ax.left, ax.y(0), ax.right, ax.y(0), "#444444", 0.8)
+    for i, comp in enumerate(results.comparisons):
+        ys = list(comp.cumulative_savings)
+        _line_series(c, ax, range(len(ys)), ys, colours[i], i, max(1, len(ys) // 6))
+    for i, comp in enumerate(results.comparisons):  # labels last, over every line
+        ys = list(comp.cumulative_savings)
+        m = comp.payback_month
+        if m is not None and m < len(ys):
+            x, y = ax.x(m), ax.y(ys[m])
+            c.line(x, ax.top, x, ax.bottom, colours[i], 0.8, "1 2")
+            label = loc._("Payback: month {n}", n=loc.number(m))
+            ty = y - 10 - 12 * (i % 3)
+            tx = min(x + 4, ax.right - text_width(label, SMALL))
+            c.line(x, y, tx, ty + 2, colours[i], 0.6)
+            c.text(tx, ty, label, size=SMALL)
+    return c.svg(loc._("Return on investment"))
 
 
 def hybrid_curve(results: Results, loc: Locale, brand: Brand) -> str:
     """Present-value cost as the share sent to each vendor goes from 0 to 100%."""
-    with plt.rc_context(_style(brand, "hybrid")):
-        fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.8), layout="constrained")
-        colours = _colours(brand, len(results.hybrid) + 1)[1:]
-        for i, hyb in enumerate(results.hybrid):
-            xs = [p.share * 100 for p in hyb.curve]
-            ys = [p.pv_cost for p in hyb.curve]
-            ax.plot(
-                xs,
-                ys,
-                color=colours[i],
-                linestyle=LINESTYLES[i % len(LINESTYLES)],
-                marker=MARKERS[(i + 1) % len(MARKERS)],
-                markersize=4,
-                linewidth=1.6,
-                label=hyb.vendor,
-            )
-            ax.plot(
-                [hyb.best_share * 100],
-                [hyb.best_pv_cost],
-                marker="*",
-                markersize=12,
-                color=colours[i],
-                markeredgecolor=brand.text,
-                linestyle="none",
-            )
-            ax.annotate(
-                loc._("Best: {share}", share=loc.percent(hyb.best_share)),
-                xy=(hyb.best_share * 100, hyb.best_pv_cost),
-                xytext=(0, -16 - 10 * (i % 3)),
-                textcoords="offset points",
-                ha="center",
-                fontsize=7.5,
-            )
-        ax.set_xlabel(loc._("Share of volume sent to the vendor (%)"))
-        ax.set_ylabel(loc._("Present value of cost ({currency})", currency=results.currency))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: loc.number(v)))
-        _money_axis(ax, loc)
-        ax.set_xlim(-2, 102)
-        ax.legend(loc="upper right")
-        return _svg(fig, "hybrid")
+    c = _canvas("hybrid", 2.8, brand)
+    colours = _colours(brand, len(results.hybrid) + 1)[1:]
+    names = [hyb.vendor for hyb in results.hybrid]
+    top = legend(
+        c, _legend_lines(names, colours, offset=1), top=0, left=LEGEND_LEFT, right=c.width - 8
+    )
+    values = [p.pv_cost for hyb in results.hybrid for p in hyb.curve]
+    lo, hi = min(values), max(values)
+    ticks = nice_ticks(lo - (hi - lo) * 0.25, hi + (hi - lo) * 0.05)  # room for the labels
+    ax = axes(
+        c,
+        top=top + 6,
+        x_range=(-2, 102),
+        y_values=values,
+        y_format=loc.axis_money,
+        y_tick_values=ticks,
+        x_ticks=[(v, loc.number(v)) for v in range(0, 101, 10)],
+        x_title=loc._("Share of volume sent to the vendor (%)"),
+        y_title=loc._("Present value of cost ({currency})", currency=results.currency),
+    )
+    for i, hyb in enumerate(results.hybrid):
+        xs = [p.share * 100 for p in hyb.curve]
+        ys = [p.pv_cost for p in hyb.curve]
+        _line_series(c, ax, xs, ys, colours[i], i + 1, 1)
+    for i, hyb in enumerate(results.hybrid):
+        bx, by = ax.x(hyb.best_share * 100), ax.y(hyb.best_pv_cost)
+        c.marker("*", bx, by, colours[i], size=10)
+        label = loc._("Best: {share}", share=loc.percent(hyb.best_share))
+        right = bx > (ax.left + ax.right) / 2  # label on the side with room, beside its star
+        c.text(bx + (-8 if right else 8), by + 3 + 9 * (i % 2), label,
+               anchor="end" if right else "start", size=SMALL)  # fmt: skip
+    return c.svg(loc._("Hybrid split"))
 
 
 def tornado(results: Results, loc: Locale, brand: Brand, labels: Sequence[str]) -> str:
@@ -259,32 +219,39 @@ def tornado(results: Results, loc: Locale, brand: Brand, labels: Sequence[str]) 
     sens = results.sensitivity
     assert sens is not None
     rows = list(sens.rows)
-    with plt.rc_context(_style(brand, "tornado")):
-        fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.5 + 0.32 * len(rows)), layout="constrained")
-        base = sens.base_npv
-        for k, row in enumerate(rows):
-            y = len(rows) - 1 - k
-            for value, colour, hatch, tag in (
-                (row.npv_low, brand.secondary, "", "low"),
-                (row.npv_high, brand.accent, "///", "high"),
-            ):
-                ax.barh(
-                    y,
-                    value - base,
-                    left=base,
-                    height=0.6,
-                    color=colour,
-                    hatch=hatch,
-                    edgecolor="white",
-                    linewidth=0.4,
-                    label=(loc._("Low value") if tag == "low" else loc._("High value"))
-                    if k == 0
-                    else None,
-                )
-        ax.axvline(base, color=brand.text, linewidth=0.9)
-        ax.set_yticks(range(len(rows)), list(reversed(list(labels))))
-        ax.set_xlabel(loc._("NPV of savings ({currency})", currency=results.currency))
-        _money_axis(ax, loc, axis="x")
-        ax.grid(axis="y", visible=False)
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
-        return _svg(fig, "tornado")
+    c = _canvas("tornado", 0.75 + 0.3 * len(rows), brand)
+    high_fill = c.hatch("high", "///")
+    items = [
+        LegendItem(label=loc._("Low value"), colour=brand.secondary, fill=brand.secondary),
+        LegendItem(label=loc._("High value"), colour=brand.accent, fill=high_fill),
+    ]
+    top = legend(c, items, top=0, left=LEGEND_LEFT, right=c.width - 8)
+    base = sens.base_npv
+    values = [base] + [v for r in rows for v in (r.npv_low, r.npv_high)]
+    lo, hi = min(values), max(values)
+    pad = (hi - lo) * 0.04 or abs(base) * 0.1 or 1.0
+    x_lo, x_hi = lo - pad, hi + pad
+    ax = axes(
+        c,
+        top=top + 6,
+        x_range=(x_lo, x_hi),
+        y_values=(),
+        y_format=loc.axis_money,
+        y_ticks=[(len(rows) - 1 - k, label) for k, label in enumerate(labels)],
+        x_ticks=linear_ticks(x_lo, x_hi, loc.axis_money, target=6),
+        x_title=loc._("NPV of savings ({currency})", currency=results.currency),
+        y_grid=False,
+    )
+    for k, row in enumerate(rows):
+        y = len(rows) - 1 - k
+        y0, y1 = ax.y(y + 0.3), ax.y(y - 0.3)
+        for value, colour, fill in (
+            (row.npv_low, brand.secondary, brand.secondary),
+            (row.npv_high, brand.accent, high_fill),
+        ):
+            x0, x1 = ax.x(base), ax.x(value)
+            c.rect(x0, y0, x1 - x0, y1 - y0, colour)
+            if fill != colour:
+                c.rect(x0, y0, x1 - x0, y1 - y0, fill, stroke="none", width=0)
+    c.line(ax.x(base), ax.top, ax.x(base), ax.bottom, brand.text, 0.9)
+    return c.svg(loc._("Sensitivity and break-even"))
