@@ -73,6 +73,19 @@ def test_per_hire_lines_cover_attrition_replacement():
     assert not bare["attrition_replacement"].included
 
 
+def test_night_premium_is_on_the_checklist_only_for_24_7():
+    """Regression: a 45-hour in-house desk was told it "has no cost line for Night/weekend
+    premium" in the executive summary (validation rightly warns only for 24/7 coverage)."""
+    team = Option(name="T", type="in-house")
+    daytime = {i.cost_type for i in checklist(team, [], round_the_clock=False)}
+    assert "night_premium" not in daytime and "benefits" in daytime
+    assert "night_premium" in {i.cost_type for i in checklist(team, [])}
+    nine_to_five = tiny_inputs()
+    assert all(c.hours_per_week < 168 for c in nine_to_five.channels)
+    for option in compute(nine_to_five).options:
+        assert "night_premium" not in {i.cost_type for i in option.checklist}
+
+
 def test_example_recommendation_composite_and_reasons():
     res = compute(example_inputs())
     rec = res.recommendation

@@ -193,6 +193,38 @@ def test_one_option_reasons_do_not_compare_the_baseline_with_itself():
     assert "out of 100" in text and f"{base} scores" not in text
 
 
+@pytest.mark.parametrize(
+    ("drivers", "expected"),
+    [
+        (("volume",), "when contact volume moves across its tested range."),
+        (("volume", "aht"), "when contact volume and handling time (AHT) move across their tested"),
+    ],
+    ids=["one-driver", "two-drivers-plural"],
+)
+def test_not_robust_sentence_agrees_with_its_drivers(example, drivers, expected):
+    """Regression: "it changes when contact volume and handling time (AHT) moves across its
+    tested range"."""
+    from pipeline.model.results import Reason
+    from pipeline.report.text import reason_sentence
+
+    loc = Locale(lang="en", currency="IDR")
+    reason = Reason(code="not-robust", values={"drivers": drivers})
+    assert expected in reason_sentence(loc, example, reason)
+
+
+def test_tile_without_scores_says_so():
+    """Regression: with no qualitative scores the tile read "– out of 100"."""
+    from dataclasses import replace
+
+    from pipeline.report.context import _tiles
+
+    inputs = replace(model_fixtures.example_inputs(), criteria=())
+    results = compute(inputs)
+    tiles = {t.label: t for t in _tiles(results, Locale(lang="en", currency="IDR"))}
+    tile = tiles["Qualitative index"]
+    assert (tile.value, tile.note) == ("–", "no scores given")
+
+
 def test_markup_in_the_workbook_prints_as_text(tmp_path, no_weasyprint_errors):
     results = make_results(n_options=1, client=MARKUP, markup=MARKUP)
     brand = load_brand(None)

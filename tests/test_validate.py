@@ -843,3 +843,14 @@ def test_missing_cost_table_does_not_bury_its_error_under_hidden_cost_warnings()
     assert [i.code for i in issues if i.code in ("missing-hidden-cost", "no-night-premium")] == []
     _, with_table = validate(book, today=TODAY)  # the same book with its table still warns
     assert "no-night-premium" in {i.code for i in with_table}
+
+
+def test_messages_start_with_a_capital():
+    """Regression: "table tbl_scores on sheet Qualitative: no option has a score..." began in
+    lower case in the data-quality appendix."""
+    scores = [
+        {k: v for k, v in r.items() if k not in ("In-house", "Vendor A")} for r in score_rows()
+    ]
+    _, issues = run(scores=scores)
+    no_scores = [i.message for i in issues if i.code == "no-scores"]
+    assert no_scores and no_scores[0].startswith("Table tbl_scores")

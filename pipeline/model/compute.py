@@ -79,7 +79,11 @@ def option_result(engine: Engine, option: Option, index: float | None) -> Option
         monthly_cost=tuple(float(v) for v in total),
         staffing=_staffing(run),
         qualitative_index=index,
-        checklist=checklist(option, engine.lines[option.name]),
+        checklist=checklist(
+            option,
+            engine.lines[option.name],
+            round_the_clock=any(c.hours_per_week >= 168 for c in engine.inputs.channels),
+        ),
         parallel_run_cost=float(run.parallel_run.sum()),
         investment=float(run.one_time.sum() + run.parallel_run.sum()),
         min_fee_topup=float(side.flows.min_fee_topup.sum()),

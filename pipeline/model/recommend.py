@@ -31,15 +31,21 @@ def hybrid_index(base: float | None, vendor: float | None, share: float) -> floa
     return (1.0 - share) * base + share * vendor
 
 
-def checklist(option: Option, lines: Sequence[CostLine]) -> tuple[ChecklistItem, ...]:
+def checklist(
+    option: Option, lines: Sequence[CostLine], *, round_the_clock: bool = True
+) -> tuple[ChecklistItem, ...]:
     """Included / missing per hidden-cost type of the option's type (DOMAIN.md checklist).
 
     A transition of more than 0 months counts as a parallel run: the model charges it. Per-hire
     lines cover attrition replacement: the model's hires include the replacements of leavers, as
     validation already accepts (an in-house option "with attrition (per hire)", DESIGN §4).
+    The night/weekend premium is on the checklist only when a channel runs 24/7
+    (`round_the_clock`), as validation warns: a 45-hour desk does not "miss" it.
     """
     out = []
     for ctype in schema.checklist_types(option.type):
+        if ctype.code == "night_premium" and not round_the_clock:
+            continue
         items = tuple(
             ln.item
             for ln in lines

@@ -142,7 +142,8 @@ def _tiles(results: Results, loc: Locale) -> tuple[Tile, ...]:
         Tile(
             label=loc._("Qualitative index"),
             value=loc.number(quality, 0) if quality is not None else DASH,
-            note=loc._("out of 100"),
+            # "– out of 100" reads as a score; without scores the tile says why it is empty.
+            note=loc._("out of 100") if quality is not None else loc._("no scores given"),
         )
     )
     return tuple(tiles)

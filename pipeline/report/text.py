@@ -130,10 +130,17 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
         )
     if code == "not-robust":
         drivers = _first(v, "drivers", default=results.recommendation.flipping_drivers) or ()
+        names = join(loc, (_lower_first(driver_name(loc, d)) for d in drivers))
+        if len(drivers) > 1:  # "volume and AHT move across their ranges", not "moves ... its"
+            return loc._(
+                "The recommendation is sensitive: it changes when {drivers} move across their "
+                "tested ranges.",
+                drivers=names,
+            )
         return loc._(
             "The recommendation is sensitive: it changes when {drivers} moves across its tested "
             "range.",
-            drivers=join(loc, (_lower_first(driver_name(loc, d)) for d in drivers)),
+            drivers=names,
         )
     if code == "baseline-best":
         text = loc._(

@@ -222,6 +222,7 @@ class Checker:
         text = message(self.lang).format(
             value=show(value, self.lang) if shown is None else shown, **fmt
         )
+        text = text[:1].upper() + text[1:]  # "{place}" may start "table tbl_scores on sheet..."
         self.issues.append(
             Issue(
                 code=code,
