@@ -212,6 +212,19 @@ def test_not_robust_sentence_agrees_with_its_drivers(example, drivers, expected)
     assert expected in reason_sentence(loc, example, reason)
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_payback_in_month_zero_is_not_called_a_payback(example, lang):
+    """Regression: an option cheaper from day one "pays back in month 0"."""
+    from pipeline.model.results import Reason
+    from pipeline.report.text import reason_sentence
+
+    loc = Locale(lang=lang, currency="IDR")
+    text = reason_sentence(loc, example, Reason(code="payback", values={"month": 0}))
+    assert example.baseline in text and " 0 " not in f"{text} "
+    later = reason_sentence(loc, example, Reason(code="payback", values={"month": 7}))
+    assert " 7 " in later
+
+
 def test_tile_without_scores_says_so():
     """Regression: with no qualitative scores the tile read "– out of 100"."""
     from dataclasses import replace

@@ -434,10 +434,8 @@ CASES = {
                 {"criterion": "Control", "weight": 4, "In-house": 5, "Vendor A": 3, "Vendor B": 2}
             ],
         ),
-        [
-            (OP, "A7", "option-without-costs"),
-            *[(OP, "A7", "missing-hidden-cost")] * 4,
-        ],
+        # regression: a warning only, and the option that cost nothing was recommended
+        [(OP, "A7", "option-without-costs")],
     ),
     "missing-exit-fee": (dict(costs=cost_rows()[:9]), [(OP, "A6", "missing-hidden-cost")]),
     "missing-benefits-and-facilities": (

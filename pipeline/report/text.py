@@ -93,6 +93,12 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
         return text
     if code == "payback":
         month = _first(v, "month", "payback_month")
+        if month == 0:  # the cumulative saving is never negative: "pays back in month 0" misleads
+            return loc._(
+                "It costs less than {baseline} from the start, so there is no investment to pay "
+                "back.",
+                baseline=baseline,
+            )
         return loc._(
             "The investment pays back in month {month} and stays repaid to the end of the horizon.",
             month=loc.number(month),

@@ -40,10 +40,10 @@ NO_BASELINE = T(
     "dari: {expected}).",
 )
 OPTION_WITHOUT_COSTS = T(
-    "{place}: option {value} has no cost line on sheet {target}, so it would cost nothing. Add its "
-    "cost lines.",
-    "{place}: opsi {value} tidak punya baris biaya di sheet {target}, jadi biayanya nol. Tambahkan "
-    "baris biayanya.",
+    "{place}: option {value} has no cost line on sheet {target}, so it would cost nothing and win "
+    "on cost. Add its cost lines, or delete the option.",
+    "{place}: opsi {value} tidak punya baris biaya di sheet {target}, jadi biayanya nol dan akan "
+    "menang dari sisi biaya. Tambahkan baris biayanya, atau hapus opsi itu.",
 )
 
 

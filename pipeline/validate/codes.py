@@ -87,7 +87,11 @@ CODES: tuple[Code, ...] = (
     _c("no-channels", ERROR, "The Demand table has no channel."),
     _c("no-options", ERROR, "The Options table has no option."),
     _c("no-cost-lines", ERROR, "The Costs table has no cost line."),
-    _c("option-without-costs", WARNING, "An option has no cost line: it would cost nothing."),
+    _c(
+        "option-without-costs",
+        ERROR,
+        "An option has no cost line: it would cost nothing and win the comparison.",
+    ),
     # domain (DOMAIN.md)
     _c("missing-hidden-cost", WARNING, "An option lacks a cost line of a commonly forgotten type."),
     _c("no-night-premium", WARNING, "24/7 in-house coverage without a night/weekend premium line."),

@@ -118,6 +118,8 @@ def _hidden_costs(ck: Checker, options: list[Row], costs: list[Row]) -> None:
             continue
         if "" in present or (name in present and present[name] is None):
             continue  # a line without a readable Item was reported; do not guess what it was
+        if name not in present and present:
+            continue  # option-without-costs (an error) says it; "lacks every type" adds nothing
         have = set(present.get(name) or ())
         if _ok(row.values.get("transition_months")) and row.values["transition_months"] > 0:
             have.add("parallel_run")  # transition months are a parallel run (DESIGN §3)
@@ -149,7 +151,7 @@ def _round_the_clock(ck: Checker, channels, options, costs) -> None:
         v = row.values
         if v.get("type") != "in-house" or not _ok(v.get("option")):
             continue
-        types = present.get(v["option"], set())
+        types = present.get(v["option"])  # None: unknown types, or no line (an error already)
         if "" not in present and types is not None and "night_premium" not in types:
             ck.at(
                 "no-night-premium",
