@@ -30,6 +30,8 @@ from pipeline.report.locales import Locale, catalog, extract_msgids
         ("id", "multiplier", 1.2, "×1,20"),
         ("en", "compact", 0.0, "IDR\u00a00"),
         ("en", "money_auto", 12.5, "IDR\u00a012.50"),
+        ("id", "months", 0, "sejak awal"),
+        ("en", "months", 14, "month 14"),
     ],
     ids=[
         "id-money",
@@ -48,6 +50,8 @@ from pipeline.report.locales import Locale, catalog, extract_msgids
         "id-mult",
         "zero-tile-no-cents",  # regression: a one-option report showed savings "IDR 0.00"
         "unit-price-cents",
+        "payback-from-the-start",  # regression: "month 0" for an option never behind
+        "payback-month",
     ],
 )
 def test_formats(lang, method, value, expected):

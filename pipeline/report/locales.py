@@ -177,9 +177,11 @@ class Locale:
         return format_date(value, format="long", locale=self._babel)
 
     def months(self, value: int | None) -> str:
-        """A month count as words: `month 14`."""
+        """A payback month as words: `month 14`; 0 (never behind) reads `from the start`."""
         if value is None:
             return DASH
+        if value == 0:
+            return self._("from the start")
         return self._("month {n}", n=self.number(value))
 
     def multiplier(self, value: float | None) -> str:
