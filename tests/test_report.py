@@ -238,6 +238,22 @@ def test_tile_without_scores_says_so():
     assert (tile.value, tile.note) == ("–", "no scores given")
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_scorecard_without_scores_says_cost_decides(lang):
+    """Regression: with no scores the scorecard was a table of dashes and the ranking still
+    quoted "60% × cost score + (1 − 60%) × qualitative index"."""
+    from dataclasses import replace
+
+    results = compute(replace(model_fixtures.example_inputs(), criteria=()))
+    html = render_html(results, brand=load_brand(None), lang=lang)
+    start = html.index('id="scorecard"')
+    section = visible_text(html[start : html.index("</section>", start)])
+    loc = Locale(lang=lang, currency="IDR")
+    assert loc._("No qualitative scores were given, so cost alone decides.") in section
+    assert loc._("Qualitative index (0-100)") not in section
+    assert "× cost score +" not in section and "× skor biaya +" not in section
+
+
 def test_markup_in_the_workbook_prints_as_text(tmp_path, no_weasyprint_errors):
     results = make_results(n_options=1, client=MARKUP, markup=MARKUP)
     brand = load_brand(None)

@@ -76,6 +76,8 @@ class View:
     breakeven: tuple[str, ...]
     score_head: tuple[str, ...]
     score_rows: tuple[Row, ...]
+    has_scores: bool
+    """False when no option has a qualitative index: the scorecard says so and cost decides."""
     candidate_rows: tuple[Row, ...]
     checklists: tuple[Checklist, ...]
     project_rows: tuple[Row, ...]
@@ -430,6 +432,7 @@ def build_view(results: Results, loc: Locale, brand: Brand) -> View:
         breakeven=breakeven,
         score_head=score_head,
         score_rows=score_rows,
+        has_scores=any(o.qualitative_index is not None for o in results.options),
         candidate_rows=_candidates(results, loc),
         checklists=_checklists(results, loc),
         project_rows=appendix.project_rows(results, loc),
