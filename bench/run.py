@@ -79,23 +79,51 @@ def weasyprint_alone(html: Path, work: Path) -> float:
     return run([PY, "-c", code, str(html), str(work / "alone.pdf")])
 
 
-def libreoffice_export(book: Path, work: Path) -> float | None:
+def libreoffice_export(book: Path, work: Path, repeat: int = 3) -> dict[str, float] | None:
+    """LibreOffice exporting the workbook to PDF: a first start with a fresh user profile (what a
+    one-off `soffice --convert-to` costs) and a start with an existing profile; medians."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         return None
-    profile = work / "lo-profile"
-    cmd = [
-        soffice,
-        f"-env:UserInstallation=file://{profile}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(work / "lo"),
-        str(book),
-    ]
-    run(cmd)  # first start creates the profile; not counted
-    return median_of(3, lambda: run(cmd))
+
+    def export(profile: Path) -> float:
+        return run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work / "lo"),
+                str(book),
+            ]
+        )
+
+    fresh = [export(work / f"lo-fresh-{i}") for i in range(repeat)]
+    warm = [export(work / "lo-fresh-0") for _ in range(repeat)]
+    return {"fresh": statistics.median(fresh), "warm": statistics.median(warm)}
+
+
+def cpu_ceiling(seconds: float = 1.0) -> float:
+    """What this machine gives two CPU-bound processes: throughput of 2 at once over 1 alone.
+
+    A batch cannot scale better than this; on a VM whose two vCPUs share one physical core it is
+    near 1.0 whatever the pipeline does."""
+    code = (
+        "import time\nt=time.perf_counter();x=0\n"
+        f"for i in range({int(seconds * 15_000_000)}): x+=i\n"
+        "print(time.perf_counter()-t)"
+    )
+    one = statistics.median(run([PY, "-c", code]) for _ in range(3))
+    pairs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        procs = [subprocess.Popen([PY, "-c", code], stdout=subprocess.DEVNULL) for _ in range(2)]
+        for p in procs:
+            p.wait()
+        pairs.append(time.perf_counter() - t)
+    return 2 * one / statistics.median(pairs)
 
 
 def batch_throughput(book: Path, work: Path, n: int) -> dict[str, float]:
@@ -195,66 +223,46 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--batch", type=int, default=50, help="workbooks in the batch run")
     ap.add_argument("--lines", type=int, default=20000, help="cost lines of the big workbook")
+    ap.add_argument("--repeat", type=int, default=5, help="cold report / WeasyPrint-alone pairs")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     args = ap.parse_args()
     from pipeline.template import write_example
 
+    f: dict = {"lines": args.lines, "n_batch": args.batch}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         book = work / "example-en.xlsx"
         write_example(book, lang="en")
         html = work / "example.html"
-        subprocess.run(
-            [
-                PY,
-                "-m",
-                "pipeline",
-                "-q",
-                "report",
-                str(book),
-                "-o",
-                str(work / "x.pdf"),
-                "--html",
-                str(html),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        print("stages (cold process)...", flush=True)
-        cold_runs = [stage_timings(book, work) for _ in range(3)]
-        cold_wall = statistics.median(w for _, w in cold_runs)
-        cold = {k: statistics.median(s[k] for s, _ in cold_runs) for k in cold_runs[0][0]}
-        print(f"  cold report {cold_wall:.2f}s {cold}", flush=True)
-        warm = warm_stages(book, work)
-        print(f"  warm stages {warm}", flush=True)
-        alone = median_of(3, lambda: weasyprint_alone(html, work))
-        print(f"  WeasyPrint alone {alone:.2f}s -> ratio {cold_wall / alone:.2f}", flush=True)
-        lo = libreoffice_export(book, work)
-        print(f"  LibreOffice export {lo}", flush=True)
-        print("erlang...", flush=True)
-        erl, agents = erlang_time()
-        print(f"  Erlang C A=5000: {erl * 1000:.2f} ms ({agents} agents)", flush=True)
+        cmd = [PY, "-m", "pipeline", "-q", "report", str(book), "-o", str(work / "x.pdf")]
+        subprocess.run([*cmd, "--html", str(html)], check=True, capture_output=True)
+        print("cold report and WeasyPrint alone, interleaved...", flush=True)
+        # Interleaved pairs: a burst of load from elsewhere slows both sides of the ratio alike.
+        cold_runs, alone_runs = [], []
+        for _ in range(args.repeat):
+            cold_runs.append(stage_timings(book, work))
+            alone_runs.append(weasyprint_alone(html, work))
+        f["cold_wall"] = statistics.median(w for _, w in cold_runs)
+        f["cold"] = {k: statistics.median(s[k] for s, _ in cold_runs) for k in cold_runs[0][0]}
+        f["alone"] = statistics.median(alone_runs)
+        f["ratios"] = sorted(w / a for (_, w), a in zip(cold_runs, alone_runs, strict=True))
+        print(f"  cold {f['cold_wall']:.2f}s {f['cold']}", flush=True)
+        print(f"  alone {f['alone']:.2f}s; ratios {[round(r, 2) for r in f['ratios']]}", flush=True)
+        f["warm"] = warm_stages(book, work)
+        print(f"  warm stages {f['warm']}", flush=True)
+        f["lo"] = libreoffice_export(book, work)
+        print(f"  LibreOffice export {f['lo']}", flush=True)
+        f["erl"], f["agents"] = erlang_time()
+        print(f"  Erlang C A=5000: {f['erl'] * 1000:.2f} ms ({f['agents']} agents)", flush=True)
         print(f"big workbook ({args.lines} lines)...", flush=True)
-        big = big_workbook_run(work, args.lines)
-        print(f"  {big}", flush=True)
+        f["big"] = big_workbook_run(work, args.lines)
+        print(f"  {f['big']}", flush=True)
+        f["ceiling"] = cpu_ceiling()
+        print(f"  two CPU-bound processes: {f['ceiling']:.2f} x one", flush=True)
         print(f"batch of {args.batch}...", flush=True)
-        batch = batch_throughput(book, work, args.batch)
-        print(f"  {batch}", flush=True)
-
-    write_report(
-        args.out,
-        cold=cold,
-        cold_wall=cold_wall,
-        warm=warm,
-        alone=alone,
-        lo=lo,
-        erl=erl,
-        agents=agents,
-        big=big,
-        batch=batch,
-        lines=args.lines,
-        n_batch=args.batch,
-    )
+        f["batch"] = batch_throughput(book, work, args.batch)
+        print(f"  {f['batch']}", flush=True)
+    write_report(args.out, f)
     print(f"wrote {args.out}")
     return 0
 
@@ -263,13 +271,28 @@ def _fmt(x: float | None, unit: str = "s") -> str:
     return "n/a" if x is None else f"{x:.2f} {unit}"
 
 
-def write_report(
-    path: Path, *, cold, cold_wall, warm, alone, lo, erl, agents, big, batch, lines, n_batch
-) -> None:
+def _verdict(ok: bool) -> str:
+    return "**met**" if ok else "**not met**"
+
+
+def write_report(path: Path, f: dict) -> None:
+    cold_wall, alone, big, batch, lo = f["cold_wall"], f["alone"], f["big"], f["batch"], f["lo"]
     ratio = cold_wall / alone
+    spread = f"{f['ratios'][0]:.2f}–{f['ratios'][-1]:.2f}"
+    peak = max(batch["jobs1_peak_mb"], batch["jobs2_peak_mb"])
     stages = ["import", "read", "validate", "compute", "html", "pdf"]
-    rows = "\n".join(f"| {s} | {_fmt(cold.get(s))} | {_fmt(warm.get(s))} |" for s in stages)
-    verdict = lambda ok: "**met**" if ok else "**not met**"  # noqa: E731
+    rows = "\n".join(
+        f"| {s} | {_fmt(f['cold'].get(s))} | {_fmt(f['warm'].get(s))} |" for s in stages
+    )
+    if lo:
+        lo_row = (
+            f"{cold_wall:.2f} s vs {lo['fresh']:.2f} s (fresh profile) / {lo['warm']:.2f} s "
+            f"(existing profile) | {_verdict(cold_wall < lo['fresh'])} / "
+            f"{_verdict(cold_wall < lo['warm'])}"
+        )
+    else:
+        lo_row = "LibreOffice not installed | n/a"
+    speedup = batch["speedup"]
     text = f"""# Performance
 
 Measured by `make bench` (`bench/run.py`) on {dt.date.today().isoformat()}; machine: {machine()}.
@@ -280,26 +303,28 @@ absolute seconds. Budgets are those of DESIGN §7.
 
 | budget | target | measured | verdict |
 |---|---|---|---|
-| full report vs WeasyPrint alone on the same HTML (cold processes) | ≤ 1.5 × (aim 1.25 ×) | {cold_wall:.2f} s / {alone:.2f} s = **{ratio:.2f} ×** | {verdict(ratio <= 1.5)} |
-| full report vs LibreOffice exporting the workbook to PDF | faster | {cold_wall:.2f} s vs {_fmt(lo)} | {verdict(lo is not None and cold_wall < lo) if lo else "LibreOffice not installed"} |
-| batch of {n_batch} on 2 workers vs 1 | ≥ 1.8 × | **{batch["speedup"]:.2f} ×** ({batch["jobs1_per_min"]:.1f} → {batch["jobs2_per_min"]:.1f} reports/min) | {verdict(batch["speedup"] >= 1.8)} |
-| peak memory per worker | ≤ 300 MB | {max(batch["jobs1_peak_mb"], batch["jobs2_peak_mb"]):.0f} MB | {verdict(max(batch["jobs1_peak_mb"], batch["jobs2_peak_mb"]) <= 300)} |
-| {lines:,} cost lines: read + validate + compute | ≤ 3 s | {big["total"]:.2f} s (read {big["read"]:.2f}, validate {big["validate"]:.2f}, compute {big["compute"]:.2f}) | {verdict(big["total"] <= 3)} |
-| {lines:,} cost lines: report pages | ≤ 40 | {big["pages"]} pages (report in {big["report_seconds"]:.1f} s) | {verdict(big["pages"] <= 40)} |
-| Erlang C, A = 5,000 Erlangs | milliseconds | {erl * 1000:.2f} ms ({agents:,} agents) | {verdict(erl < 0.1)} |
+| full report vs WeasyPrint alone on the same HTML (cold processes) | ≤ 1.5 × (aim 1.25 ×) | {cold_wall:.2f} s / {alone:.2f} s = **{ratio:.2f} ×** (pairs: {spread}) | {_verdict(ratio <= 1.5)}{" (aim met)" if ratio <= 1.25 else ""} |
+| full report vs LibreOffice exporting the workbook to PDF | faster | {lo_row} |
+| batch of {f["n_batch"]} on 2 workers vs 1 | ≥ 1.8 × | **{speedup:.2f} ×** ({batch["jobs1_per_min"]:.1f} → {batch["jobs2_per_min"]:.1f} reports/min); this machine gives two CPU-bound processes {f["ceiling"]:.2f} × one, so the batch reaches {speedup / f["ceiling"]:.0%} of what the hardware allows | {_verdict(speedup >= 1.8)} |
+| peak memory per worker | ≤ 300 MB | {peak:.0f} MB | {_verdict(peak <= 300)} |
+| {f["lines"]:,} cost lines: read + validate + compute | ≤ 3 s | {big["total"]:.2f} s (read {big["read"]:.2f}, validate {big["validate"]:.2f}, compute {big["compute"]:.2f}) | {_verdict(big["total"] <= 3)} |
+| {f["lines"]:,} cost lines: report pages | ≤ 40 | {big["pages"]} pages (report in {big["report_seconds"]:.1f} s) | {_verdict(big["pages"] <= 40)} |
+| Erlang C, A = 5,000 Erlangs | milliseconds | {f["erl"] * 1000:.2f} ms ({f["agents"]:,} agents) | {_verdict(f["erl"] < 0.1)} |
 
 ## One report, stage by stage (the EN example)
 
-Cold: a new process per report (`cs-sourcing -v report`), median of 3; the process's wall time was
-{cold_wall:.2f} s (stages plus interpreter start-up and the CLI). Warm: the second and later reports in
-one process, as in a batch worker.
+Cold: a new process per report (`cs-sourcing -v report`), median of {len(f["ratios"])}, each run
+followed by WeasyPrint alone on the `--html` preview (the same HTML, fonts embedded); the process's
+wall time was {cold_wall:.2f} s (stages plus interpreter start-up and the CLI). Warm: the second and
+later reports in one process, as in a batch worker.
 
 | stage | cold | warm |
 |---|---|---|
 {rows}
 
-`import` is the report stage's own imports (WeasyPrint, Jinja2, matplotlib); `html` includes the charts;
-`pdf` is WeasyPrint's layout and PDF writing.
+`import` is the report stage's own imports (Jinja2, Babel, numpy for the model; WeasyPrint itself is
+imported inside `pdf`); `html` includes the charts; `pdf` is WeasyPrint's import, layout and PDF
+writing.
 """
     extra = path.with_name("performance-notes.md")
     if extra.exists():
