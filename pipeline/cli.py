@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .console import Ctx, print_issues, print_results, print_summary, print_timings
+from .console import Ctx, print_issues, print_results, print_summary, print_timings, say
 from .issues import InvalidWorkbook, PipelineError, UsageError, WorkbookError, errors
 
 log = logging.getLogger("pipeline")
@@ -124,27 +124,21 @@ BOOK = click.argument("book", type=click.Path(exists=True, dir_okay=False, path_
 @click.pass_obj
 def validate(obj: Ctx, book: Path, as_json: bool, annotate: Path | None, lang: str | None) -> int:
     from . import files
-    from .flow import check_workbook, issues_json
+    from .flow import issues_json, read_and_validate
 
     if annotate is not None:
         files.refuse_overwrite(annotate, [book])
-    inputs, issues = check_workbook(book, lang=lang)
+    checked = read_and_validate(book, lang=lang)
     if as_json:
-        obj.out.file.write(issues_json(issues))
+        obj.out.file.write(issues_json(checked.issues))
     else:
-        print_issues(obj, issues, book)
+        print_issues(obj, checked.issues, book, checked.lang)
     if annotate is not None:
         from .workbook import annotate_workbook
 
-        annotate_workbook(book, issues, annotate, lang=lang or _lang_of(inputs, issues))
-        obj.info(f"Wrote the annotated copy: {annotate}")
-    return EXIT_INVALID if errors(issues) else EXIT_OK
-
-
-def _lang_of(inputs, issues) -> str:
-    if inputs is not None:
-        return inputs.project.language
-    return "en"
+        annotate_workbook(book, checked.issues, annotate, lang=checked.lang)
+        obj.info(say("annotated", checked.lang, path=annotate))
+    return EXIT_INVALID if errors(checked.issues) else EXIT_OK
 
 
 # ----------------------------------------------------------------------------------------- compute
@@ -175,20 +169,20 @@ def compute(obj: Ctx, book: Path, json_out: Path | None, lang: str | None) -> in
         results = compute_workbook(book, lang=lang, timings=timings)
     except InvalidWorkbook as exc:
         return _invalid(obj, exc, book)
-    print_results(obj, results)
+    out_lang = lang or results.inputs.project.language
+    print_results(obj, results, out_lang)
     if json_out is not None:
         files.write_bytes(json_out, results_json_bytes(results))
-        obj.info(f"Wrote {json_out}")
+        obj.info(say("wrote-json", out_lang, path=json_out))
     print_timings(obj, timings)
     return EXIT_OK
 
 
 def _invalid(obj: Ctx, exc: InvalidWorkbook, book: Path) -> int:
-    print_issues(obj, exc.issues, book)
-    obj.err.print(
-        "error: the workbook has errors; no output was written. Fix the cells listed above, or run "
-        f"`cs-sourcing validate {book.name} --annotate checked.xlsx` to see them marked."
-    )
+    from rich.markup import escape
+
+    print_issues(obj, exc.issues, book, exc.lang)
+    obj.err.print(escape(say("no-output", exc.lang, book=book.name)))
     return EXIT_INVALID
 
 
@@ -262,11 +256,10 @@ def report(
     except InvalidWorkbook as exc:
         return _invalid(obj, exc, book)
     rec = outcome.results.recommendation
-    obj.info(f"Wrote {output} ({outcome.pages} pages). Recommendation: {rec.option}.")
+    out_lang = lang or outcome.results.inputs.project.language
+    obj.info(say("wrote-report", out_lang, path=output, pages=outcome.pages, option=rec.option))
     if outcome.results.issues:
-        obj.info(
-            f"{len(outcome.results.issues)} warning(s) are listed in the data-quality appendix."
-        )
+        obj.info(say("warnings-in-appendix", out_lang, n=len(outcome.results.issues)))
     print_timings(obj, timings)
     return EXIT_OK
 

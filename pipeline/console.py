@@ -5,6 +5,63 @@ from __future__ import annotations
 from pathlib import Path
 
 from .issues import errors
+from .schema import T
+
+# What the command line says around the workbook's own messages, in the workbook's language.
+WORDS = {
+    "error": T("error", "galat"),
+    "warning": T("warning", "peringatan"),
+    "sheet": T("Sheet", "Sheet"),
+    "cell": T("Cell", "Sel"),
+    "code": T("Code", "Kode"),
+    "message": T("Message", "Pesan"),
+    "valid": T("is valid", "valid"),
+    "has-errors": T("has errors", "berisi galat"),
+    "counts": T("{e} error(s), {w} warning(s).", "{e} galat, {w} peringatan."),
+    "no-output": T(
+        "error: the workbook has errors; no output was written. Fix the cells listed above, or run "
+        "`cs-sourcing validate {book} --annotate checked.xlsx` to see them marked.",
+        "galat: buku kerja berisi galat; tidak ada berkas yang ditulis. Perbaiki sel di atas, atau "
+        "jalankan `cs-sourcing validate {book} --annotate diperiksa.xlsx` untuk melihatnya ditandai.",
+    ),
+    "annotated": T("Wrote the annotated copy: {path}", "Salinan bertanda ditulis: {path}"),
+    "wrote-json": T("Wrote {path}", "Ditulis: {path}"),
+    "wrote-report": T(
+        "Wrote {path} ({pages} pages). Recommendation: {option}.",
+        "Ditulis: {path} ({pages} halaman). Rekomendasi: {option}.",
+    ),
+    "warnings-in-appendix": T(
+        "{n} warning(s) are listed in the data-quality appendix.",
+        "{n} peringatan dicantumkan di lampiran kualitas data.",
+    ),
+    "warnings-run-validate": T(
+        "{n} warning(s); run `cs-sourcing validate` to list them.",
+        "{n} peringatan; jalankan `cs-sourcing validate` untuk melihatnya.",
+    ),
+    "comparison": T("Comparison over {m} months ({cur})", "Perbandingan selama {m} bulan ({cur})"),
+    "option": T("Option", "Opsi"),
+    "type": T("Type", "Jenis"),
+    "total": T("Total cost", "Total biaya"),
+    "pv": T("PV cost", "Biaya PV"),
+    "per-contact": T("Per contact", "Per kontak"),
+    "fte": T("Avg FTE", "Rata-rata FTE"),
+    "npv": T("NPV vs baseline", "NPV vs baseline"),
+    "payback": T("Payback", "Balik modal"),
+    "quality": T("Quality", "Kualitas"),
+    "baseline": T(" (baseline)", " (baseline)"),
+    "best-split": T(
+        "Best split with {vendor}: {share} outsourced, PV cost {pv}",
+        "Pembagian terbaik dengan {vendor}: {share} dialihdayakan, biaya PV {pv}",
+    ),
+    "recommendation": T("Recommendation", "Rekomendasi"),
+    "composite": T("composite", "skor gabungan"),
+    "robust": T("robust", "kokoh"),
+    "not-robust": T("not robust: {drivers}", "tidak kokoh: {drivers}"),
+}
+
+
+def say(key: str, lang: str = "en", **values) -> str:
+    return WORDS[key](lang).format(**values)
 
 
 class Ctx:
@@ -25,79 +82,93 @@ class Ctx:
             self.err.print(text)
 
 
-def print_issues(obj: Ctx, issues, book: Path) -> None:
+def print_issues(obj: Ctx, issues, book: Path, lang: str = "en") -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     n_err, n_warn = len(errors(issues)), len(issues) - len(errors(issues))
     if issues and not obj.quiet or n_err:
         shown = issues if not obj.quiet else errors(issues)
         table = Table(show_lines=False, header_style="bold", expand=False)
-        for name in ("", "Sheet", "Cell", "Code", "Message"):
-            table.add_column(name, overflow="fold")
+        table.add_column("")
+        for key in ("sheet", "cell", "code", "message"):
+            table.add_column(say(key, lang), overflow="fold")
         for i in shown:
-            mark = "[red]error[/]" if i.is_error else "[yellow]warning[/]"
-            table.add_row(mark, i.sheet or "", i.cell or "", i.code, i.message)
+            mark = (
+                f"[red]{say('error', lang)}[/]"
+                if i.is_error
+                else f"[yellow]{say('warning', lang)}[/]"
+            )
+            # Workbook text may hold [brackets]: print it literally, not as rich markup.
+            table.add_row(mark, escape(i.sheet or ""), i.cell or "", i.code, escape(i.message))
         obj.out.print(table)
-    verdict = "[red]has errors[/]" if n_err else "[green]is valid[/]"
+    verdict = f"[red]{say('has-errors', lang)}[/]" if n_err else f"[green]{say('valid', lang)}[/]"
     if not obj.quiet or n_err:
-        obj.err.print(f"{book.name} {verdict}: {n_err} error(s), {n_warn} warning(s).")
+        counts = say("counts", lang, e=n_err, w=n_warn)
+        obj.err.print(f"{escape(book.name)} {verdict}: {counts}")
 
 
 def money(x) -> str:
     return "–" if x is None else f"{x:,.0f}"
 
 
-def print_results(obj: Ctx, results) -> None:
+def print_results(obj: Ctx, results, lang: str = "en") -> None:
+    from rich.markup import escape
     from rich.table import Table
 
-    cur = results.currency
+    from .report.locales import Locale
+    from .report.text import driver_name
+    from .schema import OPTION_TYPES, choice_label
+
+    loc = Locale(lang=lang, currency=results.currency)
     comparisons = {c.option: c for c in results.comparisons}
-    table = Table(
-        title=f"Comparison over {results.horizon_months} months ({cur})", header_style="bold"
-    )
-    for name, justify in (
-        ("Option", "left"),
-        ("Type", "left"),
-        ("Total cost", "right"),
-        ("PV cost", "right"),
-        ("Per contact", "right"),
-        ("Avg FTE", "right"),
-        ("NPV vs baseline", "right"),
+    title = say("comparison", lang, m=results.horizon_months, cur=results.currency)
+    table = Table(title=title, header_style="bold")
+    for key, justify in (
+        ("option", "left"),
+        ("type", "left"),
+        ("total", "right"),
+        ("pv", "right"),
+        ("per-contact", "right"),
+        ("fte", "right"),
+        ("npv", "right"),
         ("ROI", "right"),
-        ("Payback (month)", "right"),
+        ("payback", "right"),
         ("IRR", "right"),
-        ("Quality", "right"),
+        ("quality", "right"),
     ):
-        table.add_column(name, justify=justify)
+        table.add_column(say(key, lang) if key in WORDS else key, justify=justify)
     for o in results.options:
-        c = comparisons.get(o.name)
-        base = o.name == results.baseline
+        c = None if o.name == results.baseline else comparisons.get(o.name)
         table.add_row(
-            o.name + (" (baseline)" if base else ""),
-            o.type,
-            money(o.total_cost),
-            money(o.pv_cost),
-            "–" if o.cost_per_contact is None else f"{o.cost_per_contact:,.2f}",
-            f"{o.avg_fte:,.1f}",
-            "" if base or c is None else money(c.npv),
-            "" if base or c is None or c.roi is None else f"{c.roi:.0%}",
-            "" if base or c is None else ("–" if c.payback_month is None else str(c.payback_month)),
-            "" if base or c is None or c.irr is None else f"{c.irr:.0%}",
-            "–" if o.qualitative_index is None else f"{o.qualitative_index:.0f}",
+            escape(o.name) + (say("baseline", lang) if o.name == results.baseline else ""),
+            choice_label(OPTION_TYPES, o.type, lang),
+            loc.number(o.total_cost),
+            loc.number(o.pv_cost),
+            loc.number(o.cost_per_contact, 2),
+            loc.number(o.avg_fte, 1),
+            "" if c is None else loc.number(c.npv),
+            "" if c is None else loc.percent(c.roi),
+            "" if c is None else loc.months(c.payback_month),
+            "" if c is None else loc.percent(c.irr),
+            loc.number(o.qualitative_index),
         )
     obj.out.print(table)
     for h in results.hybrid:
-        obj.out.print(
-            f"Best split with {h.vendor}: {h.best_share:.0%} outsourced, PV cost {money(h.best_pv_cost)}"
-        )
+        share = loc.percent(h.best_share)
+        line = say("best-split", lang, vendor=h.vendor, share=share, pv=loc.number(h.best_pv_cost))
+        obj.out.print(escape(line))
     rec = results.recommendation
-    robust = "robust" if rec.robust else "not robust: " + ", ".join(rec.flipping_drivers)
+    drivers = ", ".join(driver_name(loc, d) for d in rec.flipping_drivers)
+    robust = say("robust", lang) if rec.robust else say("not-robust", lang, drivers=drivers)
+    composite = say("composite", lang)
     obj.out.print(
-        f"[bold]Recommendation: {rec.option}[/] (composite {rec.composite:.1f}, {robust})"
+        f"[bold]{say('recommendation', lang)}: {escape(rec.option)}[/] "
+        f"({composite} {loc.number(rec.composite, 1)}, {escape(robust)})"
     )
     n_warn = len(results.issues)
     if n_warn and not obj.quiet:
-        obj.err.print(f"{n_warn} warning(s); run `cs-sourcing validate` to list them.")
+        obj.err.print(say("warnings-run-validate", lang, n=n_warn))
 
 
 def print_timings(obj: Ctx, timings) -> None:

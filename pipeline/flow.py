@@ -10,7 +10,7 @@ import logging
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .issues import InvalidWorkbook, Issue, errors
@@ -28,10 +28,19 @@ class Timings:
         self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
 
 
-def check_workbook(
+@dataclass(frozen=True, kw_only=True)
+class Checked:
+    inputs: object
+    """Inputs, or None when the workbook has errors."""
+    issues: list[Issue]
+    lang: str
+    """Language of the messages: `--lang`, else the workbook's report language, else its template's."""
+
+
+def read_and_validate(
     path: str | os.PathLike, *, lang: str | None = None, timings: Timings | None = None
-):
-    """Read and validate a workbook: (Inputs or None, issues). Raises WorkbookError when unusable."""
+) -> Checked:
+    """Read and validate a workbook. Raises WorkbookError when the file is unusable."""
     from .validate import validate
     from .workbook import read_workbook
 
@@ -43,22 +52,31 @@ def check_workbook(
     inputs, issues = validate(raw, lang=lang)
     timings.add("validate", t)
     if inputs is not None:
-        from dataclasses import replace
-
         inputs = replace(inputs, source_name=Path(path).name)
-    return inputs, issues
+        used = lang or inputs.project.language
+    else:
+        used = lang or raw.template_language or "en"
+    return Checked(inputs=inputs, issues=issues, lang=used if used in ("en", "id") else "en")
+
+
+def check_workbook(
+    path: str | os.PathLike, *, lang: str | None = None, timings: Timings | None = None
+):
+    """Read and validate a workbook: (Inputs or None, issues). Raises WorkbookError when unusable."""
+    checked = read_and_validate(path, lang=lang, timings=timings)
+    return checked.inputs, checked.issues
 
 
 def compute_workbook(path, *, lang: str | None = None, timings: Timings | None = None):
     """Read, validate and compute; raises InvalidWorkbook when the workbook has errors."""
     timings = timings or Timings()
-    inputs, issues = check_workbook(path, lang=lang, timings=timings)
-    if inputs is None or errors(issues):
-        raise InvalidWorkbook(issues)
+    checked = read_and_validate(path, lang=lang, timings=timings)
+    if checked.inputs is None or errors(checked.issues):
+        raise InvalidWorkbook(checked.issues, lang=checked.lang)
     from .model import compute
 
     t = time.perf_counter()
-    results = compute(inputs, warnings=[i for i in issues if not i.is_error])
+    results = compute(checked.inputs, warnings=[i for i in checked.issues if not i.is_error])
     timings.add("compute", t)
     return results
 

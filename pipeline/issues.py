@@ -69,8 +69,10 @@ class InvalidWorkbook(PipelineError):
 
     exit_code = 1
 
-    def __init__(self, issues: list[Issue]):
+    def __init__(self, issues: list[Issue], *, lang: str = "en"):
         self.issues = list(issues)
+        self.lang = lang
+        """Language the messages are in (the workbook's unless overridden)."""
         n = len(errors(self.issues))
         super().__init__(f"the workbook has {n} error{'s' if n != 1 else ''}")
 

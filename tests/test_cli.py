@@ -174,3 +174,31 @@ def test_report_json_equals_compute_json(make_workbook, tmp_path, capsys):
         cli.main(["-q", "report", str(book), "-o", str(tmp_path / "r.pdf"), "--json", str(b)]) == 0
     )
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_indonesian_workbook_gets_indonesian_console_text(make_workbook, tmp_path, capsys):
+    book = make_workbook(lang="id")
+    assert cli.main(["compute", str(book)]) == 0
+    out = capsys.readouterr().out
+    assert "Rekomendasi:" in out and "Recommendation" not in out
+    assert "Biaya PV" in out
+
+    broken = make_workbook(lang="id", client_name=None)
+    annotated = tmp_path / "diperiksa.xlsx"
+    assert cli.main(["validate", str(broken), "--annotate", str(annotated)]) == 1
+    captured = capsys.readouterr()
+    assert "galat" in captured.out and "berisi galat" in captured.err
+    assert "Salinan bertanda ditulis" in captured.err
+
+    # --lang overrides the workbook's language.
+    assert cli.main(["validate", str(broken), "--lang", "en"]) == 1
+    assert "has errors" in capsys.readouterr().err
+
+
+def test_workbook_text_with_brackets_prints_literally(make_workbook, capsys):
+    from pipeline import template
+
+    book = make_workbook({template.cell_of("costs", "amount", 0, "en"): "[red]12[/red]"})
+    assert cli.main(["validate", str(book)]) == 1
+    # rich would swallow "[red]" as markup; the user must see exactly what the cell holds.
+    assert "[red]12[/red]" in capsys.readouterr().out
