@@ -8,10 +8,12 @@ import shutil
 import subprocess
 from dataclasses import replace
 
+import openpyxl
 import pytest
 
 from pipeline.flow import check_workbook
 from pipeline.issues import errors
+from tests.conftest import example_path
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -56,3 +58,31 @@ def test_libreoffice_saved_example_reads_back_to_the_same_inputs(make_workbook, 
     assert after is not None and before is not None
     assert replace(after, source_name="") == replace(before, source_name="")
     assert [(i.code, i.cell) for i in issues_after] == [(i.code, i.cell) for i in issues_before]
+
+
+def test_libreoffice_saved_converted_ranges_read_back_to_the_same_inputs(tmp_path):
+    """Tables converted to ranges, then saved by LibreOffice (which rewrites every cell and
+    style): the ranges are still found by their headers."""
+    converted = tmp_path / "ranges.xlsx"
+    wb = openpyxl.load_workbook(example_path("en"))
+    for ws in wb:
+        for name in list(ws.tables):
+            del ws.tables[name]
+    wb.save(converted)
+    saved = libreoffice_roundtrip(converted, tmp_path / "lo")
+    before, issues_before = check_workbook(example_path("en"))
+    after, issues_after = check_workbook(saved)
+    assert after is not None and before is not None
+    assert replace(after, source_name="") == replace(before, source_name="")
+    converted_issues = [
+        (i.sheet, i.cell) for i in issues_after if i.code == "table-converted-to-range"
+    ]
+    assert converted_issues == [
+        ("Demand", "A4"),
+        ("Options", "A4"),
+        ("Costs", "A4"),
+        ("Qualitative", "A4"),
+    ]
+    assert [i.code for i in issues_after if i.code != "table-converted-to-range"] == [
+        i.code for i in issues_before
+    ]

@@ -6,18 +6,21 @@ import datetime as dt
 import hashlib
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from pipeline import example_data, schema
+from pipeline.flow import check_workbook
 from pipeline.issues import Issue
 from pipeline.raw import RawCell
 from pipeline.workbook import annotate_workbook, read_workbook
 from pipeline.workbook.cells import make_cell
 from pipeline.workbook.package import Package
 from pipeline.workbook.parts import read_structure
+from pipeline.workbook.recover import BLANK_RUN
 from tests.conftest import example_path
 
 FIRST = 5  # first data row of every table in the example; headers are row 4
@@ -164,14 +167,122 @@ def test_renamed_header_is_a_missing_column(make_workbook, cell, expected):
 
 
 def test_missing_table_is_an_error(tmp_path):
+    """No table object and no header row left to recover it from."""
     path = tmp_path / "no-table.xlsx"
     wb = openpyxl.load_workbook(example_path("en"))
     del wb["Options"].tables["tbl_options"]
+    wb["Options"]["B4"] = "Kind"  # the required Type header is gone too
     wb.save(path)
     book = read_workbook(path)
     assert flat(book) == [(None, None, "missing-table")]
     assert "tbl_options" in book.issues[0].message and "Options" in book.issues[0].message
     assert "tbl_options" not in book.tables
+
+
+# -------------------------------------------------------------- tables converted to a range
+def without_tables(src: Path, out: Path, *names: str, edit=None) -> Path:
+    """`src` with the table objects `names` (all when none) removed, as Excel's Convert to Range
+    does: the cells, headers and formats stay."""
+    wb = openpyxl.load_workbook(src)
+    for ws in wb:
+        for name in list(ws.tables):
+            if not names or name in names:
+                del ws.tables[name]
+    if edit:
+        edit(wb)
+    wb.save(out)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_tables_converted_to_ranges_read_to_the_same_inputs(tmp_path, lang):
+    path = without_tables(example_path(lang), tmp_path / "ranges.xlsx")
+    book = read_workbook(path)
+    sheets = [t.sheet(lang) for t in schema.TABLES]
+    assert flat(book) == [(s, "A4", "table-converted-to-range") for s in sheets]
+    costs_message = book.issues[2].message
+    n = len(example_data.table_rows("tbl_costs", lang))
+    assert f"{sheets[2]}!A4:L4" in costs_message and f"5\u2013{4 + n}" in costs_message
+    assert "tbl_costs" in costs_message
+    assert ("converted to a range" if lang == "en" else "diubah menjadi rentang") in costs_message
+    before, issues_before = check_workbook(example_path(lang))
+    after, issues_after = check_workbook(path)
+    assert before is not None and after is not None
+    assert replace(after, source_name="") == replace(before, source_name="")
+    assert [i.code for i in issues_after] == [i.code for i in issues_before] + [
+        "table-converted-to-range"
+    ] * 4
+
+
+def test_converted_table_on_a_renamed_sheet_is_found_on_any_sheet(tmp_path):
+    def rename(wb):
+        wb["Costs"].title = "Pasted"
+
+    path = without_tables(example_path("en"), tmp_path / "p.xlsx", "tbl_costs", edit=rename)
+    book = read_workbook(path)
+    assert flat(book) == [("Pasted", "A4", "table-converted-to-range")]
+    assert costs(book, "item") == [r["item"] for r in example_data.table_rows("tbl_costs", "en")]
+
+
+@pytest.mark.parametrize(
+    ("gap", "read"),
+    [(BLANK_RUN - 1, True), (BLANK_RUN, False)],
+    ids=["short-gap-still-read", "long-blank-run-ends-the-table"],
+)
+def test_converted_table_ends_at_a_blank_run(tmp_path, gap, read):
+    n = len(example_data.table_rows("tbl_costs", "en"))
+    below = FIRST + n + gap
+
+    def type_below(wb):
+        wb["Costs"][f"A{below}"] = "In-house"
+        wb["Costs"][f"C{below}"] = "Typed below"
+
+    path = without_tables(example_path("en"), tmp_path / "g.xlsx", "tbl_costs", edit=type_below)
+    book = read_workbook(path)
+    assert ("Typed below" in costs(book, "item")) is read
+    assert len(book.tables["tbl_costs"].rows) == n + read
+    assert f"5\u2013{below if read else FIRST + n - 1}" in book.issues[0].message
+
+
+def test_converted_table_ends_at_the_next_header_row(tmp_path):
+    """Sheets pasted one under the other: the next table's headers end the one above."""
+    n = len(example_data.table_rows("tbl_options", "en"))
+
+    def stack(wb):
+        below = FIRST + n + 1
+        for col, cell in enumerate(wb["Demand"][4], start=1):
+            wb["Options"].cell(below, col, cell.value)
+        wb["Options"].cell(below + 1, 1, "Phone")
+
+    path = without_tables(example_path("en"), tmp_path / "s.xlsx", "tbl_options", edit=stack)
+    book = read_workbook(path)
+    assert flat(book) == [("Options", "A4", "table-converted-to-range")]
+    assert [r.number for r in book.tables["tbl_options"].rows] == list(range(FIRST, FIRST + n))
+    assert len(book.tables["tbl_channels"].rows) == len(
+        example_data.table_rows("tbl_channels", "en")
+    )
+
+
+def test_converted_scores_keep_their_option_columns(tmp_path):
+    path = without_tables(example_path("id"), tmp_path / "q.xlsx", "tbl_scores")
+    table = read_workbook(path).tables["tbl_scores"]
+    options = [r["option"] for r in example_data.table_rows("tbl_options", "id")]
+    assert list(table.extra_columns) == options
+
+
+def test_converted_table_with_headers_only(tmp_path):
+    def clear(wb):
+        ws = wb["Options"]
+        for row in ws.iter_rows(min_row=FIRST):
+            for cell in row:
+                cell.value = None
+
+    path = without_tables(example_path("en"), tmp_path / "h.xlsx", "tbl_options", edit=clear)
+    book = read_workbook(path)
+    assert book.tables["tbl_options"].rows == ()
+    issue = next(i for i in book.issues if i.code == "table-converted-to-range")
+    assert (issue.sheet, issue.cell, issue.severity) == ("Options", "A4", "warning")
+    assert "no rows" in issue.message
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -37,6 +37,24 @@ MESSAGES: dict[str, Text] = {
         "diganti namanya dan tabelnya dihapus). Salin kembali sheet itu dari template baru "
         "(`cs-sourcing template`) lalu isi lagi.",
     ),
+    "table-converted-to-range": T(
+        "The table {table} is no longer an Excel table (converted to a range, or the sheet was "
+        "pasted into another workbook); it was read from its headers in {sheet}!{headers}, rows "
+        "{rows}. Check that these are all its rows, or make it a table again: select it, Insert "
+        "> Table, and name it {table} (Table Design > Table Name).",
+        "Tabel {table} bukan lagi tabel Excel (diubah menjadi rentang, atau sheet-nya ditempel ke "
+        "workbook lain); datanya dibaca dari judul kolom di {sheet}!{headers}, baris {rows}. "
+        "Periksa bahwa semua barisnya terbaca, atau jadikan tabel lagi: pilih rentangnya, Sisipkan "
+        "> Tabel, lalu beri nama {table} (Desain Tabel > Nama Tabel).",
+    ),
+    "table-converted-to-range-empty": T(
+        "The table {table} is no longer an Excel table (converted to a range, or the sheet was "
+        "pasted into another workbook); its headers were found in {sheet}!{headers}, with no rows "
+        "below them. Make it a table again: select it, Insert > Table, and name it {table}.",
+        "Tabel {table} bukan lagi tabel Excel (diubah menjadi rentang, atau sheet-nya ditempel ke "
+        "workbook lain); judul kolomnya ada di {sheet}!{headers}, tanpa baris di bawahnya. "
+        "Jadikan tabel lagi: pilih rentangnya, Sisipkan > Tabel, lalu beri nama {table}.",
+    ),
     "missing-column": T(
         "Table {table} on sheet {sheet} has no column {column} (headers found: {found}). "
         "Add the column back with this header.",

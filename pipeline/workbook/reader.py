@@ -8,7 +8,6 @@ import os
 import re
 
 from .. import schema
-from ..formula import FormulaError
 from ..issues import ERROR, WARNING, Issue
 from ..raw import RawBook, RawCell, RawRow, RawTable
 from ..values import fold_name
@@ -16,6 +15,7 @@ from .cells import Book, letters
 from .messages import make_issue
 from .package import Package
 from .parts import NameDef, Structure, TableDef, parse_cell, read_structure
+from .recover import find_range, header_value, is_blank
 from .sheet import Cell, SheetData
 
 log = logging.getLogger("pipeline")
@@ -193,21 +193,14 @@ class _Reader:
 
     def _table(self, spec: schema.Table) -> RawTable | None:
         tdef = self._find_table(spec.name)
+        stop = None
         if tdef is None:
-            # Same code either way; the message says whether the whole sheet is gone.
-            gone = all(self.st.sheet(spec.sheet(lang)) is None for lang in ("en", "id"))
-            self.issues.append(
-                make_issue(
-                    "missing-table",
-                    ERROR,
-                    self.lang,
-                    message_key="missing-table-sheet" if gone else None,
-                    field=spec.name,
-                    table=spec.name,
-                    expected_sheet=spec.sheet(self.lang),
-                )
-            )
-            return None
+            tdef = find_range(self.book, self.st, spec)
+            if tdef is None:
+                self._missing_table(spec)
+                return None
+            stop = tdef.max_row + 1
+            self._converted(spec, tdef)
         sheet = self.book.sheet(tdef.sheet)
         assert sheet is not None  # tables come from the sheets' own relationships
         has_header = tdef.header_rows > 0
@@ -215,7 +208,7 @@ class _Reader:
         first = tdef.min_row + (1 if has_header else 0)
         columns, extra, headers = self._headers(spec, tdef, sheet, header_row, has_header)
         self._missing_columns(spec, tdef, sheet, columns, headers, header_row)
-        rows = self._rows(tdef, sheet, first, columns, extra)
+        rows = self._rows(tdef, sheet, first, columns, extra, stop)
         return RawTable(
             name=spec.name,
             sheet=sheet.name,
@@ -223,6 +216,39 @@ class _Reader:
             columns={k: letters(c) for k, c in columns.items()},
             extra_columns={h: letters(c) for h, c in extra.items()},
             rows=rows,
+        )
+
+    def _missing_table(self, spec: schema.Table) -> None:
+        # Same code either way; the message says whether the whole sheet is gone.
+        gone = all(self.st.sheet(spec.sheet(lang)) is None for lang in ("en", "id"))
+        self.issues.append(
+            make_issue(
+                "missing-table",
+                ERROR,
+                self.lang,
+                message_key="missing-table-sheet" if gone else None,
+                field=spec.name,
+                table=spec.name,
+                expected_sheet=spec.sheet(self.lang),
+            )
+        )
+
+    def _converted(self, spec: schema.Table, tdef: TableDef) -> None:
+        first = f"{letters(tdef.min_col)}{tdef.min_row}"
+        rows = f"{tdef.min_row + 1}–{tdef.max_row}" if tdef.max_row > tdef.min_row else None
+        self.issues.append(
+            make_issue(
+                "table-converted-to-range",
+                WARNING,
+                self.lang,
+                sheet=tdef.sheet,
+                cell=first,
+                field=spec.name,
+                message_key=None if rows else "table-converted-to-range-empty",
+                table=spec.name,
+                headers=f"{first}:{letters(tdef.max_col)}{tdef.min_row}",
+                rows=rows,
+            )
         )
 
     def _headers(self, spec, tdef: TableDef, sheet: SheetData, header_row: int, has_header: bool):
@@ -233,8 +259,7 @@ class _Reader:
         for i, col in enumerate(range(tdef.min_col, tdef.max_col + 1)):
             text = None
             if has_header:
-                cell = sheet.get(header_row, col)
-                value = self._header_value(sheet, header_row, col, cell)
+                value = header_value(self.book, sheet, header_row, col)
                 text = str(value).strip() if value is not None else None
             if not text and i < len(tdef.column_names):
                 text = tdef.column_names[i].strip()
@@ -275,18 +300,6 @@ class _Reader:
                     )
         return columns, extra, headers
 
-    def _header_value(self, sheet: SheetData, row: int, col: int, cell: Cell | None) -> object:
-        """A header's text; a header linked by formula (`=Options!A5`) without a cached value
-        is resolved when simple, else the table's own column name is used."""
-        if cell is None:
-            return None
-        if not self.book.lacks_value(cell):
-            return self.book.convert(cell)
-        try:
-            return self.book.resolve(sheet.name, row, col)
-        except FormulaError:
-            return None
-
     def _missing_columns(self, spec, tdef, sheet, columns, headers, header_row) -> None:
         ref = f"{letters(tdef.min_col)}{header_row}"
         for col in spec.columns:
@@ -307,12 +320,13 @@ class _Reader:
                 )
             )
 
-    def _rows(self, tdef: TableDef, sheet: SheetData, first: int, columns, extra):
-        """Non-blank rows of the table and typed just below it, merged cells filled in."""
+    def _rows(self, tdef: TableDef, sheet: SheetData, first: int, columns, extra, stop=None):
+        """Non-blank rows of the table and typed just below it (up to `stop`, by default the
+        next table below), merged cells filled in."""
         wanted = sorted(set(columns.values()) | set(extra.values()))
         lo, hi = tdef.min_col, tdef.max_col
         totals = range(tdef.max_row - tdef.totals_rows + 1, tdef.max_row + 1)
-        stop = self._next_table_below(tdef)
+        stop = stop or self._next_table_below(tdef)
         fill = _merge_fill(sheet, lo, hi, first, stop, max(sheet.rows, default=0))
         # A row counts when one of its own cells is filled; merged values only fill it in.
         candidates = sorted(r for r in sheet.rows if first <= r < stop and r not in totals)
@@ -323,7 +337,7 @@ class _Reader:
         raw_cell = self.book.raw_cell
         for r in candidates:
             stored = sheet.rows[r]
-            if all(_blank(stored.get(c), self.book) for c in range(lo, hi + 1)):
+            if all(is_blank(self.book, stored.get(c)) for c in range(lo, hi + 1)):
                 continue
             cells: dict[int, Cell | None] = {}
             for c in wanted:
@@ -360,19 +374,6 @@ class _Reader:
                 ):
                     stop = min(stop, t.min_row)
         return stop
-
-
-def _blank(cell: Cell | None, book: Book) -> bool:
-    if cell is None:
-        return True
-    if cell.formula is not None:
-        return False
-    if cell.value is None:
-        return True
-    if cell.type == "s":
-        value = book.convert(cell)
-        return not (isinstance(value, str) and value.strip())
-    return not cell.value.strip()
 
 
 def _merge_fill(sheet: SheetData, lo: int, hi: int, first: int, stop: int, last: int):
