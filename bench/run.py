@@ -1,7 +1,7 @@
 """Benchmarks against the budgets of DESIGN §7; prints each figure and writes docs/performance.md.
 
-Run with `make bench` (about four minutes on 2 cores; nothing else heavy should run meanwhile). Ratios are measured within one run, so a busy
-machine slows both sides of each comparison alike.
+Run with `make bench` (about four minutes on 2 cores; nothing else heavy should run meanwhile).
+Ratios are measured within one run, so a busy machine slows both sides of each comparison alike.
 """
 
 from __future__ import annotations
