@@ -32,6 +32,7 @@ from pipeline.report.locales import Locale, catalog, extract_msgids
         ("en", "money_auto", 12.5, "IDR\u00a012.50"),
         ("id", "months", 0, "sejak awal"),
         ("en", "months", 14, "month 14"),
+        ("id", "percent", -0.125, "−12,5%"),
     ],
     ids=[
         "id-money",
@@ -52,6 +53,7 @@ from pipeline.report.locales import Locale, catalog, extract_msgids
         "unit-price-cents",
         "payback-from-the-start",  # regression: "month 0" for an option never behind
         "payback-month",
+        "negative-pct-minus-sign",  # regression: ROI "-66%" beside amounts "−885,858,199"
     ],
 )
 def test_formats(lang, method, value, expected):

@@ -92,8 +92,23 @@ def _rows(loc: Locale, table: schema.Table, keys, records) -> tuple[Row, ...]:
     return tuple(out)
 
 
+LIVE_ONLY = frozenset({"service_level", "answer_seconds"})
+"""Channel columns that apply to live channels only: a deferred channel keeps a backlog, it has no
+queue to answer within a target time (its cells hold the template defaults, never used)."""
+
+
 def channel_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
-    return _rows(loc, schema.CHANNELS, CHANNEL_KEYS, results.inputs.channels)
+    channels = results.inputs.channels
+    rows = _rows(loc, schema.CHANNELS, CHANNEL_KEYS, channels)
+    return tuple(
+        Row(
+            cells=tuple(
+                DASH if ch.mode == "deferred" and key in LIVE_ONLY else cell
+                for key, cell in zip(CHANNEL_KEYS, row.cells, strict=True)
+            )
+        )
+        for row, ch in zip(rows, channels, strict=True)
+    )
 
 
 def option_rows(results: Results, loc: Locale) -> tuple[Row, ...]:

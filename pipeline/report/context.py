@@ -46,6 +46,10 @@ class Checklist:
     items: tuple[tuple[str, bool, str], ...]
     """(cost type label, included, items that cover it)."""
     risks: tuple[str, ...]
+    """The risks of the option's type; empty when an earlier option of that type lists them."""
+    risks_as: str = ""
+    """That earlier option, named instead of repeating its risks (six options listed the same
+    five vendor risks five times)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +92,10 @@ class View:
     line_count: int
     warning_rows: tuple[Row, ...]
     warnings_hidden: int
+    omitted: tuple[str, ...] = ()
+    """Section ids left out (with their contents entries): nothing to show, see scope_note."""
+    scope_note: str = ""
+    """One sentence in the summary naming the analyses left out and why."""
 
 
 def _comparison(results: Results, name: str) -> Comparison | None:
@@ -106,7 +114,41 @@ def _rec_option(results: Results) -> OptionResult | None:
     return None
 
 
+def _quality_tile(loc: Locale, quality: float | None) -> Tile:
+    return Tile(
+        label=loc._("Qualitative index"),
+        value=loc.number(quality, 0) if quality is not None else DASH,
+        # "– out of 100" reads as a score; without scores the tile says why it is empty.
+        note=loc._("out of 100") if quality is not None else loc._("no scores given"),
+    )
+
+
+def _single_tiles(results: Results, loc: Locale) -> tuple[Tile, ...]:
+    """One option: its own figures, one row of tiles. Baseline, recommended and a saving of 0
+    would only repeat it."""
+    base = results.option(results.baseline)
+    return (
+        Tile(
+            label=loc._("Cost (PV)"),
+            value=loc.compact(base.pv_cost),
+            note=loc._(
+                "{total} nominal over {years} years",
+                total=loc.compact(base.total_cost),
+                years=loc.number(results.horizon_months // 12),
+            ),
+        ),
+        Tile(
+            label=loc._("Cost per contact"),
+            value=loc.money_auto(base.cost_per_contact),
+            note=loc._("{n} contacts", n=loc.number(base.contacts)),
+        ),
+        _quality_tile(loc, base.qualitative_index),
+    )
+
+
 def _tiles(results: Results, loc: Locale) -> tuple[Tile, ...]:
+    if not results.comparisons:
+        return _single_tiles(results, loc)
     base = results.option(results.baseline)
     rec = results.recommendation.option
     cand = next((c for c in results.recommendation.candidates if c.name == rec), None)
@@ -127,7 +169,12 @@ def _tiles(results: Results, loc: Locale) -> tuple[Tile, ...]:
             Tile(
                 label=loc._("ROI"),
                 value=loc.percent(comp.roi),
-                note=comp.option if comp.option != rec else "",
+                # ROI is savings / investment: a bare dash needs its reason.
+                note=loc._("no investment")
+                if comp.roi is None and not comp.investment
+                else comp.option
+                if comp.option != rec
+                else "",
             )
         )
         tiles.append(
@@ -140,14 +187,7 @@ def _tiles(results: Results, loc: Locale) -> tuple[Tile, ...]:
             )
         )
     quality = cand.qualitative_index if cand else base.qualitative_index
-    tiles.append(
-        Tile(
-            label=loc._("Qualitative index"),
-            value=loc.number(quality, 0) if quality is not None else DASH,
-            # "– out of 100" reads as a score; without scores the tile says why it is empty.
-            note=loc._("out of 100") if quality is not None else loc._("no scores given"),
-        )
-    )
+    tiles.append(_quality_tile(loc, quality))
     return tuple(tiles)
 
 
@@ -228,24 +268,6 @@ def _cost_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
     )
 
 
-def _comparison_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
-    return tuple(
-        Row(
-            cells=(
-                c.option,
-                loc.amount(c.net_savings),
-                loc.amount(c.npv),
-                loc.amount(c.investment),
-                loc.percent(c.roi),
-                loc.months(c.payback_month),
-                loc.months(c.discounted_payback_month),
-                loc.percent(c.irr, 1),
-            )
-        )
-        for c in results.comparisons
-    )
-
-
 def _staffing_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
     rows = []
     for o in results.options:
@@ -270,115 +292,24 @@ def _staffing_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def _hybrid_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
-    return tuple(
-        Row(
-            cells=(
-                h.vendor,
-                loc.percent(h.best_share),
-                loc.amount(h.best_pv_cost),
-                loc.amount(h.curve[0].pv_cost) if h.curve else DASH,
-                loc.amount(h.curve[-1].pv_cost) if h.curve else DASH,
-            )
-        )
-        for h in results.hybrid
-    )
-
-
-def _sensitivity(results: Results, loc: Locale) -> tuple[tuple[Row, ...], tuple[str, ...]]:
-    sens = results.sensitivity
-    if sens is None:
-        return (), ()
-    rows = tuple(
-        Row(
-            cells=(
-                text.driver_name(loc, r.driver),
-                text.driver_range(loc, r.driver, r.low, r.high),
-                loc.amount(r.npv_low),
-                loc.amount(r.npv_high),
-                loc.amount(abs(r.npv_high - r.npv_low)),
-                loc._("yes") if r.flips else loc._("no"),
-            ),
-            strong=r.flips,
-        )
-        for r in sens.rows
-    )
-    notes = []
-    if sens.breakeven_price is not None:
-        notes.append(
-            loc._(
-                "Break-even vendor price: {option} stops saving money when vendor prices reach "
-                "{mult} of the quoted prices.",
-                option=sens.option,
-                mult=loc.multiplier(sens.breakeven_price),
-            )
-        )
-    else:
-        notes.append(loc._("No break-even vendor price within the range searched."))
-    if sens.breakeven_volume is not None:
-        notes.append(
-            loc._(
-                "Break-even volume: the saving disappears at {mult} of the forecast volume.",
-                mult=loc.multiplier(sens.breakeven_volume),
-            )
-        )
-    else:
-        notes.append(loc._("No break-even volume within the range searched."))
-    return rows, tuple(notes)
-
-
-def _scores(results: Results, loc: Locale) -> tuple[tuple[str, ...], tuple[Row, ...]]:
-    names = [o.name for o in results.options]
-    head = (loc._("Criterion"), loc._("Weight")) + tuple(names)
-    rows = []
-    labels = {c.label.en: c.label for c in schema.DEFAULT_CRITERIA}
-    for c in results.inputs.criteria:
-        name = loc.label(labels[c.name]) if c.name in labels else c.name
-        rows.append(
-            Row(
-                cells=(name, loc.number(c.weight, 0))
-                + tuple(loc.number(c.scores.get(n), 0) if n in c.scores else DASH for n in names)
-            )
-        )
-    rows.append(
-        Row(
-            cells=(loc._("Qualitative index (0-100)"), "")
-            + tuple(loc.number(o.qualitative_index, 1) for o in results.options),
-            strong=True,
-        )
-    )
-    return head, tuple(rows)
-
-
-def _candidates(results: Results, loc: Locale) -> tuple[Row, ...]:
-    return tuple(
-        Row(
-            cells=(
-                c.name,
-                loc.amount(c.pv_cost),
-                loc.number(c.cost_score, 1),
-                loc.number(c.qualitative_index, 1),
-                loc.number(c.composite, 1),
-            ),
-            strong=c.name == results.recommendation.option,
-        )
-        for c in results.recommendation.candidates
-    )
-
-
 def _checklists(results: Results, loc: Locale) -> tuple[Checklist, ...]:
-    return tuple(
-        Checklist(
-            option=o.name,
-            type_label=schema.choice_label(schema.OPTION_TYPES, o.type, loc.lang),
-            items=tuple(
-                (text.cost_type_label(loc, c.cost_type), c.included, ", ".join(c.items[:3]))
-                for c in o.checklist
-            ),
-            risks=tuple(text.risks(loc, o.type)),
+    first_of_type: dict[str, str] = {}
+    out = []
+    for o in results.options:
+        earlier = first_of_type.setdefault(o.type, o.name)
+        out.append(
+            Checklist(
+                option=o.name,
+                type_label=schema.choice_label(schema.OPTION_TYPES, o.type, loc.lang),
+                items=tuple(
+                    (text.cost_type_label(loc, c.cost_type), c.included, ", ".join(c.items[:3]))
+                    for c in o.checklist
+                ),
+                risks=tuple(text.risks(loc, o.type)) if earlier == o.name else (),
+                risks_as="" if earlier == o.name else earlier,
+            )
         )
-        for o in results.options
-    )
+    return tuple(out)
 
 
 def _charts(results: Results, loc: Locale, brand: Brand) -> Charts:
@@ -402,12 +333,12 @@ def _charts(results: Results, loc: Locale, brand: Brand) -> Charts:
 
 def build_view(results: Results, loc: Locale, brand: Brand) -> View:
     """Everything the templates print, formatted for `loc`."""
-    from . import appendix
+    from . import analysis, appendix
 
     rec = results.recommendation
     annual_head, annual_rows = _annual(results, loc)
-    sens_rows, breakeven = _sensitivity(results, loc)
-    score_head, score_rows = _scores(results, loc)
+    sens_rows, breakeven = analysis.sensitivity(results, loc)
+    score_head, score_rows = analysis.scores(results, loc)
     line_rows, aggregated = appendix.cost_lines(results, loc, MAX_COST_LINES)
     warning_rows, hidden = appendix.warnings(results, loc, MAX_WARNINGS)
     if rec.option == results.baseline:
@@ -421,19 +352,19 @@ def build_view(results: Results, loc: Locale, brand: Brand) -> View:
         reasons=tuple(text.reason_sentences(loc, results)),
         tiles=_tiles(results, loc),
         top_risks=_top_risks(results, loc),
-        charts=_charts(results, loc, brand),
+        charts=_charts(analysis.shown_sensitivity(results), loc, brand),
         cost_rows=_cost_rows(results, loc),
         annual_head=annual_head,
         annual_rows=annual_rows,
-        comparison_rows=_comparison_rows(results, loc),
+        comparison_rows=analysis.comparison_rows(results, loc),
         staffing_rows=_staffing_rows(results, loc),
-        hybrid_rows=_hybrid_rows(results, loc),
+        hybrid_rows=analysis.hybrid_rows(results, loc),
         sensitivity_rows=sens_rows,
         breakeven=breakeven,
         score_head=score_head,
         score_rows=score_rows,
         has_scores=any(o.qualitative_index is not None for o in results.options),
-        candidate_rows=_candidates(results, loc),
+        candidate_rows=analysis.candidates(results, loc),
         checklists=_checklists(results, loc),
         project_rows=appendix.project_rows(results, loc),
         channel_rows=appendix.channel_rows(results, loc),
@@ -443,4 +374,6 @@ def build_view(results: Results, loc: Locale, brand: Brand) -> View:
         line_count=len(results.inputs.costs),
         warning_rows=warning_rows,
         warnings_hidden=hidden,
+        omitted=analysis.omitted_sections(results),
+        scope_note=analysis.scope_note(loc, results),
     )

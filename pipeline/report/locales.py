@@ -171,7 +171,9 @@ class Locale:
             sign = "−" if value < 0 else ""
             return f"{sign}> {format_percent(100, format='#,##0%', locale=self._babel)}"
         pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-        return format_percent(value, format=pattern, locale=self._babel)
+        # The minus sign of amounts (−), not Babel's hyphen: ROI −66% sits next to −885,858,199.
+        text = format_percent(abs(value), format=pattern, locale=self._babel)
+        return ("−" if round(value * 100, digits) < 0 else "") + text
 
     def date(self, value: date) -> str:
         return format_date(value, format="long", locale=self._babel)

@@ -28,7 +28,11 @@ DRIVERS = {
 }
 """Sensitivity driver code -> English name (msgid)."""
 
-PERCENT_DRIVERS = frozenset({"shrinkage", "attrition", "wage_inflation", "discount_rate"})
+PERCENT_DRIVERS = frozenset({"wage_inflation", "discount_rate"})
+"""Drivers tried at absolute rates (`3% – 7%`)."""
+POINT_DRIVERS = frozenset({"shrinkage", "attrition"})
+"""Drivers moved by percentage points around each option's own rate (`−5 pp – +5 pp`): there is
+no single rate to print, and `-5% – 5%` read as a shrinkage of minus 5%."""
 
 
 def driver_name(loc: Locale, code: str) -> str:
@@ -36,10 +40,18 @@ def driver_name(loc: Locale, code: str) -> str:
 
 
 def driver_range(loc: Locale, code: str, low: float, high: float) -> str:
-    """The values tried, as the reader thinks of them: `×0.80 – ×1.20` or `25% – 35%`."""
+    """The values tried, as the reader thinks of them: `×0.80 – ×1.20`, `3% – 7%` or
+    `−5 pp – +5 pp`."""
+    if code in POINT_DRIVERS:
+        return f"{_points(loc, low)} – {_points(loc, high)}"
     if code in PERCENT_DRIVERS:
         return f"{loc.percent(low)} – {loc.percent(high)}"
     return f"{loc.multiplier(low)} – {loc.multiplier(high)}"
+
+
+def _points(loc: Locale, delta: float) -> str:
+    sign = "−" if delta < 0 else "+" if delta > 0 else ""
+    return loc._("{n} pp", n=sign + loc.number(abs(delta) * 100))
 
 
 def cost_type_label(loc: Locale, code: str) -> str:
@@ -149,6 +161,12 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
             drivers=names,
         )
     if code == "baseline-best":
+        if not results.comparisons:  # one option: "no alternative beats it" suggests a contest
+            return loc._(
+                "{option} is the only option in the workbook, so there is no alternative to "
+                "compare it with.",
+                option=option,
+            )
         text = loc._(
             "No alternative beats {option} once cost and quality are weighed together.",
             option=option,
