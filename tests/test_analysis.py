@@ -177,12 +177,13 @@ def test_example_keeps_every_section():
 @pytest.mark.parametrize(
     ("lang", "driver", "low", "high", "expected"),
     [
-        ("en", "shrinkage", -0.05, 0.05, "−5 pp – +5 pp"),
-        ("id", "attrition", -0.10, 0.10, "−10 poin – +10 poin"),
+        ("en", "shrinkage", -0.05, 0.05, "±5 pp"),
+        ("id", "attrition", -0.10, 0.10, "±10 poin"),
+        ("en", "attrition", -0.05, 0.10, "−5 pp – +10 pp"),
         ("en", "wage_inflation", 0.03, 0.07, "3% – 7%"),
         ("en", "volume", 0.8, 1.2, "×0.80 – ×1.20"),
     ],
-    ids=["points-en", "points-id", "absolute-rate", "multiplier"],
+    ids=["points-en", "points-id", "points-asymmetric", "absolute-rate", "multiplier"],
 )
 def test_values_tested_read_as_what_was_tried(lang, driver, low, high, expected):
     """Regression: shrinkage ±5 pp printed as "-5% – 5%", a shrinkage of minus 5%."""

@@ -31,8 +31,8 @@ DRIVERS = {
 PERCENT_DRIVERS = frozenset({"wage_inflation", "discount_rate"})
 """Drivers tried at absolute rates (`3% – 7%`)."""
 POINT_DRIVERS = frozenset({"shrinkage", "attrition"})
-"""Drivers moved by percentage points around each option's own rate (`−5 pp – +5 pp`): there is
-no single rate to print, and `-5% – 5%` read as a shrinkage of minus 5%."""
+"""Drivers moved by percentage points around each option's own rate (`±5 pp`): there is no single
+rate to print, and `-5% – 5%` read as a shrinkage of minus 5%."""
 
 
 def driver_name(loc: Locale, code: str) -> str:
@@ -40,9 +40,11 @@ def driver_name(loc: Locale, code: str) -> str:
 
 
 def driver_range(loc: Locale, code: str, low: float, high: float) -> str:
-    """The values tried, as the reader thinks of them: `×0.80 – ×1.20`, `3% – 7%` or
-    `−5 pp – +5 pp`."""
+    """The values tried, as the reader thinks of them: `×0.80 – ×1.20`, `3% – 7%`, `±5 pp` or
+    `−5 pp – +10 pp`."""
     if code in POINT_DRIVERS:
+        if low == -high:  # the usual symmetric test: `±5 pp` fits the table's column
+            return loc._("{n} pp", n="±" + loc.number(abs(high) * 100))
         return f"{_points(loc, low)} – {_points(loc, high)}"
     if code in PERCENT_DRIVERS:
         return f"{loc.percent(low)} – {loc.percent(high)}"
