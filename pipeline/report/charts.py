@@ -7,6 +7,7 @@ they never hide data. Output is deterministic: the same results give the same SV
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -109,7 +110,15 @@ def annual_stacked(results: Results, loc: Locale, brand: Brand) -> str:
         for opt in results.options
         for y in range(years)
     ]
-    ticks = [(i * group + y, loc._("Y{n}", n=y + 1)) for i in range(n_opt) for y in range(years)]
+    # Many options over many years leave a few points per bar: label every step-th year only.
+    slot = (c.width - 70) / (n_opt * group)
+    step = max(1, math.ceil((text_width(loc._("Y{n}", n=years)) + 4) / slot))
+    ticks = [
+        (i * group + y, loc._("Y{n}", n=y + 1))
+        for i in range(n_opt)
+        for y in range(0, years, step)
+        if group - y >= step  # not crowding the next option's first label
+    ]
     ax = axes(
         c,
         top=top + 6,
@@ -165,16 +174,14 @@ def cumulative_savings(results: Results, loc: Locale, brand: Brand) -> str:
         ys = list(comp.cumulative_savings)
         _line_series(c, ax, range(len(ys)), ys, colours[i], i, max(1, len(ys) // 6))
     for i, comp in enumerate(results.comparisons):  # labels last, over every line
-        ys = list(comp.cumulative_savings)
         m = comp.payback_month
-        if m is not None and m < len(ys):
-            x, y = ax.x(m), ax.y(ys[m])
+        if m is not None and m < len(comp.cumulative_savings):
+            # One row per alternative at the top of the plot, beside its dotted line: labels of
+            # close payback months never overlap.
+            x = ax.x(m)
             c.line(x, ax.top, x, ax.bottom, colours[i], 0.8, "1 2")
-            label = loc._("Payback: month {n}", n=loc.number(m))
-            ty = y - 10 - 12 * (i % 3)
-            tx = min(x + 4, ax.right - text_width(label, SMALL))
-            c.line(x, y, tx, ty + 2, colours[i], 0.6)
-            c.text(tx, ty, label, size=SMALL)
+            c.text(x + 3, ax.top + 8 + 9 * i, loc._("Payback: month {n}", n=loc.number(m)),
+                   size=SMALL)  # fmt: skip
     return c.svg(loc._("Return on investment"))
 
 

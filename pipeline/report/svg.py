@@ -38,7 +38,7 @@ def text_width(text: str, size: float = FONT, bold: bool = False) -> float:
         elif ch.isupper():
             em += 0.64
         else:
-            em += 0.52
+            em += 0.54
     return em * size * (1.06 if bold else 1.0)
 
 
@@ -205,7 +205,7 @@ def legend(c: Canvas, items: Sequence[LegendItem], *, top: float, left: float, r
             if item.fill != item.colour:
                 c.rect(x, y - 8, 14, 8, item.fill, stroke="none", width=0)
         c.text(x + (22 if item.fill is None else 18), y, item.label, size=8)
-        x += w + 10
+        x += w + 12
     return y + 4
 
 
