@@ -146,10 +146,12 @@ class Canvas:
             "...": "M1.5 1.5h0.01M4.5 4.5h0.01",
             "xx": "M0 6L6 0M0 0L6 6",
         }[kind]
-        cap = ' stroke-linecap="round" stroke-width="1.4"' if kind == "..." else ""
+        stroke = (
+            'stroke-width="1.4" stroke-linecap="round"' if kind == "..." else 'stroke-width="0.7"'
+        )
         self.defs.append(
             f'<pattern id="{pid}" patternUnits="userSpaceOnUse" width="6" height="6">'
-            f'<path d="{d}" stroke="#FFFFFF" stroke-width="0.7"{cap}/></pattern>'
+            f'<path d="{d}" stroke="#FFFFFF" {stroke}/></pattern>'
         )
         return f"url(#{pid})"
 
