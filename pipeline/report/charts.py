@@ -19,6 +19,7 @@ from .svg import (
     DASHES,
     MARKERS,
     SMALL,
+    WIDTH,
     Canvas,
     LegendItem,
     axes,
@@ -34,8 +35,6 @@ LEGEND_LEFT = 14.0
 
 
 def _canvas(name: str, height_in: float, brand: Brand) -> Canvas:
-    from .svg import WIDTH
-
     return Canvas(
         prefix=name, width=WIDTH, height=height_in * 72, font=brand.font, text_colour=brand.text
     )
