@@ -9,7 +9,7 @@ __all__ = ["__version__", "build_report", "check_workbook", "compute_workbook"]
 
 
 def __getattr__(name):
-    # Lazy: `import pipeline` stays cheap (no pandas, no WeasyPrint) for the CLI and workers.
+    # Lazy: `import pipeline` stays cheap (no numpy, no WeasyPrint) for the CLI and workers.
     if name in ("build_report", "check_workbook", "compute_workbook"):
         from . import flow
 

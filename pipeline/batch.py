@@ -82,6 +82,14 @@ def _sha256(path: Path) -> str:
 
 
 def _peak_mb() -> float:
+    """Peak resident memory of this process. VmHWM, not ru_maxrss: Linux carries ru_maxrss over
+    exec, so a worker started from a big parent would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except (OSError, ValueError, IndexError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 

@@ -50,7 +50,7 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
         force=True,
     )
     # WeasyPrint and fontTools are chatty at INFO; keep their warnings only.
-    for name in ("weasyprint", "fontTools", "matplotlib"):
+    for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
     ctx.obj = Ctx(quiet, verbose)
 
