@@ -57,3 +57,16 @@ def test_batch_bad_brand_is_a_usage_error(batch_folder, tmp_path, capsys):
 
 def test_batch_output_folder_must_differ(batch_folder, capsys):
     assert cli.main(["batch", str(batch_folder), "-o", str(batch_folder)]) == 2
+
+
+def test_recursive_batch_mirrors_sub_folders(tmp_path, make_workbook, capsys):
+    folder = tmp_path / "clients"
+    (folder / "jakarta").mkdir(parents=True)
+    shutil.copy(make_workbook(lang="id"), folder / "jakarta" / "toko.xlsx")
+    out = tmp_path / "out"
+    assert cli.main(["-q", "batch", str(folder), "-o", str(out)]) == 0
+    assert read_summary(out / "summary.csv") == {}  # nothing at the top level without --recursive
+    assert cli.main(["-q", "batch", str(folder), "-o", str(out), "--recursive", "--jobs", "1"]) == 0
+    rows = read_summary(out / "summary.csv")
+    assert rows["jakarta/toko.xlsx"]["status"] == "ok"
+    assert (out / "jakarta" / "toko.pdf").read_bytes().startswith(b"%PDF-")
