@@ -191,6 +191,15 @@ FIELDS = (
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
 
 # ------------------------------------------------------------------------------------------ tables
+NOTES = Column(
+    key="notes",
+    header=T("Notes", "Catatan"),
+    kind="text",
+    width=30,
+    help=T("Free text.", "Teks bebas."),
+)
+"""The free-text Notes column every table but the scorecard ends with."""
+
 CHANNELS = Table(
     name="tbl_channels",
     sheet=SHEETS["demand"],
@@ -333,13 +342,7 @@ CHANNELS = Table(
                 "Jumlah minimum agen bertugas selama buka (1 untuk langsung, 0 untuk tertunda).",
             ),
         ),
-        Column(
-            key="notes",
-            header=T("Notes", "Catatan"),
-            kind="text",
-            width=30,
-            help=T("Free text.", "Teks bebas."),
-        ),
+        NOTES,
     ),
 )
 
@@ -471,13 +474,7 @@ OPTIONS = Table(
                 "Batas bawah tagihan pemakaian vendor per bulan.",
             ),
         ),
-        Column(
-            key="notes",
-            header=T("Notes", "Catatan"),
-            kind="text",
-            width=30,
-            help=T("Free text.", "Teks bebas."),
-        ),
+        NOTES,
     ),
 )
 
@@ -615,13 +612,7 @@ COSTS = Table(
                 "Batasi dasar pemakaian ke satu saluran; kosong = semua saluran.",
             ),
         ),
-        Column(
-            key="notes",
-            header=T("Notes", "Catatan"),
-            kind="text",
-            width=30,
-            help=T("Free text.", "Teks bebas."),
-        ),
+        NOTES,
     ),
 )
 
