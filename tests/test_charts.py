@@ -57,10 +57,61 @@ def test_series_differ_without_colour(svgs):
 
 
 def test_axes_use_locale_numbers(svgs):
-    # Indonesian compact thousands: "1 M" (miliar) / English "1B"
-    assert re.search(r">\s*\d+(,\d)?\s?M\s*<", svgs[("cumulative", "id")])
-    assert re.search(r">\s*\d+(\.\d)?B\s*<", svgs[("cumulative", "en")])
-    assert "Bulan" in svgs[("cumulative", "id")] and "Month" in svgs[("cumulative", "en")]
+    # The unit is spelt out in the axis title ("20 M" reads as million to Indonesian readers too)
+    # and the ticks are plain numbers in the locale's decimal mark.
+    idn, en = svgs[("cumulative", "id")], svgs[("cumulative", "en")]
+    assert "(miliar Rp)" in idn and "(IDR billion)" in en
+    assert not re.search(r">\s*[\d.,−]+\s?[MB]\s*<", idn + en)
+    assert ">5<" in idn and ">5<" in en  # plain numbers in the unit of the title
+    assert "Bulan" in idn and "Month" in en
+
+
+@pytest.mark.parametrize(
+    ("values", "lang", "unit", "ticks"),
+    [
+        ((2.5e10, -5e9), "id", "miliar Rp", {2.5e10: "25", -5e9: "−5"}),
+        ((7.5e8, 2.5e8), "en", "IDR million", {7.5e8: "750", 2.5e8: "250"}),
+        ((1.2e9, 2.5e8), "en", "IDR billion", {1.2e9: "1.2", 2.5e8: "0.25"}),
+        ((800.0,), "en", "IDR", {800.0: "800"}),
+    ],
+    ids=["id-miliar-negative", "en-million", "en-billion-decimals", "en-small-plain"],
+)
+def test_money_axis_unit_and_ticks(values, lang, unit, ticks):
+    fmt, got = charts.money_axis(Locale(lang=lang, currency="IDR"), "IDR", values)
+    assert got == unit
+    assert {v: fmt(v) for v in ticks} == ticks
+
+
+@pytest.mark.parametrize(
+    ("spans", "rows"),
+    [
+        (((0, 50), (60, 110)), [0, 0]),
+        (((0, 50), (30, 80), (40, 90)), [0, 1, 2]),
+        (((0, 50), (30, 80), (100, 150)), [0, 1, 0]),
+        (((0, 50), (0, 50), (52, 90)), [0, 1, 2]),
+    ],
+    ids=["apart-one-row", "all-touch-three-rows", "third-fits-low", "gap-under-4pt-touches"],
+)
+def test_payback_rows_never_overlap(spans, rows):
+    assert charts._payback_rows(spans) == rows
+
+
+def test_payback_labels_in_a_band_above_the_plot():
+    res = make_results(n_options=6)  # Vendor A..D pay back in months 13, 16, 22, 30
+    svg = charts.cumulative_savings(res, Locale(lang="en", currency="IDR"), load_brand(None))
+    labels = re.findall(r'<text x="([\d.]+)" y="([\d.]+)"[^>]*>Payback: month (\d+)<', svg)
+    assert len(labels) == 4
+    dotted = re.findall(r'<line x1="[\d.]+" y1="([\d.]+)"[^>]*stroke-dasharray="1 2"', svg)
+    assert len(dotted) == 4
+    plot_top = float(dotted[0])  # the dotted payback lines run from the plot's top down
+    assert all(float(y) < plot_top for _, y, _ in labels)  # every label above the plot
+    assert len({(x, y) for x, y, _ in labels}) == 4
+
+
+def test_hybrid_best_split_in_legend_not_on_plot(svgs):
+    hybrid = svgs[("hybrid", "en")]
+    assert hybrid.count("(Best: ") == len(RESULTS.hybrid)
+    assert ">Best: " not in hybrid
 
 
 def test_charts_are_deterministic(svgs):

@@ -8,8 +8,11 @@ they never hide data. Output is deterministic: the same results give the same SV
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from itertools import accumulate
+
+from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 
 from .. import schema
 from ..model.results import Results
@@ -32,6 +35,35 @@ from .svg import (
 HATCHES = ("", "///", "...", "xx", "\\\\")
 CATEGORY_ORDER = tuple(c.code for c in schema.CATEGORIES)
 LEGEND_LEFT = 14.0
+
+
+def money_axis(
+    loc: Locale, currency: str, values: Sequence[float]
+) -> tuple[Callable[[float], str], str]:
+    """A tick formatter in one unit for the whole axis and that unit's name for the axis title.
+
+    Ticks read as plain numbers (`20`, `2.5`) and the title names the unit in words (`IDR billion`,
+    `miliar Rp`): a compact `20 M` means 20 miliar to Babel's Indonesian data but 20 million to most
+    readers, and a unit spelt out once cannot be misread.
+    """
+    babel = "id_ID" if loc.lang == "id" else "en_GB"
+    peak = max((abs(v) for v in values), default=0.0)
+    scale = next((s for s in (10**12, 10**9, 10**6, 10**3) if peak >= s), 1)
+    if scale == 1:
+        unit = currency
+    else:
+        word = format_compact_decimal(scale, format_type="long", locale=babel)
+        word = re.sub(r"^[\d\s.,]+", "", word).strip()
+        if loc.lang == "id":
+            unit = f"{word} {get_currency_symbol(currency, locale=babel)}"
+        else:
+            unit = f"{currency} {word}"
+
+    def fmt(value: float) -> str:
+        body = format_decimal(abs(value) / scale, format="#,##0.##", locale=babel)
+        return ("−" if round(value / scale, 2) < 0 else "") + body
+
+    return fmt, unit
 
 
 def _canvas(name: str, height_in: float, brand: Brand) -> Canvas:
@@ -73,15 +105,17 @@ def cumulative_cost(results: Results, loc: Locale, brand: Brand) -> str:
     names = [opt.name for opt in results.options]
     top = legend(c, _legend_lines(names, colours), top=0, left=LEGEND_LEFT, right=c.width - 8)
     months = results.horizon_months
+    values = [v for ys in series for v in ys]
+    fmt, unit = money_axis(loc, results.currency, values)
     ax = axes(
         c,
         top=top + 6,
         x_range=(0, months),
-        y_values=[v for ys in series for v in ys],
-        y_format=loc.axis_money,
+        y_values=values,
+        y_format=fmt,
         x_ticks=linear_ticks(0, months, loc.number),
         x_title=loc._("Month"),
-        y_title=loc._("Cumulative cost ({currency})", currency=results.currency),
+        y_title=loc._("Cumulative cost ({currency})", currency=unit),
     )
     for i, ys in enumerate(series):
         _line_series(c, ax, range(len(ys)), ys, colours[i], i, max(1, len(ys) // 6))
@@ -118,14 +152,15 @@ def annual_stacked(results: Results, loc: Locale, brand: Brand) -> str:
         for y in range(0, years, step)
         if group - y >= step  # not crowding the next option's first label
     ]
+    fmt, unit = money_axis(loc, results.currency, totals)
     ax = axes(
         c,
         top=top + 6,
         x_range=(-0.7, n_opt * group - 1.3),
         y_values=totals,
-        y_format=loc.axis_money,
+        y_format=fmt,
         x_ticks=ticks,
-        y_title=loc._("Annual cost ({currency})", currency=results.currency),
+        y_title=loc._("Annual cost ({currency})", currency=unit),
         x_grid=False,
         bottom_extra=13,
     )
@@ -150,73 +185,114 @@ def annual_stacked(results: Results, loc: Locale, brand: Brand) -> str:
     return c.svg(loc._("Annual cost by category"))
 
 
+def _payback_rows(spans: Sequence[tuple[float, float]]) -> list[int]:
+    """A row (0 = just above the plot) for each payback label's (left, right): the lowest row
+    where it touches no other label."""
+    rows: list[int] = []
+    for lo, hi in spans:
+        taken = {
+            rows[j] for j, (a, b) in enumerate(spans[: len(rows)]) if lo < b + 4 and a < hi + 4
+        }
+        rows.append(next(r for r in range(len(rows) + 1) if r not in taken))
+    return rows
+
+
+PAYBACK_ROW = 10.0
+
+
 def cumulative_savings(results: Results, loc: Locale, brand: Brand) -> str:
-    """Cumulative savings of each alternative against the baseline, payback months marked."""
+    """Cumulative savings of each alternative against the baseline, payback months marked.
+
+    Payback labels sit in a band between the legend and the plot, each above its dotted line with
+    the alternative's marker, stacked only where they would touch: they never cross the curves or
+    each other, and the dotted lines stay inside the plot.
+    """
     c = _canvas("savings", 2.9, brand)
     colours = _colours(brand, len(results.comparisons) + 1)[1:]
     names = [comp.option for comp in results.comparisons]
     items = _legend_lines(names, colours, offset=0)
     top = legend(c, items, top=0, left=LEGEND_LEFT, right=c.width - 8)
     months = results.horizon_months
-    ax = axes(
-        c,
-        top=top + 6,
+    values = [v for comp in results.comparisons for v in comp.cumulative_savings]
+    fmt, unit = money_axis(loc, results.currency, values)
+    frame = dict(
         x_range=(0, months),
-        y_values=[v for comp in results.comparisons for v in comp.cumulative_savings],
-        y_format=loc.axis_money,
+        y_values=values,
+        y_format=fmt,
         x_ticks=linear_ticks(0, months, loc.number),
         x_title=loc._("Month"),
-        y_title=loc._("Cumulative savings ({currency})", currency=results.currency),
+        y_title=loc._("Cumulative savings ({currency})", currency=unit),
     )
+    # The x scale does not depend on the top: measure it on a scratch canvas to place the labels.
+    scratch = axes(_canvas("scratch", 2.9, brand), top=top + 6, **frame)
+    paybacks = [
+        (i, comp.payback_month)
+        for i, comp in enumerate(results.comparisons)
+        if comp.payback_month is not None and comp.payback_month < len(comp.cumulative_savings)
+    ]
+    spans, anchors = [], []
+    for _i, m in paybacks:
+        label = loc._("Payback: month {n}", n=loc.number(m))
+        x = scratch.x(m)
+        w = 10 + text_width(label, SMALL)
+        # Text to the right of the line, or to its left near the right edge.
+        start = x + w <= scratch.right + 4
+        anchors.append((label, start))
+        spans.append((x - 4, x + w) if start else (x - w, x + 4))
+    rows = _payback_rows(spans)
+    band = (max(rows) + 1) * PAYBACK_ROW + 2 if rows else 0.0
+    c.height += band  # the band adds to the chart instead of squeezing the plot
+    ax = axes(c, top=top + 6 + band, **frame)
     c.line(ax.left, ax.y(0), ax.right, ax.y(0), "#444444", 0.8)
     for i, comp in enumerate(results.comparisons):
         ys = list(comp.cumulative_savings)
         _line_series(c, ax, range(len(ys)), ys, colours[i], i, max(1, len(ys) // 6))
-    for i, comp in enumerate(results.comparisons):  # labels last, over every line
-        m = comp.payback_month
-        if m is not None and m < len(comp.cumulative_savings):
-            # One row per alternative at the top of the plot, beside its dotted line: labels of
-            # close payback months never overlap.
-            x = ax.x(m)
-            c.line(x, ax.top, x, ax.bottom, colours[i], 0.8, "1 2")
-            c.text(x + 3, ax.top + 8 + 9 * i, loc._("Payback: month {n}", n=loc.number(m)),
-                   size=SMALL)  # fmt: skip
+    for (i, m), (label, start), row in zip(paybacks, anchors, rows, strict=True):
+        x = ax.x(m)
+        y = ax.top - 4 - PAYBACK_ROW * row
+        c.line(x, ax.top, x, ax.bottom, colours[i], 0.8, "1 2")
+        c.marker(MARKERS[i % len(MARKERS)], x, y - 2.5, colours[i], size=3.2)
+        c.text(x + 5 if start else x - 5, y, label, size=SMALL, anchor="start" if start else "end")
     return c.svg(loc._("Return on investment"))
 
 
 def hybrid_curve(results: Results, loc: Locale, brand: Brand) -> str:
-    """Present-value cost as the share sent to each vendor goes from 0 to 100%."""
+    """Present-value cost as the share sent to each vendor goes from 0 to 100%.
+
+    Each vendor's best split is in its legend entry and a star on its curve, not a label on the
+    plot: several vendors' best points often coincide (100%) and labels there would pile up.
+    """
     c = _canvas("hybrid", 2.8, brand)
     colours = _colours(brand, len(results.hybrid) + 1)[1:]
-    names = [hyb.vendor for hyb in results.hybrid]
+    names = [
+        f"{hyb.vendor} ({loc._('Best: {share}', share=loc.percent(hyb.best_share))})"
+        for hyb in results.hybrid
+    ]
     top = legend(
         c, _legend_lines(names, colours, offset=1), top=0, left=LEGEND_LEFT, right=c.width - 8
     )
     values = [p.pv_cost for hyb in results.hybrid for p in hyb.curve]
     lo, hi = min(values), max(values)
-    ticks = nice_ticks(lo - (hi - lo) * 0.25, hi + (hi - lo) * 0.05)  # room for the labels
+    pad = (hi - lo) * 0.05 or abs(hi) * 0.05 or 1.0
+    ticks = nice_ticks(lo - pad, hi + pad)  # room for the stars
+    fmt, unit = money_axis(loc, results.currency, ticks)
     ax = axes(
         c,
         top=top + 6,
         x_range=(-2, 102),
         y_values=values,
-        y_format=loc.axis_money,
+        y_format=fmt,
         y_tick_values=ticks,
         x_ticks=[(v, loc.number(v)) for v in range(0, 101, 10)],
         x_title=loc._("Share of volume sent to the vendor (%)"),
-        y_title=loc._("Present value of cost ({currency})", currency=results.currency),
+        y_title=loc._("Present value of cost ({currency})", currency=unit),
     )
     for i, hyb in enumerate(results.hybrid):
         xs = [p.share * 100 for p in hyb.curve]
         ys = [p.pv_cost for p in hyb.curve]
         _line_series(c, ax, xs, ys, colours[i], i + 1, 1)
     for i, hyb in enumerate(results.hybrid):
-        bx, by = ax.x(hyb.best_share * 100), ax.y(hyb.best_pv_cost)
-        c.marker("*", bx, by, colours[i], size=10)
-        label = loc._("Best: {share}", share=loc.percent(hyb.best_share))
-        right = bx > (ax.left + ax.right) / 2  # label on the side with room, beside its star
-        c.text(bx + (-8 if right else 8), by + 3 + 9 * (i % 2), label,
-               anchor="end" if right else "start", size=SMALL)  # fmt: skip
+        c.marker("*", ax.x(hyb.best_share * 100), ax.y(hyb.best_pv_cost), colours[i], size=9)
     return c.svg(loc._("Hybrid split"))
 
 
@@ -237,15 +313,16 @@ def tornado(results: Results, loc: Locale, brand: Brand, labels: Sequence[str]) 
     lo, hi = min(values), max(values)
     pad = (hi - lo) * 0.04 or abs(base) * 0.1 or 1.0
     x_lo, x_hi = lo - pad, hi + pad
+    fmt, unit = money_axis(loc, results.currency, (x_lo, x_hi))
     ax = axes(
         c,
         top=top + 6,
         x_range=(x_lo, x_hi),
         y_values=(),
-        y_format=loc.axis_money,
+        y_format=fmt,
         y_ticks=[(len(rows) - 1 - k, label) for k, label in enumerate(labels)],
-        x_ticks=linear_ticks(x_lo, x_hi, loc.axis_money, target=6),
-        x_title=loc._("NPV of savings ({currency})", currency=results.currency),
+        x_ticks=linear_ticks(x_lo, x_hi, fmt, target=6),
+        x_title=loc._("NPV of savings ({currency})", currency=unit),
         y_grid=False,
     )
     for k, row in enumerate(rows):
