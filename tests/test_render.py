@@ -4,7 +4,6 @@ the PDF path swaps them for the cached file:// faces, and workbook text cannot f
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 
@@ -15,6 +14,7 @@ from pipeline.report.render import (
     embedded_font_css,
     without_embedded_fonts,
 )
+from tests.pdfutil import pdf_fonts
 from tests.report_fixtures import make_results
 
 
@@ -64,6 +64,4 @@ def test_embedded_fonts_render_in_plain_weasyprint(tmp_path):
     )
     out = tmp_path / "p.pdf"
     weasyprint.HTML(string=html).write_pdf(out)
-    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True)
-    names = sorted(row.split()[0].split("+")[1] for row in fonts.stdout.splitlines()[2:])
-    assert names == ["Lato", "Lato-Bold", "Lato-Italic"]
+    assert pdf_fonts(out) == [("Lato", True), ("Lato-Bold", True), ("Lato-Italic", True)]
