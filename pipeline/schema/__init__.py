@@ -7,7 +7,8 @@ appendix all read this package; nothing else spells a header, a sheet name or a 
 - `core`: Text, Choice, Field, Column, Table and header/label matching
 - `choices`: the dropdown values
 - `cost_types`: the hidden-cost checklist and the inference of a line's type from its Item
-- `layout`: sheets, single values and the four tables
+- `layout`: sheets and single values
+- `tables`: the four tables
 - `criteria`: default qualitative criteria and benchmarks
 """
 
@@ -16,3 +17,4 @@ from .core import *  # noqa: F403
 from .cost_types import *  # noqa: F403
 from .criteria import *  # noqa: F403
 from .layout import *  # noqa: F403
+from .tables import *  # noqa: F403
