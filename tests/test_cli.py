@@ -202,3 +202,15 @@ def test_workbook_text_with_brackets_prints_literally(make_workbook, capsys):
     assert cli.main(["validate", str(book)]) == 1
     # rich would swallow "[red]" as markup; the user must see exactly what the cell holds.
     assert "[red]12[/red]" in capsys.readouterr().out
+
+
+def test_report_pdfa_attaches_the_workbook_and_results(make_workbook, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    book = make_workbook()
+    pdf, js = tmp_path / "r.pdf", tmp_path / "r.json"
+    assert cli.main(["-q", "report", str(book), "-o", str(pdf), "--pdfa", "--json", str(js)]) == 0
+    reader = PdfReader(pdf)
+    assert reader.attachments[book.name] == [book.read_bytes()]
+    assert reader.attachments["results.json"] == [js.read_bytes()]
+    assert b"pdfaid" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
