@@ -93,16 +93,34 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def process_one(path: Path, rel: str, outdir: Path, brand: str | None, lang: str | None) -> Row:
+def output_stems(rels: list[str]) -> dict[str, str]:
+    """Output name stem per input: `a/client.2024.xlsx` -> `a/client.2024`. Inputs that would share a
+    stem (`a.xlsx` and `a.xlsm`) keep their extension (`a.xlsx`, `a.xlsm`) so no report overwrites
+    another."""
+    stems = {rel: rel.rsplit(".", 1)[0] for rel in rels}
+    counts: dict[str, int] = {}
+    for stem in stems.values():
+        counts[stem.lower()] = counts.get(stem.lower(), 0) + 1
+    return {rel: (rel if counts[stem.lower()] > 1 else stem) for rel, stem in stems.items()}
+
+
+def process_one(
+    path: Path,
+    rel: str,
+    outdir: Path,
+    brand: str | None,
+    lang: str | None,
+    out_stem: str | None = None,
+) -> Row:
     """Run one workbook; never raises (the row says what happened)."""
     from .flow import build_report, issues_json
 
     started = time.perf_counter()
-    stem = outdir / Path(rel).with_suffix("")
+    stem = outdir / (out_stem or rel.rsplit(".", 1)[0])
     stem.parent.mkdir(parents=True, exist_ok=True)
     row = Row(file=rel, status="ok", input_sha256=_sha256(path))
     try:
-        pdf = stem.with_suffix(".pdf")
+        pdf = stem.parent / f"{stem.name}.pdf"
         outcome = build_report(path, pdf, brand=brand, lang=lang)
         res = outcome.results
         rec = res.recommendation
@@ -219,6 +237,7 @@ def run_batch(
         for p in find_workbooks(folder, recursive=recursive)
         if outdir.resolve() not in p.resolve().parents
     ]
+    stems = output_stems([p.relative_to(folder).as_posix() for p in books])
     previous = _read_previous(csv_path) if skip_unchanged else {}
     rows: dict[str, Row] = {}
     todo: list[tuple[Path, str]] = []
@@ -244,12 +263,12 @@ def run_batch(
     with bar:
         if jobs == 1:
             for path, rel in todo:
-                rows[rel] = process_one(path, rel, outdir, brand, lang)
+                rows[rel] = process_one(path, rel, outdir, brand, lang, stems[rel])
                 bar.advance(rel)
         else:
             with cf.ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
                 futures = {
-                    pool.submit(process_one, path, rel, outdir, brand, lang): rel
+                    pool.submit(process_one, path, rel, outdir, brand, lang, stems[rel]): rel
                     for path, rel in todo
                 }
                 try:

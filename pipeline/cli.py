@@ -387,6 +387,14 @@ def main(argv: list[str] | None = None) -> int:
         # Disk full, permission denied, a folder where a file was expected: the user's environment.
         click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
         return EXIT_UNUSABLE
+    except Exception as exc:  # a bug: one line for the user, the traceback with -v
+        log.debug("internal error", exc_info=True)
+        click.echo(
+            f"internal error (a bug in cs-sourcing, not in your workbook): {exc!r}. "
+            "Run again with -v for the details and report them.",
+            err=True,
+        )
+        return EXIT_UNUSABLE
     return int(result or 0)
 
 

@@ -16,12 +16,13 @@ from .issues import UsageError
 
 
 def refuse_overwrite(out: str | os.PathLike, inputs: Iterable[str | os.PathLike]) -> None:
-    """Raise UsageError when `out` is one of the input files."""
+    """Raise UsageError when `out` is one of `inputs` (the workbook, or outputs already claimed)."""
     out_path = Path(out).resolve()
     for src in inputs:
         if src is not None and Path(src).resolve() == out_path:
             raise UsageError(
-                f"refusing to overwrite the input file {src}; choose another output path"
+                f"refusing to overwrite {src}: it is the input or another output of this run; "
+                "choose another output path"
             )
 
 

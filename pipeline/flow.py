@@ -109,9 +109,9 @@ def build_report(
     """The whole pipeline: workbook -> results -> HTML -> PDF (+ results.json, HTML preview)."""
     from . import files
 
-    for out in (out_pdf, json_out, html_out):
-        if out is not None:
-            files.refuse_overwrite(out, [path])
+    outputs = [out for out in (out_pdf, json_out, html_out) if out is not None]
+    for i, out in enumerate(outputs):
+        files.refuse_overwrite(out, [path, *outputs[:i]])
     timings = timings or Timings()
     t = time.perf_counter()
     from . import report

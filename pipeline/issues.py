@@ -77,5 +77,12 @@ class InvalidWorkbook(PipelineError):
         super().__init__(f"the workbook has {n} error{'s' if n != 1 else ''}")
 
 
+class WorkloadTooLarge(PipelineError):
+    """The demand implies a queue no call centre has (over a million agents on duty): the volume,
+    AHT or hours of a channel are almost certainly mistyped."""
+
+    exit_code = 1
+
+
 class UsageError(PipelineError):
     """Bad command-line use or environment (unknown brand, missing system library...)."""

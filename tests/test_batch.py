@@ -70,3 +70,17 @@ def test_recursive_batch_mirrors_sub_folders(tmp_path, make_workbook, capsys):
     rows = read_summary(out / "summary.csv")
     assert rows["jakarta/toko.xlsx"]["status"] == "ok"
     assert (out / "jakarta" / "toko.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_output_names_never_collide():
+    from pipeline.batch import output_stems
+
+    assert output_stems(
+        ["client.2024.xlsx", "client.2025.xlsx", "a.xlsx", "a.xlsm", "s/b.xlsx"]
+    ) == {
+        "client.2024.xlsx": "client.2024",
+        "client.2025.xlsx": "client.2025",
+        "a.xlsx": "a.xlsx",
+        "a.xlsm": "a.xlsm",
+        "s/b.xlsx": "s/b",
+    }

@@ -214,3 +214,67 @@ def test_report_pdfa_attaches_the_workbook_and_results(make_workbook, tmp_path, 
     assert reader.attachments[book.name] == [book.read_bytes()]
     assert reader.attachments["results.json"] == [js.read_bytes()]
     assert b"pdfaid" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+
+
+def test_two_outputs_on_one_path_is_a_usage_error(make_workbook, tmp_path, capsys):
+    book = make_workbook()
+    pdf = tmp_path / "x.pdf"
+    assert cli.main(["report", str(book), "-o", str(pdf), "--json", str(pdf)]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert not pdf.exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("monthly_volume", 1e15), ("aht_minutes", 1e308), ("min_agents", 100_000_000)],
+    ids=["volume-1e15", "aht-1e308", "min-agents-1e8"],
+)
+def test_absurd_demand_is_a_cell_error_not_a_crash(make_workbook, capsys, cell, value):
+    from pipeline import template
+
+    book = make_workbook({template.cell_of("channels", cell, 0, "en"): value})
+    assert cli.main(["validate", str(book), "--json"]) == 1
+    issues = json.loads(capsys.readouterr().out)
+    assert [(i["field"], i["code"]) for i in issues if i["severity"] == "error"] == [
+        (cell, "out-of-range")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("start_month", 1e20), ("amount", 1e30), ("quantity", 1e30)],
+    ids=["start-month-1e20", "amount-1e30", "quantity-1e30"],
+)
+def test_absurd_cost_line_is_a_cell_error_not_a_crash(make_workbook, capsys, column, value):
+    from pipeline import template
+
+    book = make_workbook({template.cell_of("costs", column, 0, "en"): value})
+    assert cli.main(["compute", str(book)]) == 1
+    assert "out-of-range" in capsys.readouterr().out
+
+
+def test_a_bug_exits_2_with_one_line(make_workbook, monkeypatch, capsys):
+    import pipeline.model
+
+    def bug(*args, **kwargs):
+        raise ZeroDivisionError("simulated")
+
+    monkeypatch.setattr(pipeline.model, "compute", bug)
+    assert cli.main(["compute", str(make_workbook())]) == 2
+    err = capsys.readouterr().err
+    assert "internal error" in err and "Traceback" not in err
+
+
+def test_workload_beyond_any_call_centre_is_reported(make_workbook, capsys):
+    from pipeline import template
+
+    # Each value is within its range; together they make ~1.4 million Erlangs.
+    book = make_workbook(
+        {
+            template.cell_of("channels", "monthly_volume", 0, "en"): 100_000_000,
+            template.cell_of("channels", "aht_minutes", 0, "en"): 1000,
+            template.cell_of("channels", "hours_per_week", 0, "en"): 168,
+        }
+    )
+    assert cli.main(["compute", str(book)]) == 1
+    assert "Erlangs" in capsys.readouterr().err

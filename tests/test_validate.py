@@ -525,7 +525,10 @@ def _messages(**kw) -> list[str]:
 
 def test_message_names_place_value_and_expected_in_english():
     (message,) = _messages(costs=edit(cost_rows(), 0, amount="lots"))
-    assert message == "Costs!F5, column “Amount”: “lots” is not a number; expected a number ≥ 0."
+    assert message == (
+        "Costs!F5, column “Amount”: “lots” is not a number; "
+        "expected a number from 0 to 1,000,000,000,000."
+    )
 
 
 def test_message_in_indonesian_workbook():

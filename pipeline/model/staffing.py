@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..issues import WorkloadTooLarge
 from .inputs import Channel, Inputs, Option
 
 WEEKS_PER_MONTH = 52.0 / 12.0
@@ -92,6 +93,10 @@ def service_level(agents: int, traffic: float, aht_seconds: float, answer_second
     return 1.0 - c * math.exp(-(agents - traffic) * answer_seconds / aht_seconds)
 
 
+MAX_TRAFFIC = 1_000_000.0
+"""Erlangs beyond any real queue (the largest centres run tens of thousands of agents)."""
+
+
 @lru_cache(maxsize=65536)
 def solve_agents(
     traffic: float,
@@ -109,6 +114,11 @@ def solve_agents(
     recursion once up to there, then steps N by one (one recursion step each) until the
     service level is met. A target that cannot be met (100%) stops at a generous cap.
     """
+    if not math.isfinite(traffic) or traffic > MAX_TRAFFIC:
+        raise WorkloadTooLarge(
+            f"the demand implies {traffic:,.0f} Erlangs of traffic on one channel (more than "
+            f"{MAX_TRAFFIC:,.0f}); check its monthly volume, AHT and hours per week"
+        )
     if traffic <= 0:
         return ErlangResult(
             agents=int(min_agents),

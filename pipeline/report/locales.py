@@ -7,6 +7,7 @@ Babel so that `id` prints `Rp 1.234.567` and `en` prints `IDR 1,234,567`.
 
 from __future__ import annotations
 
+import decimal
 import logging
 import math
 from dataclasses import dataclass, field
@@ -108,18 +109,24 @@ class Locale:
     def _missing(value: float | None) -> bool:
         return value is None or (isinstance(value, float) and not math.isfinite(value))
 
+    def _decimal(self, value: float, digits: int) -> str:
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        try:
+            return format_decimal(value, format=pattern, locale=self._babel)
+        except decimal.InvalidOperation:
+            # Beyond Babel's 28-digit context (absurd inputs): scientific notation, not a crash.
+            return f"{value:.{max(digits, 2)}e}"
+
     def number(self, value: float | None, digits: int = 0) -> str:
         if self._missing(value):
             return DASH
-        pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return format_decimal(value, format=pattern, locale=self._babel)
+        return self._decimal(value, digits)
 
     def money(self, value: float | None, digits: int = 0) -> str:
         """`Rp 1.234.567` / `IDR 1,234,567`; negative amounts carry a minus before the symbol."""
         if self._missing(value):
             return DASH
-        pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        body = format_decimal(abs(value), format=pattern, locale=self._babel)
+        body = self._decimal(abs(value), digits)
         sign = "−" if round(value, digits) < 0 else ""
         return f"{sign}{self._symbol}\u00a0{body}"
 
