@@ -30,10 +30,41 @@ class Project:
     financial_weight: float = 0.60
     usd_rate: float | None = None
     """Units of `currency` per 1 USD, or None."""
+    go_live: date | None = None
+    """First day of the calendar month that model month 1 is (v2; default the month after
+    `report_date`). Seasonality is calendar-based, so it needs this; None in v1 workbooks."""
 
     @property
     def horizon_months(self) -> int:
         return 12 * self.horizon_years
+
+
+HOURS_IN_WEEK = 168
+MONTHS_IN_YEAR = 12
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """When in the week a channel's contacts arrive: relative weights per hour (DESIGN §8)."""
+
+    name: str
+    """As written in the workbook's Profiles table (the identity within this workbook)."""
+    weights: tuple[float, ...]
+    """168 weights >= 0, not all zero: Monday 00:00-01:00 first, Sunday 23:00-24:00 last.
+    Any scale; open hours are those with weight > 0."""
+
+    @property
+    def open_hours(self) -> int:
+        return sum(1 for w in self.weights if w > 0)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Seasonality:
+    """How volume moves over the calendar year: 12 factors, January first, mean 1."""
+
+    name: str
+    factors: tuple[float, ...]
+    """12 values > 0 normalised to a mean of 1 (validation normalises what the user typed)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,6 +82,21 @@ class Channel:
     concurrency: float = 1.0
     min_agents: int = 1
     notes: str = ""
+    profile: Profile | None = None
+    """When in the week contacts arrive (v2); None = v1: flat over `hours_per_week`."""
+    seasonality: Seasonality | None = None
+    """How volume moves over the calendar year (v2); None = flat."""
+    complex_share: float = 0.0
+    """Share of contacts that need expert handling (v2)."""
+    complex_aht_factor: float = 1.5
+    """Handling time of complex contacts relative to `aht_minutes` (v2)."""
+    patience_seconds: float | None = None
+    """Average time a waiting customer stays before hanging up (v2); None = nobody abandons."""
+
+    @property
+    def pooled_aht_factor(self) -> float:
+        """Mean handling time of the mixed queue relative to `aht_minutes`: 1 - q + q x factor."""
+        return 1.0 - self.complex_share + self.complex_share * self.complex_aht_factor
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,6 +112,8 @@ class Option:
     transition_months: int = 0
     minimum_monthly_fee: float = 0.0
     notes: str = ""
+    flexes_monthly: bool = False
+    """v2: staff each month for that month's demand; otherwise each year for its busiest month."""
 
     @property
     def outsourced(self) -> bool:
@@ -114,6 +162,11 @@ class Inputs:
     options: tuple[Option, ...]
     costs: tuple[CostLine, ...]
     criteria: tuple[Criterion, ...] = ()
+    profiles: tuple[Profile, ...] = ()
+    """Every row of the workbook's Profiles table (v2), used or not, for the appendix."""
+    patterns: tuple[Seasonality, ...] = ()
+    """Every row of the workbook's Seasonality table (v2)."""
+    template_version: int = 1
     source_name: str = ""
     """File name of the workbook (no directory), for the report."""
 

@@ -10,11 +10,13 @@ appendix all read this package; nothing else spells a header, a sheet name or a 
 - `layout`: sheets and single values
 - `tables`: the four tables
 - `criteria`: default qualitative criteria and benchmarks
+- `demand`: built-in weekly profiles and seasonal patterns (template version 2)
 """
 
 from .choices import *  # noqa: F403
 from .core import *  # noqa: F403
 from .cost_types import *  # noqa: F403
 from .criteria import *  # noqa: F403
+from .demand import *  # noqa: F403
 from .layout import *  # noqa: F403
 from .tables import *  # noqa: F403
