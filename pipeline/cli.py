@@ -152,7 +152,7 @@ def validate(obj: Ctx, book: Path, as_json: bool, annotate: Path | None, lang: s
     "json_out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write the results (schema cs-sourcing/results@1) to this file.",
+    help="Write the results (schema cs-sourcing/results@2) to this file.",
 )
 @click.option(
     "--lang", type=LANG, default=None, help="Language of messages [default: the workbook's]."

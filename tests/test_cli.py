@@ -105,7 +105,7 @@ def test_compute_prints_table_and_writes_results(make_workbook, tmp_path, capsys
     printed = capsys.readouterr().out
     assert "Recommendation:" in printed
     data = json.loads(out.read_text())
-    assert data["schema"] == "cs-sourcing/results@1"
+    assert data["schema"] == "cs-sourcing/results@2"
     for key in (
         "currency",
         "horizon_months",
@@ -161,7 +161,7 @@ def test_report_writes_pdf_json_and_html(make_workbook, tmp_path, capsys):
         cli.main(["report", str(book), "-o", str(pdf), "--json", str(js), "--html", str(html)]) == 0
     )
     assert pdf.read_bytes().startswith(b"%PDF-")
-    assert json.loads(js.read_text())["schema"] == "cs-sourcing/results@1"
+    assert json.loads(js.read_text())["schema"] == "cs-sourcing/results@2"
     assert "<html" in html.read_text().lower()
     assert "Wrote" in capsys.readouterr().err
 

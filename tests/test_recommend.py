@@ -143,7 +143,7 @@ def test_a_close_call_is_not_robust_and_names_the_drivers():
 def test_results_json_follows_design_section_6():
     res = compute(example_inputs())
     data = json.loads(json.dumps(to_json(res)))
-    assert data["schema"] == "cs-sourcing/results@1"
+    assert data["schema"] == "cs-sourcing/results@2"
     for key in (
         "currency",
         "horizon_months",

@@ -255,9 +255,14 @@ def test_volume_growth_steps_yearly_and_aht_factor_applies():
     inputs = tiny_inputs(horizon_years=3, volume_growth=0.1)
     opt = Option(name="V", type="outsourced", shrinkage=0.0, paid_hours=100.0, aht_factor=1.5)
     plan = staff_option(inputs, opt, share=0.5)
-    assert plan.contacts[0].tolist() == pytest.approx([500.0, 550.0, 605.0])
-    assert plan.minutes[0].tolist() == pytest.approx([500 * 9.0, 550 * 9.0, 605 * 9.0])
-    assert plan.fte[0].tolist() == pytest.approx([0.75, 0.825, 0.9075])
+    first_of_year = [1, 13, 25]  # months 1..36; month 0 (before go-live) carries nothing
+    assert plan.contacts[0, 0] == plan.fte[0, 0] == 0.0
+    assert plan.contacts[0, first_of_year].tolist() == pytest.approx([500.0, 550.0, 605.0])
+    assert plan.minutes[0, first_of_year].tolist() == pytest.approx(
+        [500 * 9.0, 550 * 9.0, 605 * 9.0]
+    )
+    assert plan.fte[0, first_of_year].tolist() == pytest.approx([0.75, 0.825, 0.9075])
+    assert plan.fte[0, 1:13].tolist() == [plan.fte[0, 1]] * 12  # steps once a year
 
 
 def test_monthly_spreads_years_and_zeroes_month_zero():

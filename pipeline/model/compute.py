@@ -21,7 +21,7 @@ from .recommend import (
     recommendation,
     winner_key,
 )
-from .results import Comparison, Hybrid, OptionResult, Results, Staffing
+from .results import Comparison, Hybrid, OptionResult, Results, Staffing, StaffingByHour
 from .scenarios import hybrid_result, sensitivity
 from .staffing import year_index
 
@@ -29,24 +29,50 @@ log = logging.getLogger("pipeline")
 
 
 def _staffing(run: Run) -> tuple[Staffing, ...]:
+    return tuple(
+        Staffing(
+            channel=row.channel,
+            year=row.year,
+            mode=row.mode,
+            agents_on_duty=row.agents_on_duty,
+            service_level=row.service_level,
+            occupancy=row.occupancy,
+            p_wait=row.p_wait,
+            asa_seconds=row.asa_seconds,
+            staffed_hours_month=row.staffed_hours_month,
+            fte=row.fte,
+            contacts_month=row.contacts_month,
+            aht_minutes=row.aht_minutes,
+            traffic_erlangs=row.traffic_erlangs,
+            peak_agents=row.peak_agents,
+            worst_hour_service_level=row.worst_hour_service_level,
+            abandonment=row.abandonment,
+            month=row.month,
+        )
+        for row in run.sides[0].plan.rows
+    )
+
+
+def _by_hour(option: str, run: Run) -> tuple[StaffingByHour, ...]:
+    """The 168-hour requirement of every live channel and year (DESIGN §8 staffing_by_hour)."""
     out = []
     for row in run.sides[0].plan.rows:
-        e = row.erlang
+        h = row.hourly
+        if h is None:
+            continue
         out.append(
-            Staffing(
+            StaffingByHour(
+                option=option,
                 channel=row.channel,
                 year=row.year,
-                mode=row.mode,
-                agents_on_duty=None if e is None else float(e.agents),
-                service_level=None if e is None else e.service_level,
-                occupancy=None if e is None else e.occupancy,
-                p_wait=None if e is None else e.p_wait,
-                asa_seconds=None if e is None else e.asa_seconds,
-                staffed_hours_month=row.staffed_hours_month,
-                fte=row.fte,
-                contacts_month=row.contacts_month,
-                aht_minutes=row.aht_minutes,
-                traffic_erlangs=None if e is None else e.traffic,
+                month=row.month,
+                agents=tuple(float(v) for v in h.agents),
+                contacts=tuple(float(v) for v in h.contacts),
+                service_level=tuple(None if v != v else float(v) for v in h.service_level),
+                abandonment=None
+                if h.abandonment is None
+                else tuple(float(v) for v in h.abandonment),
+                occupancy=tuple(float(v) for v in h.occupancy),
             )
         )
     return tuple(out)
@@ -77,7 +103,10 @@ def option_result(engine: Engine, option: Option, index: float | None) -> Option
         annual_cost=_per_year(total, years),
         annual_by_category=by_year_cat,
         monthly_cost=tuple(float(v) for v in total),
+        monthly_fte=tuple(float(v) for v in run.fte),
+        flexes_monthly=option.flexes_monthly,
         staffing=_staffing(run),
+        staffing_by_hour=_by_hour(option.name, run),
         qualitative_index=index,
         checklist=checklist(
             option,

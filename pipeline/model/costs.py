@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import schema
 from .inputs import Channel, CostLine
-from .staffing import StaffingPlan, hires, monthly
+from .staffing import StaffingPlan, hires
 
 CATEGORIES = tuple(c.code for c in schema.CATEGORIES)
 LABOUR = CATEGORIES.index("labour")
@@ -38,7 +38,7 @@ def driver_matrix(
 ) -> np.ndarray:
     """Driver rows (see `driver_index`) for months 0..M from a staffing plan."""
     n_ch = plan.fte.shape[0]
-    fte = monthly(plan.fte, months)
+    fte = plan.fte
     total_fte = fte.sum(axis=0)
     per_basis = {
         "per_fte_month": (total_fte, fte),
@@ -55,8 +55,7 @@ def driver_matrix(
         ("per_minute", plan.minutes),
         ("per_agent_hour", plan.hours),
     ):
-        m = monthly(arr, months)
-        per_basis[basis] = (m.sum(axis=0), m)
+        per_basis[basis] = (arr.sum(axis=0), arr)
     out = np.empty((1 + len(DRIVER_BASES) * (n_ch + 1), months + 1))
     out[0] = 1.0
     out[0, 0] = 0.0  # month 0 carries one-time lines only

@@ -23,7 +23,7 @@ from .costs import (
 )
 from .finance import present_value
 from .inputs import Inputs, Option
-from .staffing import MAX_SHRINKAGE, StaffingPlan, monthly, staff_option
+from .staffing import MAX_SHRINKAGE, StaffingPlan, staff_option
 
 SHARE_STEPS = 10
 """Hybrid shares are k / SHARE_STEPS of every channel, k = 0..SHARE_STEPS (0%, 10%, ... 100%)."""
@@ -165,8 +165,8 @@ class Engine:
             option=option,
             share=share,
             plan=plan,
-            fte=monthly(plan.fte, self.months).sum(axis=0),
-            contacts=monthly(plan.contacts, self.months).sum(axis=0),
+            fte=plan.fte.sum(axis=0),
+            contacts=plan.contacts.sum(axis=0),
             flows=flows,
         )
         self._sides[key] = side

@@ -15,7 +15,7 @@ from typing import Any
 from ..issues import Issue
 from .inputs import Inputs
 
-SCHEMA_ID = "cs-sourcing/results@1"
+SCHEMA_ID = "cs-sourcing/results@2"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,7 +39,34 @@ class Staffing:
     aht_minutes: float = 0.0
     """The option's handling time on the channel (channel AHT x AHT factor)."""
     traffic_erlangs: float | None = None
-    """Offered traffic A (live)."""
+    """Offered traffic A (live; averaged over the open hours when demand varies by hour)."""
+    peak_agents: float | None = None
+    """Live: most agents on duty in any hour of the week (results@2)."""
+    worst_hour_service_level: float | None = None
+    """Live: service level of the worst hour of the week (results@2)."""
+    abandonment: float | None = None
+    """Live with a patience: share of offered contacts that hang up (results@2)."""
+    month: int = 0
+    """Model month whose demand this row describes: the busiest month of the year."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class StaffingByHour:
+    """One option's requirement on one live channel across the 168 hours of a week, in the month
+    that sets the year's staffing (DESIGN §8). Hour 0 is Monday 00:00-01:00."""
+
+    option: str
+    channel: str
+    year: int
+    month: int
+    agents: tuple[float, ...]
+    contacts: tuple[float, ...]
+    """Contacts arriving in each hour."""
+    service_level: tuple[float | None, ...]
+    """None in closed hours."""
+    abandonment: tuple[float, ...] | None
+    """None when the channel has no patience (Erlang C)."""
+    occupancy: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +95,10 @@ class OptionResult:
     annual_by_category: Mapping[str, tuple[float, ...]]
     monthly_cost: tuple[float, ...]
     """Months 0..M."""
+    monthly_fte: tuple[float, ...] = ()
+    """Total FTE of months 0..M (0 in month 0)."""
+    flexes_monthly: bool = False
+    staffing_by_hour: tuple[StaffingByHour, ...] = ()
     staffing: tuple[Staffing, ...]
     """Every channel, every year."""
     qualitative_index: float | None
@@ -223,8 +254,10 @@ def _plain(value: Any) -> Any:
 
 
 def _option_json(o: OptionResult) -> dict[str, Any]:
-    """DESIGN §6: `staffing` holds year 1 only; every year is under `staffing_by_year`."""
+    """DESIGN §6: `staffing` holds year 1 only; every year is under `staffing_by_year`; the
+    168-hour arrays go to the top-level `staffing_by_hour` (DESIGN §8)."""
     data = _plain(o)
+    del data["staffing_by_hour"]  # top level (DESIGN §8)
     data["staffing"] = [_plain(s) for s in o.staffing if s.year == 1]
     data["staffing_by_year"] = [_plain(s) for s in o.staffing]
     return data
@@ -251,5 +284,6 @@ def to_json(results: Results) -> dict[str, Any]:
             data["sensitivity_summary"] = summary
         else:
             data[f.name] = _plain(value)
+    data["staffing_by_hour"] = [_plain(h) for o in results.options for h in o.staffing_by_hour]
     data["project"] = _plain(results.inputs.project)
     return data

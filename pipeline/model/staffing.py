@@ -14,9 +14,10 @@ from functools import lru_cache
 import numpy as np
 
 from ..issues import WorkloadTooLarge
+from . import demand, queues
+from .demand import WEEKS_PER_MONTH
 from .inputs import Channel, Inputs, Option
 
-WEEKS_PER_MONTH = 52.0 / 12.0
 SL_TOLERANCE = 1e-12
 """A service level this close below the target counts as meeting it (float rounding)."""
 MAX_SHRINKAGE = 0.95
@@ -150,39 +151,72 @@ def solve_agents(
 
 
 @dataclass(frozen=True, kw_only=True)
+class HourlyPlan:
+    """A live queue over the 168 hours of the week (Monday 00:00 first), for one month's demand."""
+
+    agents: np.ndarray
+    """Agents on duty per hour (0 when closed)."""
+    contacts: np.ndarray
+    """Contacts arriving in that hour."""
+    traffic: np.ndarray
+    """Offered traffic per hour, Erlangs."""
+    service_level: np.ndarray
+    """Share of offered contacts answered in time; NaN in closed hours."""
+    occupancy: np.ndarray
+    abandonment: np.ndarray | None
+    """Share of offered contacts that hang up (Erlang A); None without patience."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class ChannelYear:
-    """One option's staffing of one channel in one year (that year's monthly volume)."""
+    """One option's staffing of one channel in one year, in the month that sets it (the busiest)."""
 
     channel: str
     year: int
     mode: str
+    month: int
+    """Model month (1..M) whose demand this row describes: the busiest month of the year."""
     contacts_month: float
     aht_minutes: float
-    """Handling time of this option on this channel (channel AHT x option factor)."""
+    """Handling time of this option on this channel (pooled over tiers, x option factor)."""
     erlang: ErlangResult | None
-    """Live channels only."""
+    """v1 channels (no profile) on a live queue: the one Erlang C result of every open hour."""
     staffed_hours_month: float
     fte: float
+    agents_on_duty: float | None = None
+    """Live: agents on duty, averaged over the open hours (v1: the one figure)."""
+    peak_agents: float | None = None
+    service_level: float | None = None
+    """Live: share of the month's contacts answered in time (volume-weighted over the hours)."""
+    worst_hour_service_level: float | None = None
+    occupancy: float | None = None
+    p_wait: float | None = None
+    asa_seconds: float | None = None
+    traffic_erlangs: float | None = None
+    """Live: offered traffic, averaged over the open hours."""
+    abandonment: float | None = None
+    """Live with a patience: share of the month's contacts that hang up."""
+    hourly: HourlyPlan | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class StaffingPlan:
-    """Per channel (rows, in Inputs order) and year (columns) arrays for the cost model."""
+    """Per channel (rows, in Inputs order) and month (columns, 0..M; month 0 is zero)."""
 
     contacts: np.ndarray
-    """Contacts per month, shape (C, Y)."""
+    """Contacts handled per month, shape (C, M+1)."""
     minutes: np.ndarray
-    """Handled minutes per month, (C, Y)."""
+    """Handled minutes per month, (C, M+1)."""
     hours: np.ndarray
-    """Staffed agent hours per month, (C, Y)."""
+    """Staffed agent hours per month, (C, M+1)."""
     fte: np.ndarray
-    """FTE, (C, Y)."""
+    """FTE, (C, M+1)."""
     rows: tuple[ChannelYear, ...]
     """Channel-major, then year."""
 
 
 def coverage_hours(channel: Channel) -> float:
-    """Hours a channel is open per month: hours per week x 52 / 12."""
+    """Hours a channel is open per month: hours per week x 52 / 12 (v1; see demand for v2)."""
     return channel.hours_per_week * WEEKS_PER_MONTH
 
 
@@ -195,36 +229,187 @@ def staff_channel_year(
     shrinkage: float,
     year: int,
 ) -> ChannelYear:
-    """Staffed hours and FTE of one channel in one year for one option (DESIGN §3 Staffing)."""
+    """Staffed hours and FTE of one v1 channel (no profile) in one year (DESIGN §3 Staffing)."""
+    s = _staff_flat(channel, contacts_month, aht_minutes)
+    return _row(
+        channel, year, 12 * (year - 1) + 1, contacts_month, aht_minutes, s, option, shrinkage
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Month:
+    """How one month's demand on one channel is staffed (before FTE)."""
+
+    staffed: float
+    erlang: ErlangResult | None = None
+    hourly: HourlyPlan | None = None
+    summary: tuple = ()
+
+
+def _staff_flat(channel: Channel, volume: float, aht: float) -> _Month:
+    """v1: one Erlang C result for every open hour, or the deferred workload."""
     hours_open = coverage_hours(channel)
-    aht_eff = aht_minutes / max(channel.concurrency, 1e-9)
-    erlang = None
-    if channel.mode == "live":
-        arrivals_per_hour = contacts_month / hours_open
-        traffic = arrivals_per_hour * aht_eff / 60.0
-        erlang = solve_agents(
-            float(traffic),
-            aht_seconds=float(aht_eff * 60.0),
-            answer_seconds=float(channel.answer_seconds),
-            target=float(channel.service_level),
-            max_occupancy=float(channel.max_occupancy),
-            min_agents=int(channel.min_agents),
+    aht_eff = aht / max(channel.concurrency, 1e-9)
+    if channel.mode != "live":
+        workload = volume * aht_eff / 60.0
+        return _Month(
+            staffed=max(workload / channel.max_occupancy, channel.min_agents * hours_open)
         )
-        staffed = erlang.agents * hours_open
+    traffic = volume / hours_open * aht_eff / 60.0
+    e = solve_agents(
+        float(traffic),
+        aht_seconds=float(aht_eff * 60.0),
+        answer_seconds=float(channel.answer_seconds),
+        target=float(channel.service_level),
+        max_occupancy=float(channel.max_occupancy),
+        min_agents=int(channel.min_agents),
+    )
+    return _Month(staffed=e.agents * hours_open, erlang=e)
+
+
+def _hourly_of_flat(channel: Channel, volume: float, e: ErlangResult) -> HourlyPlan:
+    """The 168-hour picture of a v1 channel: the same agents in every open hour."""
+    openness = demand.open_hours(channel)
+    is_open = openness > 0
+    contacts = volume * demand.week_shares(channel) / WEEKS_PER_MONTH
+    return HourlyPlan(
+        agents=np.where(is_open, e.agents, 0).astype(float),
+        contacts=contacts,
+        traffic=np.where(is_open, e.traffic * openness, 0.0),
+        service_level=np.where(is_open, e.service_level, np.nan),
+        occupancy=np.where(is_open, e.occupancy, 0.0),
+        abandonment=None,
+    )
+
+
+def _staff_hours(channel: Channel, volumes: np.ndarray, aht: float) -> list[_Month]:
+    """Live channel with a profile: every hour of the week of every given monthly volume at once."""
+    shares = demand.week_shares(channel)
+    is_open = shares > 0
+    aht_eff = aht / max(channel.concurrency, 1e-9)
+    contacts = volumes[:, None] * shares[None, :] / WEEKS_PER_MONTH
+    traffic = contacts * aht_eff / 60.0
+    floor = np.where(is_open, int(channel.min_agents), 0)[None, :]
+    common = dict(
+        aht_seconds=float(aht_eff * 60.0),
+        answer_seconds=float(channel.answer_seconds),
+        target=float(channel.service_level),
+        max_occupancy=float(channel.max_occupancy),
+        min_agents=np.broadcast_to(floor, traffic.shape),
+    )
+    if channel.patience_seconds is None:
+        q = queues.solve_erlang_c(traffic, **common)
     else:
-        workload = contacts_month * aht_eff / 60.0
-        staffed = max(workload / channel.max_occupancy, channel.min_agents * hours_open)
+        q = queues.solve_erlang_a(
+            traffic, patience_seconds=float(channel.patience_seconds), **common
+        )
+    out = []
+    for i in range(len(volumes)):
+        plan = HourlyPlan(
+            agents=q.agents[i].astype(float),
+            contacts=contacts[i],
+            traffic=traffic[i],
+            service_level=np.where(is_open, q.service_level[i], np.nan),
+            occupancy=q.occupancy[i],
+            abandonment=None if q.abandonment is None else q.abandonment[i],
+        )
+        out.append(
+            _Month(
+                staffed=float(plan.agents.sum()) * WEEKS_PER_MONTH,
+                hourly=plan,
+                summary=_summary(plan, is_open, q.p_wait[i], q.asa_seconds[i]),
+            )
+        )
+    return out
+
+
+def _summary(plan: HourlyPlan, is_open: np.ndarray, p_wait, asa) -> tuple:
+    """(agents on duty, peak, SL, worst hour SL, occupancy, P wait, ASA, traffic, abandonment)."""
+    c = plan.contacts
+    total = float(c.sum())
+    n_open = max(int(is_open.sum()), 1)
+    agents = plan.agents
+    ab = plan.abandonment
+    answered = c * (1.0 - ab) if ab is not None else c
+    served_traffic = plan.traffic * ((1.0 - ab) if ab is not None else 1.0)
+    busy = c > 0
+
+    def weighted(values, weights):
+        w = float(weights.sum())
+        return float((values * weights).sum() / w) if w > 0 else None
+
+    return (
+        float(agents[is_open].sum()) / n_open,
+        float(agents.max(initial=0.0)),
+        weighted(np.nan_to_num(plan.service_level, nan=1.0), c) if total > 0 else 1.0,
+        float(plan.service_level[busy].min()) if busy.any() else 1.0,
+        float(served_traffic.sum() / agents.sum()) if agents.sum() > 0 else 0.0,
+        weighted(p_wait, c) if total > 0 else 0.0,
+        weighted(asa, answered) if float(answered.sum()) > 0 else 0.0,
+        float(plan.traffic[is_open].sum()) / n_open,
+        None if ab is None else (weighted(ab, c) if total > 0 else 0.0),
+    )
+
+
+def _row(channel, year, month, volume, aht, s: _Month, option, shrinkage) -> ChannelYear:
     productive = option.paid_hours * (1.0 - min(max(shrinkage, 0.0), MAX_SHRINKAGE))
+    extra: dict = {}
+    if s.erlang is not None:
+        e = s.erlang
+        extra = dict(
+            agents_on_duty=float(e.agents),
+            peak_agents=float(e.agents),
+            service_level=e.service_level,
+            worst_hour_service_level=e.service_level,
+            occupancy=e.occupancy,
+            p_wait=e.p_wait,
+            asa_seconds=e.asa_seconds,
+            traffic_erlangs=e.traffic,
+            hourly=_hourly_of_flat(channel, volume, e),
+        )
+    elif s.hourly is not None:
+        keys = (
+            "agents_on_duty",
+            "peak_agents",
+            "service_level",
+            "worst_hour_service_level",
+            "occupancy",
+            "p_wait",
+            "asa_seconds",
+            "traffic_erlangs",
+            "abandonment",
+        )
+        extra = dict(zip(keys, s.summary, strict=True), hourly=s.hourly)
     return ChannelYear(
         channel=channel.name,
         year=year,
         mode=channel.mode,
-        contacts_month=contacts_month,
-        aht_minutes=aht_minutes,
-        erlang=erlang,
-        staffed_hours_month=staffed,
-        fte=staffed / productive,
+        month=month,
+        contacts_month=volume,
+        aht_minutes=aht,
+        erlang=s.erlang,
+        staffed_hours_month=s.staffed,
+        fte=s.staffed / productive,
+        **extra,
     )
+
+
+def _staff_months(channel: Channel, volumes: np.ndarray, aht: float) -> list[_Month]:
+    """Staff each of the given monthly volumes of one channel (distinct values, any order)."""
+    if channel.mode == "live" and channel.profile is not None:
+        return _staff_hours(channel, volumes, aht)
+    if channel.mode != "live":
+        hours_open = demand.open_hours_per_month(channel)
+        aht_eff = aht / max(channel.concurrency, 1e-9)
+        return [
+            _Month(
+                staffed=max(
+                    v * aht_eff / 60.0 / channel.max_occupancy, channel.min_agents * hours_open
+                )
+            )
+            for v in volumes
+        ]
+    return [_staff_flat(channel, float(v), aht) for v in volumes]
 
 
 def staff_option(
@@ -237,28 +422,59 @@ def staff_option(
     shrinkage: float | None = None,
     volume_growth: float | None = None,
 ) -> StaffingPlan:
-    """Staffing of `option` handling `share` of every channel, for every channel and year."""
-    years = inputs.project.horizon_years
-    growth = inputs.project.volume_growth if volume_growth is None else volume_growth
+    """Staffing of `option` handling `share` of every channel, for every channel and month.
+
+    Contacts follow each month's demand; staffing follows the month that sets it (the month itself
+    for an option that flexes monthly, else the busiest month of its year, DESIGN §8).
+    """
+    project = inputs.project
+    years = project.horizon_years
+    months = project.horizon_months
+    growth = project.volume_growth if volume_growth is None else volume_growth
     shrink = option.shrinkage if shrinkage is None else shrinkage
+    productive = option.paid_hours * (1.0 - min(max(shrink, 0.0), MAX_SHRINKAGE))
     n_ch = len(inputs.channels)
-    contacts = np.zeros((n_ch, years))
-    minutes = np.zeros((n_ch, years))
-    hours = np.zeros((n_ch, years))
-    fte = np.zeros((n_ch, years))
+    contacts = np.zeros((n_ch, months + 1))
+    minutes = np.zeros((n_ch, months + 1))
+    hours = np.zeros((n_ch, months + 1))
+    year_of = year_index(months) + 1
     rows = []
     for c, channel in enumerate(inputs.channels):
-        aht = channel.aht_minutes * option.aht_factor * aht_factor
+        aht = channel.aht_minutes * channel.pooled_aht_factor * option.aht_factor * aht_factor
+        season = demand.season_factors(channel, project)
+        volume = np.array(
+            [
+                share * channel.monthly_volume * volume_factor * (1.0 + growth) ** (year_of[m] - 1)
+                for m in range(months + 1)
+            ]
+        )
+        if channel.seasonality is not None:
+            volume = volume * season
+        volume[0] = 0.0
+        sets = demand.busiest_months(volume, option.flexes_monthly)
+        distinct, where = np.unique(volume[sets[1:]], return_inverse=True)
+        staffed = _staff_months(channel, distinct, aht)
+        for m in range(1, months + 1):
+            hours[c, m] = staffed[where[m - 1]].staffed
+        contacts[c] = volume
+        minutes[c] = volume * aht
         for y in range(1, years + 1):
-            volume = share * channel.monthly_volume * volume_factor * (1.0 + growth) ** (y - 1)
-            row = staff_channel_year(
-                channel, option, contacts_month=volume, aht_minutes=aht, shrinkage=shrink, year=y
+            first = 12 * (y - 1) + 1
+            peak = first + int(np.argmax(volume[first : first + 12]))
+            month = sets[peak]
+            rows.append(
+                _row(
+                    channel,
+                    y,
+                    int(month),
+                    float(volume[month]),
+                    aht,
+                    staffed[where[month - 1]],
+                    option,
+                    shrink,
+                )
             )
-            rows.append(row)
-            contacts[c, y - 1] = volume
-            minutes[c, y - 1] = volume * aht
-            hours[c, y - 1] = row.staffed_hours_month
-            fte[c, y - 1] = row.fte
+    fte = hours / productive
     return StaffingPlan(contacts=contacts, minutes=minutes, hours=hours, fte=fte, rows=tuple(rows))
 
 
