@@ -23,6 +23,8 @@ from ..issues import WorkloadTooLarge
 SL_TOLERANCE = 1e-12
 """A service level this close below the target counts as meeting it (float rounding)."""
 MAX_TRAFFIC = 1_000_000.0
+NEGLIGIBLE_TRAFFIC = 1e-12
+"""Erlang A treats less traffic than this as none (its logs need an arrival rate above zero)."""
 CHUNK_CELLS = 2_000_000
 """Erlang A evaluates hours x queue states at once; larger problems are cut into chunks."""
 
@@ -192,8 +194,8 @@ def _erlang_a_chunk(n, a, inv_b, lam, nmu, theta, answer, states):
     # log r_j = sum_{i=1..j} log(lambda / (N mu + i theta)); r_0 = 1 (the state N itself)
     steps = np.log(lam)[:, None] - np.log(nmu[:, None] + (j[None, 1:]) * theta)
     log_r = np.concatenate((np.zeros((len(a), 1)), np.cumsum(steps, axis=1)), axis=1)
-    with np.errstate(divide="ignore"):
-        log_inv_b = np.log(inv_b)
+    never = ~np.isfinite(inv_b)  # N far above A: 1/B overflowed, nobody ever waits
+    log_inv_b = np.log(np.where(never, 1.0, inv_b))
     top = np.maximum(log_r.max(axis=1), log_inv_b)
     r = np.exp(log_r - top[:, None])
     below = np.exp(log_inv_b - top)  # sum of the states 0..N relative to state N, scaled
@@ -231,7 +233,6 @@ def _erlang_a_chunk(n, a, inv_b, lam, nmu, theta, answer, states):
     answered = 1.0 - p_ab
     asa = np.where(answered > 0, waited / np.maximum(answered, 1e-300), 0.0)
     occ = a * answered / n
-    never = ~np.isfinite(inv_b)  # N far above A: nobody ever waits
     p_wait = np.where(never, 0.0, p_wait)
     p_ab = np.where(never, 0.0, p_ab)
     sl = np.where(never, 1.0, sl)
@@ -261,7 +262,7 @@ def solve_erlang_a(
     a = np.asarray(traffic, dtype=float).ravel()
     _check(a)
     floor = np.broadcast_to(np.asarray(min_agents, dtype=np.int64), shape).ravel()
-    busy = a > 0
+    busy = a > NEGLIGIBLE_TRAFFIC
     a_b = np.where(busy, a, 1.0)
     start = np.maximum(np.ceil(target * a_b / max_occupancy - 1e-9).astype(np.int64), 1)
     n = np.where(busy, np.maximum(floor, start), floor)
