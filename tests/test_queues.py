@@ -187,3 +187,46 @@ def test_huge_traffic_is_refused_with_a_clear_message():
 
     with pytest.raises(WorkloadTooLarge, match="Erlangs"):
         solve_erlang_c(np.array([2e6]), min_agents=1, **KW)
+
+
+# Erlang A reference values from the published closed forms, evaluated independently in mpmath at
+# 50 digits (not with this code): Mandelbaum & Zeltyn, "Service engineering in action: the
+# Palm/Erlang-A queue" (2007), formula 3.5 for A(x, y) = x e^y y^-x gamma(x, y), P{W>0} = A pi_n,
+# P{Ab | W>0} = 1 / (rho A) + 1 - 1 / rho; Zeltyn's thesis (2004) eqs. 5.18, 5.20 and 5.23 for
+# P{W > t} and P{W > t, served}; service level = P(answered within T) of all offered contacts,
+# ASA = mean wait of answered contacts. Case B is the pyworkforce / CRAN ErlangC example (10
+# Erlangs, 14 agents, AHT 180 s, 20 s) with a 120 s patience; case A is the example of the R
+# `queueing` package's Erlang-A function (2 calls/min, AHT 4 min, patience 2 min, 10 agents).
+# See docs/model.md, "Erlang A".
+@pytest.mark.parametrize(
+    ("n", "a", "aht", "patience", "answer", "p_wait", "p_ab", "wait_all", "asa", "sl", "occ"),
+    [
+        pytest.param(10, 8.0, 240.0, 120.0, 20.0, 0.247519189667083, 0.068405352895339,
+                     0.136810705790678 * 60, 0.11017427849421 * 60, 0.825157102968082,
+                     0.745275717683729, id="A-10-agents-8-erlangs"),
+        pytest.param(14, 10.0, 180.0, 120.0, 20.0, 0.126976340079795, 0.0228392865318188,
+                     2.74071438381825, 2.34537523415217, 0.93272958069806, 0.697971938191558,
+                     id="B-erlang-c-example-with-patience"),
+        pytest.param(100, 100.0, 1.0, 1.0, 0.1, 0.513298798279149, 0.0398609968091471,
+                     0.0398609968091471, 0.0389165331159615, 0.813654534930008,
+                     0.960139003190853, id="C-critically-loaded"),
+        pytest.param(100, 120.0, 1.0, 2.0, 0.1, 0.996634370420645, 0.166790630955068,
+                     0.333581261910136, 0.359990109834611, 0.0253951351474605,
+                     0.999851242853918, id="D-overloaded"),
+    ],
+)  # fmt: skip
+def test_erlang_a_matches_the_closed_forms(n, a, aht, patience, answer, p_wait, p_ab, wait_all,
+                                           asa, sl, occ):  # fmt: skip
+    m = erlang_a(
+        np.array([n]),
+        np.array([a]),
+        aht_seconds=aht,
+        patience_seconds=patience,
+        answer_seconds=answer,
+    )
+    assert m.p_wait[0] == pytest.approx(p_wait, rel=1e-10)
+    assert m.p_abandon[0] == pytest.approx(p_ab, rel=1e-10)
+    assert m.mean_wait_seconds[0] == pytest.approx(wait_all, rel=1e-10)
+    assert m.asa_seconds[0] == pytest.approx(asa, rel=1e-10)
+    assert m.service_level[0] == pytest.approx(sl, rel=1e-10)
+    assert m.occupancy[0] == pytest.approx(occ, rel=1e-10)

@@ -103,6 +103,7 @@ class Engine:
         }
         self.baseline = inputs.baseline
         self._sides: dict[tuple, Side] = {}
+        self._plans: dict[tuple, StaffingPlan] = {}
         self._esc: dict[tuple, np.ndarray] = {}
 
     # ------------------------------------------------------------------------------ scenario
@@ -143,14 +144,20 @@ class Engine:
         else:
             scale[:] = sc.vendor_price
             fee *= sc.vendor_price
-        plan = staff_option(
-            self.inputs,
-            option,
-            share=share,
-            volume_factor=sc.volume,
-            aht_factor=sc.aht,
-            shrinkage=shrinkage,
-        )
+        # Prices, rates and attrition leave the staffing as it is: plans are shared between the
+        # scenarios that change only those.
+        plan_key = (option.name, k, sc.volume, sc.aht, shrinkage)
+        plan = self._plans.get(plan_key)
+        if plan is None:
+            plan = staff_option(
+                self.inputs,
+                option,
+                share=share,
+                volume_factor=sc.volume,
+                aht_factor=sc.aht,
+                shrinkage=shrinkage,
+            )
+            self._plans[plan_key] = plan
         drivers = driver_matrix(
             plan, self.months, attrition=attrition, already_running=option.already_running
         )

@@ -8,8 +8,9 @@ sensitivity runs ask for the same traffic many times.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 
 import numpy as np
 
@@ -211,8 +212,13 @@ class StaffingPlan:
     """Staffed agent hours per month, (C, M+1)."""
     fte: np.ndarray
     """FTE, (C, M+1)."""
-    rows: tuple[ChannelYear, ...]
-    """Channel-major, then year."""
+    row_makers: tuple[Callable[[], ChannelYear], ...] = ()
+
+    @cached_property
+    def rows(self) -> tuple[ChannelYear, ...]:
+        """Per channel (in Inputs order), then year: built when first asked for, since the
+        hybrid and sensitivity runs need only the arrays."""
+        return tuple(make() for make in self.row_makers)
 
 
 def coverage_hours(channel: Channel) -> float:
@@ -242,8 +248,8 @@ class _Month:
 
     staffed: float
     erlang: ErlangResult | None = None
-    hourly: HourlyPlan | None = None
-    summary: tuple = ()
+    detail: tuple | None = None
+    """Live channel with a profile: what `_hourly` needs to build the month's 168-hour plan."""
 
 
 def _staff_flat(channel: Channel, volume: float, aht: float) -> _Month:
@@ -283,7 +289,8 @@ def _hourly_of_flat(channel: Channel, volume: float, e: ErlangResult) -> HourlyP
 
 
 def _staff_hours(channel: Channel, volumes: np.ndarray, aht: float) -> list[_Month]:
-    """Live channel with a profile: every hour of the week of every given monthly volume at once."""
+    """Live channel with a profile: every hour of the week of every given monthly volume at once.
+    The hourly detail of a month is built only when a result row asks for it."""
     shares = demand.week_shares(channel)
     is_open = shares > 0
     aht_eff = aht / max(channel.concurrency, 1e-9)
@@ -303,24 +310,25 @@ def _staff_hours(channel: Channel, volumes: np.ndarray, aht: float) -> list[_Mon
         q = queues.solve_erlang_a(
             traffic, patience_seconds=float(channel.patience_seconds), **common
         )
-    out = []
-    for i in range(len(volumes)):
-        plan = HourlyPlan(
-            agents=q.agents[i].astype(float),
-            contacts=contacts[i],
-            traffic=traffic[i],
-            service_level=np.where(is_open, q.service_level[i], np.nan),
-            occupancy=q.occupancy[i],
-            abandonment=None if q.abandonment is None else q.abandonment[i],
-        )
-        out.append(
-            _Month(
-                staffed=float(plan.agents.sum()) * WEEKS_PER_MONTH,
-                hourly=plan,
-                summary=_summary(plan, is_open, q.p_wait[i], q.asa_seconds[i]),
-            )
-        )
-    return out
+    staffed = q.agents.sum(axis=1) * WEEKS_PER_MONTH
+    return [
+        _Month(staffed=float(staffed[i]), detail=(q, contacts, traffic, is_open, i))
+        for i in range(len(volumes))
+    ]
+
+
+def _hourly(detail) -> tuple[HourlyPlan, tuple]:
+    """The 168-hour plan of one month and its summary figures (see `_summary`)."""
+    q, contacts, traffic, is_open, i = detail
+    plan = HourlyPlan(
+        agents=q.agents[i].astype(float),
+        contacts=contacts[i],
+        traffic=traffic[i],
+        service_level=np.where(is_open, q.service_level[i], np.nan),
+        occupancy=q.occupancy[i],
+        abandonment=None if q.abandonment is None else q.abandonment[i],
+    )
+    return plan, _summary(plan, is_open, q.p_wait[i], q.asa_seconds[i])
 
 
 def _summary(plan: HourlyPlan, is_open: np.ndarray, p_wait, asa) -> tuple:
@@ -367,7 +375,8 @@ def _row(channel, year, month, volume, aht, s: _Month, option, shrinkage) -> Cha
             traffic_erlangs=e.traffic,
             hourly=_hourly_of_flat(channel, volume, e),
         )
-    elif s.hourly is not None:
+    elif s.detail is not None:
+        hourly, summary = _hourly(s.detail)
         keys = (
             "agents_on_duty",
             "peak_agents",
@@ -379,7 +388,7 @@ def _row(channel, year, month, volume, aht, s: _Month, option, shrinkage) -> Cha
             "traffic_erlangs",
             "abandonment",
         )
-        extra = dict(zip(keys, s.summary, strict=True), hourly=s.hourly)
+        extra = dict(zip(keys, summary, strict=True), hourly=hourly)
     return ChannelYear(
         channel=channel.name,
         year=year,
@@ -463,7 +472,8 @@ def staff_option(
             peak = first + int(np.argmax(volume[first : first + 12]))
             month = sets[peak]
             rows.append(
-                _row(
+                partial(
+                    _row,
                     channel,
                     y,
                     int(month),
@@ -475,7 +485,9 @@ def staff_option(
                 )
             )
     fte = hours / productive
-    return StaffingPlan(contacts=contacts, minutes=minutes, hours=hours, fte=fte, rows=tuple(rows))
+    return StaffingPlan(
+        contacts=contacts, minutes=minutes, hours=hours, fte=fte, row_makers=tuple(rows)
+    )
 
 
 def year_index(months: int) -> np.ndarray:
