@@ -11,7 +11,16 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline import schema
-from pipeline.model.inputs import Channel, CostLine, Criterion, Inputs, Option, Project
+from pipeline.model.inputs import (
+    Channel,
+    CostLine,
+    Criterion,
+    Inputs,
+    Option,
+    Profile,
+    Project,
+    Seasonality,
+)
 
 
 def project(**kw) -> Project:
@@ -338,3 +347,47 @@ def big_inputs(n_lines: int = 20_000) -> Inputs:
                 replace(ln, amount=ln.amount / reps, item=f"{ln.item} #{r + 1}", row=len(lines) + 2)
             )
     return replace(example_inputs(), costs=tuple(lines[:n_lines]))
+
+
+def builtin_profile(code: str, lang: str = "en") -> Profile:
+    p = schema.builtin_profile(code)
+    return Profile(name=p.label(lang), weights=tuple(w for day in p.days for w in day))
+
+
+def builtin_pattern(code: str, lang: str = "en") -> Seasonality:
+    p = schema.builtin_pattern(code)
+    mean = sum(p.months) / 12
+    return Seasonality(name=p.label(lang), factors=tuple(v / mean for v in p.months))
+
+
+def demand_v2(inputs: Inputs, lang: str = "en") -> Inputs:
+    """`inputs` with the demand of template version 2 as in the shipped example: e-commerce hours
+    on live channels, office hours on email, the Indonesian e-commerce seasons, a 90 s patience
+    on the phone, 15% complex contacts on live channels, vendors flexing monthly."""
+    season = builtin_pattern("id_ecommerce", lang)
+    channels = []
+    for c in inputs.channels:
+        kw: dict = {"seasonality": season}
+        if c.mode == "live":
+            kw.update(
+                profile=builtin_profile("ecommerce_24_7", lang),
+                complex_share=0.15,
+                complex_aht_factor=1.8,
+                hours_per_week=168,
+            )
+            if c.name.lower().startswith(("phone", "telepon")):
+                kw["patience_seconds"] = 90.0
+        else:
+            kw.update(profile=builtin_profile("office_hours", lang), hours_per_week=45)
+        channels.append(replace(c, **kw))
+    return replace(
+        inputs,
+        channels=tuple(channels),
+        options=tuple(replace(o, flexes_monthly=o.outsourced) for o in inputs.options),
+        project=replace(inputs.project, go_live=date(2027, 1, 1)),
+        template_version=2,
+    )
+
+
+def example_inputs_v2(**project_kw) -> Inputs:
+    return demand_v2(example_inputs(**project_kw))

@@ -202,3 +202,58 @@ def test_go_live_defaults_to_the_month_after_the_report():
     inputs = tiny_inputs(report_date=date(2026, 12, 1))
     assert demand.go_live(inputs.project) == date(2027, 1, 1)
     assert demand.calendar_months(inputs.project)[1] == 0
+
+
+def test_every_hour_of_the_example_gets_the_fewest_agents_that_meet_the_target():
+    """DESIGN §8 / issue 8: from results.json's staffing_by_hour alone (contacts and agents), each
+    open hour's agents meet the service level and the occupancy cap, and one agent fewer would not
+    (unless the count is the channel's floor)."""
+    import json
+
+    from pipeline.model import compute
+    from pipeline.model.queues import erlang_a
+    from pipeline.model.results import to_json
+    from pipeline.model.staffing import service_level
+    from tests.model_fixtures import example_inputs_v2
+
+    inputs = example_inputs_v2()
+    data = json.loads(json.dumps(to_json(compute(inputs))))
+    channels = {c.name: c for c in inputs.channels}
+    options = {o.name: o for o in inputs.options}
+    checked = 0
+    for week in data["staffing_by_hour"]:
+        ch = channels[week["channel"]]
+        aht = ch.aht_minutes * ch.pooled_aht_factor * options[week["option"]].aht_factor
+        aht_s = aht * 60 / ch.concurrency
+        assert len(week["agents"]) == len(week["contacts"]) == 168
+        for k in range(168):
+            n, contacts = int(week["agents"][k]), week["contacts"][k]
+            if week["service_level"][k] is None:
+                assert n == 0 and contacts == 0
+                continue
+            traffic = contacts * aht_s / 3600
+
+            def meets(agents: int) -> bool:
+                if ch.patience_seconds is None:
+                    return (
+                        agents > traffic
+                        and service_level(agents, traffic, aht_s, ch.answer_seconds)
+                        >= ch.service_level - 1e-12
+                        and traffic / agents <= ch.max_occupancy
+                    )
+                m = erlang_a(
+                    np.array([agents]),
+                    np.array([traffic]),
+                    aht_seconds=aht_s,
+                    patience_seconds=ch.patience_seconds,
+                    answer_seconds=ch.answer_seconds,
+                )
+                return (
+                    m.service_level[0] >= ch.service_level - 1e-12
+                    and m.occupancy[0] <= ch.max_occupancy + 1e-12
+                )
+
+            assert meets(n), (week["option"], week["channel"], week["year"], k)
+            assert n == ch.min_agents or not meets(n - 1), (week["option"], ch.name, k)
+            checked += 1
+    assert checked > 3 * 2 * 3 * 160  # options x live channels x years x open hours

@@ -74,7 +74,6 @@ class View:
     annual_head: tuple[str, ...]
     annual_rows: tuple[Row, ...]
     comparison_rows: tuple[Row, ...]
-    staffing_rows: tuple[Row, ...]
     hybrid_rows: tuple[Row, ...]
     sensitivity_rows: tuple[Row, ...]
     breakeven: tuple[str, ...]
@@ -268,30 +267,6 @@ def _cost_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
     )
 
 
-def _staffing_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
-    rows = []
-    for o in results.options:
-        rows.append(Row(cells=(o.name,), head=True))
-        for s in o.staffing:
-            if s.year != 1:
-                continue
-            rows.append(
-                Row(
-                    cells=(
-                        s.channel,
-                        schema.choice_label(schema.MODES, s.mode, loc.lang),
-                        loc.number(s.agents_on_duty),
-                        loc.percent(s.service_level, 1),
-                        loc.percent(s.occupancy, 1),
-                        loc.number(s.asa_seconds, 1),
-                        loc.number(s.staffed_hours_month),
-                        loc.number(s.fte, 1),
-                    )
-                )
-            )
-    return tuple(rows)
-
-
 def _checklists(results: Results, loc: Locale) -> tuple[Checklist, ...]:
     first_of_type: dict[str, str] = {}
     out = []
@@ -357,7 +332,6 @@ def build_view(results: Results, loc: Locale, brand: Brand) -> View:
         annual_head=annual_head,
         annual_rows=annual_rows,
         comparison_rows=analysis.comparison_rows(results, loc),
-        staffing_rows=_staffing_rows(results, loc),
         hybrid_rows=analysis.hybrid_rows(results, loc),
         sensitivity_rows=sens_rows,
         breakeven=breakeven,

@@ -30,7 +30,7 @@ from markupsafe import Markup
 from .. import __version__, schema
 from ..issues import UsageError
 from ..model.results import Results
-from . import appendix
+from . import appendix, staffing_view
 from .brands import TEMPLATES_DIR, Brand
 from .context import build_view
 from .locales import N_, Locale
@@ -131,6 +131,7 @@ def render_html(results: Results, *, brand: Brand, lang: str) -> str:
         "project": project,
         "results": results,
         "view": view,
+        "staffing": staffing_view.build(results, loc, brand),
         "heads": SimpleNamespace(**heads),
         "sections": sections,
         "css": Markup(css),

@@ -1,0 +1,113 @@
+"""The staffing chapter's charts: agents needed across the week, and FTE month by month (DESIGN §8).
+
+Same kit and conventions as `charts`: plain SVG, text in the brand's font, deterministic output.
+The week is a grid (days down, hours across) with the number of agents written in every open hour,
+shaded by how many: a planner reads the figures, a manager sees the peaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import schema
+from ..model.results import Results, StaffingByHour
+from .brands import Brand
+from .charts import LEGEND_LEFT, _canvas, _colours, _legend_lines, _line_series
+from .locales import Locale
+from .svg import AXIS, SMALL, TICK_TEXT, axes, legend, linear_ticks, text_width
+
+CELL_H = 9.5
+BLOCK_GAP = 10.0
+TITLE_H = 12.0
+CLOSED = "#F2F2F2"
+
+
+def _mix(colour: str, share: float) -> str:
+    """`colour` blended with white: 0 = white, 1 = the colour."""
+    share = min(max(share, 0.0), 1.0)
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    out = [round(255 + (c - 255) * share) for c in rgb]
+    return "#" + "".join(f"{c:02X}" for c in out)
+
+
+def _dark(colour: str) -> bool:
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b < 140
+
+
+def week_grid(
+    weeks: Sequence[tuple[str, StaffingByHour]], loc: Locale, brand: Brand, *, key: str
+) -> str:
+    """One block per (title, week): 7 day rows x 24 hour columns, agents written in each open hour,
+    shaded on one scale shared by the blocks (so options compare at a glance)."""
+    open_counts = [
+        n
+        for _, w in weeks
+        for n, sl in zip(w.agents, w.service_level, strict=True)
+        if sl is not None
+    ]
+    low, high = min(open_counts, default=0.0), max(open_counts, default=1.0)
+    span = (high - low) or 1.0
+    block_h = TITLE_H + 7 * CELL_H + BLOCK_GAP
+    height = 16 + block_h * len(weeks) + 6
+    c = _canvas(f"week-{key}", height / 72, brand)
+    days = [d(loc.lang) for d in schema.DAYS]
+    left = 4 + max(text_width(d, SMALL) for d in days) + 6
+    cell_w = (c.width - left - 4) / 24
+    for h in range(0, 24, 2):
+        c.text(left + (h + 0.5) * cell_w, 10, f"{h:02d}", size=SMALL, anchor="middle",
+               colour=TICK_TEXT)  # fmt: skip
+    y = 16.0
+    for title, week in weeks:
+        c.text(left, y + 9, title, size=8, bold=True)
+        y += TITLE_H
+        for d in range(7):
+            c.text(left - 4, y + d * CELL_H + 7, days[d], size=SMALL, anchor="end",
+                   colour=TICK_TEXT)  # fmt: skip
+            for h in range(24):
+                k = 24 * d + h
+                agents = week.agents[k]
+                x = left + h * cell_w
+                is_open = week.service_level[k] is not None
+                fill = (
+                    _mix(brand.primary, 0.12 + 0.8 * (agents - low) / span) if is_open else CLOSED
+                )
+                c.rect(x, y + d * CELL_H, cell_w, CELL_H, fill, stroke="#FFFFFF", width=0.6)
+                if is_open:
+                    colour = "#FFFFFF" if _dark(fill) else brand.text
+                    c.text(x + cell_w / 2, y + d * CELL_H + 7, loc.number(agents), size=6.3,
+                           anchor="middle", colour=colour)  # fmt: skip
+        y += 7 * CELL_H + BLOCK_GAP
+    label = loc._("Agents needed in each hour of the week, per option")
+    return c.svg(label)
+
+
+def monthly_fte(results: Results, loc: Locale, brand: Brand) -> str:
+    """Total FTE of each option month by month: a flexing option follows the seasons, one that
+    does not stays at its busiest month's level for the whole year."""
+    c = _canvas("fte", 2.5, brand)
+    options = [o for o in results.options if o.monthly_fte]
+    colours = _colours(brand, len(options))
+    names = [
+        loc._("{option} (flexes monthly)", option=o.name) if o.flexes_monthly else o.name
+        for o in options
+    ]
+    top = legend(c, _legend_lines(names, colours), top=0, left=LEGEND_LEFT, right=c.width - 8)
+    months = results.horizon_months
+    series = [list(o.monthly_fte[1:]) for o in options]
+    values = [v for s in series for v in s]
+    ax = axes(
+        c,
+        top=top + 6,
+        x_range=(1, months),
+        y_values=values,
+        y_format=lambda v: loc.number(v),
+        x_ticks=linear_ticks(1, months, loc.number),
+        x_title=loc._("Month"),
+        y_title=loc._("FTE"),
+    )
+    for i, ys in enumerate(series):
+        _line_series(c, ax, range(1, months + 1), ys, colours[i], i, max(1, months // 6))
+    for y in range(12, months, 12):
+        c.line(ax.x(y + 0.5), ax.top, ax.x(y + 0.5), ax.bottom, AXIS, 0.4, "2 2")
+    return c.svg(loc._("FTE per month for each option over the horizon"))

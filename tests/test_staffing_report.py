@@ -1,0 +1,82 @@
+"""The staffing chapter of a version 2 report: the week grids, the sentences, the monthly FTE chart,
+in both languages; and that a v1 workbook's chapter stays as it was (no grids, no FTE chart)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from pipeline.model import compute
+from pipeline.report import load_brand, render_html
+from pipeline.report.locales import Locale
+from pipeline.report.staffing_view import build
+from tests import model_fixtures
+
+
+@pytest.fixture(scope="module")
+def results_v2():
+    return compute(model_fixtures.example_inputs_v2())
+
+
+@pytest.fixture(scope="module")
+def results_v1():
+    return compute(model_fixtures.example_inputs())
+
+
+def _chapter(html: str) -> str:
+    start = html.index('id="staffing"')
+    return html[start : html.index("</section>", start)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("agents needed across the week", "FTE month by month", "Hang up", "(flexes monthly)")),
+        ("id", ("agen yang dibutuhkan sepanjang minggu", "FTE bulan demi bulan", "Menutup telepon",
+                "(menyesuaikan tiap bulan)")),
+    ],
+)  # fmt: skip
+def test_v2_chapter_shows_the_week_and_the_months(results_v2, lang, words):
+    html = render_html(results_v2, brand=load_brand(None), lang=lang)
+    chapter = _chapter(html)
+    for w in words:
+        assert w in chapter
+    assert chapter.count('id="week-c') == 2  # Phone and Chat (live, with a profile); not Email
+    assert 'id="fte-chart"' in chapter
+    for svg in re.findall(r"<svg.*?</svg>", chapter, flags=re.S):
+        ET.fromstring(svg)  # well-formed
+
+
+def test_sentences_name_the_peak_hour_and_the_hang_ups(results_v2):
+    view = build(results_v2, Locale(lang="en", currency="IDR"), load_brand(None))
+    phone = next(w for w in view.weeks if w.channel == "Phone")
+    assert len(phone.sentences) == len(results_v2.options)
+    first = phone.sentences[0]
+    week = next(
+        w for w in results_v2.options[0].staffing_by_hour if w.channel == "Phone" and w.year == 1
+    )
+    assert f"up to {int(max(week.agents))} agents" in first
+    assert "hang up before an answer" in first
+    chat = next(w for w in view.weeks if w.channel == "Chat")
+    assert "hang up" not in chat.sentences[0]  # no patience on chat: Erlang C
+    assert view.has_abandonment and view.planning_month  # seasons: the busiest month is named
+
+
+def test_week_grid_writes_every_open_hours_agents(results_v2):
+    loc = Locale(lang="en", currency="IDR")
+    from pipeline.report.staffing_charts import week_grid
+
+    week = next(w for w in results_v2.options[0].staffing_by_hour if w.channel == "Phone")
+    svg = week_grid([("In-house", week)], loc, load_brand(None), key="t")
+    numbers = [int(t) for t in re.findall(r'font-size="6.3"[^>]*>(\d+)</text>', svg)]
+    assert numbers == [int(a) for a in week.agents]  # 168 open hours, Monday 00:00 first
+
+
+def test_v1_chapter_has_no_grids_and_no_monthly_chart(results_v1):
+    html = render_html(results_v1, brand=load_brand(None), lang="en")
+    chapter = _chapter(html)
+    assert 'id="week-' not in chapter and 'id="fte-chart"' not in chapter
+    assert "busiest month" not in chapter
+    assert "Hang up" not in chapter  # no patience anywhere: no abandonment column
