@@ -131,7 +131,7 @@ def solve_erlang_c(
     min_agents: np.ndarray | int,
 ) -> QueueHours:
     """Per hour, the smallest N >= min agents with Erlang C service level >= target and A / N <=
-    max occupancy (N > A): the vector form of `staffing.solve_agents`, same start and steps."""
+    max occupancy (N > A): the vector form of `erlang.solve_agents`, same start and steps."""
     shape = traffic.shape
     a = np.asarray(traffic, dtype=float).ravel()
     _check(a)
