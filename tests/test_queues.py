@@ -195,8 +195,9 @@ def test_huge_traffic_is_refused_with_a_clear_message():
 # P{Ab | W>0} = 1 / (rho A) + 1 - 1 / rho; Zeltyn's thesis (2004) eqs. 5.18, 5.20 and 5.23 for
 # P{W > t} and P{W > t, served}; service level = P(answered within T) of all offered contacts,
 # ASA = mean wait of answered contacts. Case B is the pyworkforce / CRAN ErlangC example (10
-# Erlangs, 14 agents, AHT 180 s, 20 s) with a 120 s patience; case A is the example of the R
-# `queueing` package's Erlang-A function (2 calls/min, AHT 4 min, patience 2 min, 10 agents).
+# Erlangs, 14 agents, AHT 180 s, 20 s) with a 120 s patience; case A takes the parameters of a
+# public R Erlang-A example (2 calls/min, AHT 4 min, patience 2 min, 10 agents), which prints no
+# output of its own.
 # See docs/model.md, "Erlang A".
 @pytest.mark.parametrize(
     ("n", "a", "aht", "patience", "answer", "p_wait", "p_ab", "wait_all", "asa", "sl", "occ"),
