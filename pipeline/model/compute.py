@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..issues import Issue
-from . import finance
+from . import demand, finance
 from .costs import CATEGORIES
 from .engine import BASE, SHARE_STEPS, Engine, Run
 from .inputs import Inputs, Option
@@ -111,7 +111,7 @@ def option_result(engine: Engine, option: Option, index: float | None) -> Option
         checklist=checklist(
             option,
             engine.lines[option.name],
-            round_the_clock=any(c.hours_per_week >= 168 for c in engine.inputs.channels),
+            round_the_clock=any(demand.open_all_week(c) for c in engine.inputs.channels),
         ),
         parallel_run_cost=float(run.parallel_run.sum()),
         investment=float(run.one_time.sum() + run.parallel_run.sum()),

@@ -46,6 +46,13 @@ def open_hours(channel: Channel) -> np.ndarray:
     return (np.asarray(channel.profile.weights, dtype=float) > 0).astype(float)
 
 
+def open_all_week(channel: Channel) -> bool:
+    """Open round the clock, every day: by its profile, or by 168 hours a week without one."""
+    if channel.profile is None:
+        return channel.hours_per_week >= HOURS_IN_WEEK
+    return channel.profile.open_hours >= HOURS_IN_WEEK
+
+
 def week_shares(channel: Channel) -> np.ndarray:
     """Share of a week's contacts arriving in each of its 168 hours (sums to 1)."""
     if channel.profile is None:
