@@ -104,6 +104,8 @@ class Engine:
         self.baseline = inputs.baseline
         self._sides: dict[tuple, Side] = {}
         self._plans: dict[tuple, StaffingPlan] = {}
+        self._months: dict = {}
+        """Solved monthly staffing per (channel, handling time, volume), shared by all plans."""
         self._esc: dict[tuple, np.ndarray] = {}
 
     # ------------------------------------------------------------------------------ scenario
@@ -156,6 +158,7 @@ class Engine:
                 volume_factor=sc.volume,
                 aht_factor=sc.aht,
                 shrinkage=shrinkage,
+                memo=self._months,
             )
             self._plans[plan_key] = plan
         drivers = driver_matrix(

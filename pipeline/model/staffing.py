@@ -283,8 +283,22 @@ def _row(channel, year, month, volume, aht, s: _Month, option, shrinkage) -> Cha
     )
 
 
-def _staff_months(channel: Channel, volumes: np.ndarray, aht: float) -> list[_Month]:
-    """Staff each of the given monthly volumes of one channel (distinct values, any order)."""
+def _staff_months(
+    channel: Channel, volumes: np.ndarray, aht: float, memo: dict | None, key: object
+) -> list[_Month]:
+    """Staff each of the given monthly volumes of one channel (distinct values, any order),
+    solving only those `memo` does not hold yet (hybrid shares and volume scenarios meet the same
+    volumes: 80% of the volume at full share is the full volume at an 80% share)."""
+    if memo is None:
+        return _solve_months(channel, volumes, aht)
+    missing = [v for v in volumes.tolist() if (key, aht, v) not in memo]
+    if missing:
+        for v, month in zip(missing, _solve_months(channel, np.array(missing), aht), strict=True):
+            memo[(key, aht, v)] = month
+    return [memo[(key, aht, v)] for v in volumes.tolist()]
+
+
+def _solve_months(channel: Channel, volumes: np.ndarray, aht: float) -> list[_Month]:
     if channel.mode == "live" and channel.profile is not None:
         return _staff_hours(channel, volumes, aht)
     if channel.mode != "live":
@@ -310,11 +324,13 @@ def staff_option(
     aht_factor: float = 1.0,
     shrinkage: float | None = None,
     volume_growth: float | None = None,
+    memo: dict | None = None,
 ) -> StaffingPlan:
     """Staffing of `option` handling `share` of every channel, for every channel and month.
 
     Contacts follow each month's demand; staffing follows the month that sets it (the month itself
-    for an option that flexes monthly, else the busiest month of its year, DESIGN §8).
+    for an option that flexes monthly, else the busiest month of its year, DESIGN §8). `memo`, a
+    dict the caller keeps for one set of inputs, shares solved months between calls.
     """
     project = inputs.project
     years = project.horizon_years
@@ -342,7 +358,7 @@ def staff_option(
         volume[0] = 0.0
         sets = demand.busiest_months(volume, option.flexes_monthly)
         distinct, where = np.unique(volume[sets[1:]], return_inverse=True)
-        staffed = _staff_months(channel, distinct, aht)
+        staffed = _staff_months(channel, distinct, aht, memo, c)
         for m in range(1, months + 1):
             hours[c, m] = staffed[where[m - 1]].staffed
         contacts[c] = volume
