@@ -236,3 +236,27 @@ def test_zero_volume_needs_only_minimum_staff(live_min, deferred_min, aht, hours
         [live_min * hours, deferred_min * hours]
     )
     assert res.option("In-house").contacts == 0 and res.option("In-house").cost_per_contact is None
+
+
+def test_results_json_has_the_staffing_keys_of_design_section_8():
+    from tests.model_fixtures import example_inputs_v2
+
+    inputs = example_inputs_v2()
+    data = json.loads(json.dumps(to_json(compute(inputs))))
+    phone = next(s for s in data["options"][0]["staffing"] if s["channel"] == "Phone")
+    email = next(s for s in data["options"][0]["staffing"] if s["channel"] == "Email")
+    assert phone["peak_agents"] >= phone["agents_on_duty"] > 0
+    assert 0 < phone["worst_hour_service_level"] <= phone["service_level"] <= 1
+    assert 0 < phone["abandonment"] < 1  # a patience on phone
+    assert email["peak_agents"] is None and email["abandonment"] is None  # deferred
+    by_hour = data["staffing_by_hour"]
+    live = [c.name for c in inputs.channels if c.mode == "live"]
+    years = inputs.project.horizon_years
+    assert len(by_hour) == len(inputs.options) * len(live) * years
+    for row in by_hour:
+        assert set(row) >= {"option", "channel", "year", "agents", "contacts", "service_level",
+                            "abandonment"}  # fmt: skip
+        assert all(len(row[k]) == 168 for k in ("agents", "contacts", "service_level"))
+        assert (row["abandonment"] is None) == (row["channel"] != "Phone")
+    assert "staffing_by_hour" not in data["options"][0]
+    assert len(data["options"][0]["monthly_fte"]) == inputs.project.horizon_months + 1
