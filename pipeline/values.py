@@ -303,6 +303,28 @@ def parse_date(value: Any, *, lang: str = "en") -> date:
     return _serial(number)
 
 
+_MON_Y = re.compile(r"^([a-z]+)\.?[\s\-./,']*(\d{4})$")
+_Y_M = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
+_M_Y = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
+
+
+def parse_month(value: Any, *, lang: str = "en") -> date:
+    """The first day of the calendar month a cell names: any date of it (as `parse_date` reads
+    them), or a month alone: `Jan 2027`, `Januari 2027`, `2027-01`, `01/2027`.
+
+    Raises ParseError('not-a-date').
+    """
+    if isinstance(value, str):
+        s = schema.fold(_clean(value))
+        if (m := _MON_Y.match(s)) and m[1] in _MONTHS:
+            return _make_date(int(m[2]), _MONTHS[m[1]], 1)
+        if m := _Y_M.match(s):
+            return _make_date(int(m[1]), int(m[2]), 1)
+        if m := _M_Y.match(s):
+            return _make_date(int(m[2]), int(m[1]), 1)
+    return parse_date(value, lang=lang).replace(day=1)
+
+
 def _serial(number: float) -> date:
     # 1..2958465 are the serials Excel can show as dates (1900-01-01 .. 9999-12-31).
     if not 1 <= number <= 2_958_465:

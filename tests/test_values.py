@@ -17,6 +17,7 @@ from pipeline.values import (
     is_blank,
     parse_choice,
     parse_date,
+    parse_month,
     parse_int,
     parse_number,
     parse_percent,
@@ -174,6 +175,31 @@ def test_parse_date(value, expected):
 def test_parse_date_rejects(value):
     with pytest.raises(ParseError) as exc:
         parse_date(value)
+    assert exc.value.code == "not-a-date"
+
+
+MONTHS = [
+    ("Jan 2027", date(2027, 1, 1)),
+    ("Januari 2027", date(2027, 1, 1)),
+    ("Des. 2026", date(2026, 12, 1)),
+    ("August 2027", date(2027, 8, 1)),
+    ("2027-03", date(2027, 3, 1)),
+    ("03/2027", date(2027, 3, 1)),
+    ("15/03/2027", date(2027, 3, 1)),
+    (datetime(2027, 3, 31, 12), date(2027, 3, 1)),
+    (46388, date(2027, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), MONTHS, ids=[repr(v) for v, _ in MONTHS])
+def test_parse_month_gives_the_first_of_the_month(value, expected):
+    assert parse_month(value) == expected
+
+
+@pytest.mark.parametrize("value", ["Lebaran", "13/2027", "Foo 2027", "2027"], ids=str)
+def test_parse_month_rejects(value):
+    with pytest.raises(ParseError) as exc:
+        parse_month(value)
     assert exc.value.code == "not-a-date"
 
 
