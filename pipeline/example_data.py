@@ -1,4 +1,5 @@
-"""What the template writer puts into the workbook besides the schema: Guide text and example rows.
+"""What the template writer puts into the workbook besides the schema: labels and example rows
+(the Guide's text is in `template_guide`).
 
 The filled example is an invented Indonesian e-commerce company comparing its in-house team with an
 onshore Jakarta vendor and an offshore vendor (IDR, 3 years). Sheet names, headers and dropdown
@@ -35,6 +36,7 @@ PROJECT_HEADERS = (T("Setting", "Pengaturan"), T("Value", "Nilai"), T("Explanati
 REQUIRED_NOTE = T("* required", "* wajib diisi")
 FIELD_FORMATS = {
     "date": "yyyy-mm-dd",
+    "month": "mmm yyyy",
     "percent": schema.PERCENT1_FORMAT,
     "int": schema.INT_FORMAT,
     "number": schema.MONEY2_FORMAT,
@@ -47,162 +49,6 @@ SCORE_HELP = T(
     "seperti tertulis di sheet Opsi.",
 )
 PLACEHOLDER_OPTIONS = T("In-house|Vendor A|Vendor B", "Internal|Vendor A|Vendor B")
-
-# -------------------------------------------------------------------------------------------- guide
-GUIDE_TITLE = T(
-    "Customer service: in-house, outsourced or hybrid?",
-    "Layanan pelanggan: internal, alih daya, atau hibrida?",
-)
-
-
-def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
-    """(kind, text, extra) rows of the Guide: heading, subheading, para (extra = step number),
-    bullet, swatch (extra = which fill)."""
-    s = {k: v(lang) for k, v in schema.SHEETS.items()}
-    en = lang != "id"
-    blocks: list[tuple[str, str, str]] = [
-        (
-            "heading",
-            "What this workbook decides" if en else "Apa yang diputuskan buku kerja ini",
-            "",
-        ),
-        (
-            "para",
-            (
-                "Whether to run customer service with your own team, hand it to a BPO / call-centre vendor, "
-                "or split it between the two. You describe the demand, the options and every cost line; the "
-                "tool checks each cell, computes a multi-year cost comparison with ROI, payback, staffing "
-                "(Erlang C), a hybrid split and a sensitivity analysis, and writes a PDF recommendation."
-            )
-            if en
-            else (
-                "Apakah layanan pelanggan dijalankan tim sendiri, diserahkan ke vendor BPO / call center, "
-                "atau dibagi di antara keduanya. Anda mengisi permintaan, opsi dan setiap baris biaya; alat "
-                "ini memeriksa setiap sel, menghitung perbandingan biaya beberapa tahun dengan ROI, payback, "
-                "kebutuhan staf (Erlang C), pembagian hibrida dan analisis sensitivitas, lalu menulis "
-                "rekomendasi dalam PDF."
-            ),
-            "",
-        ),
-        ("heading", "Steps" if en else "Langkah", ""),
-        (
-            "para",
-            (
-                f"{s['project']}: client name, currency, horizon, inflation and discount rate."
-                if en
-                else f"{s['project']}: nama klien, mata uang, horizon, inflasi dan tingkat diskonto."
-            ),
-            "1",
-        ),
-        (
-            "para",
-            (
-                f"{s['demand']}: one row per contact channel with its monthly volume, handling time and "
-                "opening hours (168 = 24/7)."
-                if en
-                else f"{s['demand']}: satu baris per saluran kontak dengan volume bulanan, waktu "
-                "penanganan dan jam buka (168 = 24/7)."
-            ),
-            "2",
-        ),
-        (
-            "para",
-            (
-                f"{s['options']}: today's in-house team (mark it as already running) and each vendor quote."
-                if en
-                else f"{s['options']}: tim internal saat ini (tandai sudah berjalan) dan setiap "
-                "penawaran vendor."
-            ),
-            "3",
-        ),
-        (
-            "para",
-            (
-                f"{s['costs']}: every cost line of every option: salaries, benefits, licences, vendor rates "
-                "and the hidden costs listed below. Choose a basis (monthly, per FTE, per contact...)."
-                if en
-                else f"{s['costs']}: setiap baris biaya setiap opsi: gaji, tunjangan, lisensi, tarif "
-                "vendor dan biaya tersembunyi di bawah. Pilih dasar (bulanan, per FTE, per kontak...)."
-            ),
-            "4",
-        ),
-        (
-            "para",
-            (
-                f"{s['scores']}: weight each criterion 0-5 and score each option 1-5; rename the score "
-                "columns to your option names."
-                if en
-                else f"{s['scores']}: beri bobot kriteria 0-5 dan nilai setiap opsi 1-5; ganti nama "
-                "kolom nilai dengan nama opsi Anda."
-            ),
-            "5",
-        ),
-        (
-            "para",
-            (
-                "Run: cs-sourcing validate FILE.xlsx to check it, then cs-sourcing report FILE.xlsx for the PDF."
-                if en
-                else "Jalankan: cs-sourcing validate FILE.xlsx untuk memeriksa, lalu "
-                "cs-sourcing report FILE.xlsx untuk PDF."
-            ),
-            "6",
-        ),
-        ("heading", "Colours" if en else "Warna", ""),
-        (
-            "swatch",
-            "Input cell: type or choose a value here (a dropdown offers the valid values)."
-            if en
-            else "Sel isian: ketik atau pilih nilai di sini (dropdown menawarkan nilai yang sah).",
-            "input",
-        ),
-        ("swatch", "Label: fixed text." if en else "Label: teks tetap.", "label"),
-        (
-            "swatch",
-            "Table header: keep the text; columns may be reordered."
-            if en
-            else "Judul tabel: jangan ubah teksnya; urutan kolom boleh diubah.",
-            "header",
-        ),
-        (
-            "para",
-            (
-                "The sheets are protected without a password only to prevent slips: Review > Unprotect "
-                "Sheet if you need to add rows beyond the prepared ones. Percentages may be typed as 30% "
-                "or 0.3; amounts are in the currency chosen on the Project sheet."
-                if en
-                else "Sheet dilindungi tanpa kata sandi hanya untuk mencegah salah ketik: Tinjau > "
-                "Buka Proteksi Sheet bila perlu menambah baris. Persentase boleh diketik 30% atau 0,3; "
-                "semua nilai dalam mata uang yang dipilih di sheet Proyek."
-            ),
-            "",
-        ),
-        (
-            "heading",
-            "Hidden costs people forget" if en else "Biaya tersembunyi yang sering terlupa",
-            "",
-        ),
-    ]
-    for option_type, title in (
-        ("outsourced", T("Outsourced option", "Opsi alih daya")),
-        ("in-house", T("In-house option", "Opsi internal")),
-    ):
-        blocks.append(("subheading", title(lang), ""))
-        blocks += [("bullet", t.label(lang), "") for t in schema.checklist_types(option_type)]
-    blocks.append(
-        (
-            "para",
-            (
-                "Tag each line with its Cost type (or leave it blank and the tool infers it from the Item "
-                "text); the report shows each checklist item as included or missing."
-                if en
-                else "Beri setiap baris Jenis biaya (atau kosongkan dan alat ini menebak dari teks "
-                "Item); laporan menampilkan setiap butir daftar sebagai ada atau belum ada."
-            ),
-            "",
-        )
-    )
-    return blocks
-
 
 # ------------------------------------------------------------------------------------------ example
 IN_HOUSE = T("In-house", "Internal")
@@ -230,7 +76,7 @@ def project_values(lang: str, *, example: bool) -> dict[str, object]:
     """Values of the Project sheet: schema defaults in the template, the company in the example."""
     values: dict[str, object] = {}
     for f in schema.FIELDS:
-        if f.default not in (None, "today", "first-in-house"):
+        if f.default not in (None, "today", "first-in-house", "month-after-report"):
             values[f.key] = f.default
     values["language"] = lang
     if example:
@@ -248,24 +94,37 @@ def project_values(lang: str, *, example: bool) -> dict[str, object]:
             baseline_option=IN_HOUSE(lang),
             financial_weight=0.60,
             usd_rate=16_000,
+            go_live=datetime(2027, 1, 1),
         )
     return values
 
 
+# The example's own weekly profile (beside the built-ins): WhatsApp Business answered 08:00-20:00
+# every day, busiest around lunch and after work.
+DAILY_08_20 = T("Daily 08-20", "Harian 08-20")
+_WA_DAY = (0,) * 8 + (5, 7, 8, 8, 9, 8, 7, 7, 7, 8, 9, 8) + (0,) * 4
+OWN_PROFILES = (
+    (DAILY_08_20, (_WA_DAY,) * 7, T("WhatsApp Business hours", "Jam WhatsApp Business")),
+)
+ECOM, OFFICE = (schema.builtin_profile(c).label for c in ("ecommerce_24_7", "office_hours"))
+ID_ECOM = schema.builtin_pattern("id_ecommerce").label
+
 # fmt: off
 _ = None  # blank cell
-# Channel rows: (name, mode, volume, AHT, hours/week, SL, answer s, occupancy, concurrency, min, notes)
+# Channel rows: (name, mode, volume, AHT, hours/week, SL, answer s, occupancy, concurrency, min,
+#                profile, seasonality, complex share, complex AHT factor, patience s, notes)
 CHANNEL_ROWS = (
-    (PHONE, "live", 14_000, 6.5, 168, 0.8, 20, 0.85, 1, 2, T("24/7 hotline: orders, payments, refunds", "Hotline 24/7: pesanan, pembayaran, refund")),
-    (CHAT, "live", 26_000, 9.0, 98, 0.8, 60, 0.85, 2, 2, T("In-app chat, 08:00-22:00 every day", "Chat di aplikasi, 08.00-22.00 setiap hari")),
-    (EMAIL, "deferred", 6000, 8.0, 45, _, _, 0.85, 1, 0, T("Answered within one business day", "Dijawab dalam satu hari kerja")),
-    (WHATSAPP, "deferred", 22_000, 4.5, 84, _, _, 0.85, 1, 1, T("WhatsApp Business, 08:00-20:00", "WhatsApp Business, 08.00-20.00")),
+    (PHONE, "live", 14_000, 6.5, 168, 0.8, 20, 0.85, 1, 2, ECOM, ID_ECOM, 0.15, 1.8, 90, T("24/7 hotline: orders, payments, refunds", "Hotline 24/7: pesanan, pembayaran, refund")),
+    (CHAT, "live", 26_000, 9.0, 168, 0.8, 60, 0.85, 2, 2, ECOM, ID_ECOM, 0.15, 1.8, _, T("In-app chat, round the clock", "Chat di aplikasi, sepanjang waktu")),
+    (EMAIL, "deferred", 6000, 8.0, 45, _, _, 0.85, 1, 0, OFFICE, ID_ECOM, _, _, _, T("Answered within one business day", "Dijawab dalam satu hari kerja")),
+    (WHATSAPP, "deferred", 22_000, 4.5, 84, _, _, 0.85, 1, 1, DAILY_08_20, ID_ECOM, _, _, _, T("WhatsApp Business, 08:00-20:00", "WhatsApp Business, 08.00-20.00")),
 )
-# Option rows: (name, type, running, shrinkage, paid hours, attrition, AHT factor, transition, min fee, notes)
+# Option rows: (name, type, running, shrinkage, paid hours, attrition, AHT factor, transition, min fee,
+#               flexes monthly, notes)
 OPTION_ROWS = (
-    (IN_HOUSE, "in-house", "yes", 0.3, 173.33, 0.35, 1.0, 0, 0, T("Today's team in Jakarta", "Tim saat ini di Jakarta")),
-    (JAKARTA, "outsourced", "no", 0.0, 173.33, 0.0, 1.1, 2, 0, T("Onshore BPO, team in South Jakarta", "BPO dalam negeri, Jakarta Selatan")),
-    (OFFSHORE, "outsourced", "no", 0.0, 173.33, 0.0, 1.15, 3, 420_000_000, T("Manila centre, Indonesian-speaking team", "Pusat Manila, tim berbahasa Indonesia")),
+    (IN_HOUSE, "in-house", "yes", 0.3, 173.33, 0.35, 1.0, 0, 0, "no", T("Today's team in Jakarta", "Tim saat ini di Jakarta")),
+    (JAKARTA, "outsourced", "no", 0.0, 173.33, 0.0, 1.1, 2, 0, "yes", T("Onshore BPO, team in South Jakarta", "BPO dalam negeri, Jakarta Selatan")),
+    (OFFSHORE, "outsourced", "no", 0.0, 173.33, 0.0, 1.15, 3, 420_000_000, "yes", T("Manila centre, Indonesian-speaking team", "Pusat Manila, tim berbahasa Indonesia")),
 )
 # Cost lines: (option, category, item, cost type or _ = inferred, basis, amount, quantity, start, end,
 #              escalation or _ = default, channel, notes)
@@ -323,8 +182,44 @@ def _text(value: object, lang: str) -> object:
     return value(lang) if isinstance(value, Text) else value
 
 
-def table_rows(table_name: str, lang: str) -> list[dict[str, object]]:
+def _profile_rows(name: Text, days, note: Text, lang: str) -> list[dict[str, object]]:
+    rows = []
+    for i, (day, weights) in enumerate(zip(schema.DAYS, days, strict=True)):
+        row: dict[str, object] = {"profile": name(lang), "day": day(lang)}
+        row.update({key: _weight(w) for key, w in zip(schema.HOUR_KEYS, weights, strict=True)})
+        row["notes"] = note(lang) if i == 0 else None
+        rows.append(row)
+    return rows
+
+
+def _weight(w: float) -> int | float:
+    return int(w) if float(w).is_integer() else round(w, 4)
+
+
+def shape_rows(table_name: str, lang: str, *, example: bool) -> list[dict[str, object]]:
+    """tbl_profiles / tbl_seasonality rows: the built-ins in every template, plus the example's
+    own profile in the example."""
+    rows: list[dict[str, object]] = []
+    if table_name == "tbl_profiles":
+        for b in schema.BUILTIN_PROFILES:
+            rows += _profile_rows(b.label, b.days, b.description, lang)
+        for name, days, note in OWN_PROFILES if example else ():
+            rows += _profile_rows(name, days, note, lang)
+        return rows
+    for p in schema.BUILTIN_PATTERNS:
+        row: dict[str, object] = {"pattern": p.label(lang), "notes": p.description(lang)}
+        row.update(dict(zip(schema.MONTH_KEYS, p.months, strict=True)))
+        rows.append(row)
+    return rows
+
+
+SHAPE_TABLES = frozenset({"tbl_profiles", "tbl_seasonality"})
+
+
+def table_rows(table_name: str, lang: str, *, example: bool = True) -> list[dict[str, object]]:
     """The example rows of a table as {column key: cell value} (labels in `lang`)."""
+    if table_name in SHAPE_TABLES:
+        return shape_rows(table_name, lang, example=example)
     table = schema.TABLES_BY_NAME[table_name]
     source = {"tbl_channels": CHANNEL_ROWS, "tbl_options": OPTION_ROWS, "tbl_costs": COST_ROWS}
     rows = []

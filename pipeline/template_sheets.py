@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
@@ -18,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from . import example_data as content
 from . import schema
+from . import template_guide as guide_text
 
 # ------------------------------------------------------------------------------------------ layout
 TITLE_ROW = 1
@@ -25,8 +27,20 @@ INTRO_ROW = 2
 HEADER_ROW = 4
 """Header row of every table (and of the Project sheet's list)."""
 FIRST_DATA_ROW = HEADER_ROW + 1
-TABLE_ROWS = {"tbl_channels": 12, "tbl_options": 10, "tbl_costs": 300}
-"""Pre-sized blank rows: Excel cannot grow a table on a protected sheet. tbl_scores: criteria + 5."""
+TABLE_ROWS = {
+    "tbl_channels": 12,
+    "tbl_profiles": 70,
+    "tbl_seasonality": 12,
+    "tbl_options": 10,
+    "tbl_costs": 300,
+}
+"""Pre-sized blank rows: Excel cannot grow a table on a protected sheet. tbl_scores: criteria + 5;
+tbl_profiles: ten profiles of seven days (four built-in)."""
+PROFILE_DAYS = 7
+FROZEN_COLUMNS = {"tbl_profiles": 2}
+"""Columns kept in view when scrolling right (Profile and Day beside the 24 hours)."""
+TITLE_WIDTH = 100
+"""A table's title and intro span at least this many characters of columns (or the table)."""
 SCORE_EXTRA_ROWS = 5
 FIELD_COLUMN, VALUE_COLUMN, HELP_COLUMN = "A", "B", "C"
 
@@ -193,6 +207,32 @@ class Lists:
             self.next_col += 1
         return self.cache[labels]
 
+    def distinct(self, table: schema.Table, column_key: str, lang: str) -> str:
+        """A dropdown of the names in a table column, each once and in order (a profile's name
+        is on its seven rows): two helper columns of `_meta` with plain formulas that Excel and
+        LibreOffice both compute, and an OFFSET as long as the names found."""
+        sheet = quote_sheetname(table.sheet(lang))
+        col = column_letter(table.name, column_key)
+        first, n = FIRST_DATA_ROW, table_rows(table)
+        last = first + n - 1
+        seq, names = get_column_letter(self.next_col), get_column_letter(self.next_col + 1)
+        self.next_col += 2
+        for i in range(1, n + 1):
+            r = first + i - 1
+            cell = f"{sheet}!${col}{r}"
+            before = f"MAX(${seq}$1:${seq}{i - 1})+1" if i > 1 else "1"
+            # First occurrence (TRIM, and = is case-insensitive): the next number, else "".
+            self.meta[f"{seq}{i}"] = (
+                f"=IF(AND(LEN(TRIM({cell}))>0,SUMPRODUCT(--(TRIM({sheet}!${col}${first}:${col}{r})"
+                f'=TRIM({cell})))=1),{before},"")'
+            )
+            self.meta[f"{names}{i}"] = (
+                f"=IFERROR(INDEX({sheet}!${col}${first}:${col}${last},"
+                f'MATCH({i},${seq}$1:${seq}${n},0)),"")'
+            )
+        meta = quote_sheetname(self.meta.title)
+        return f"OFFSET({meta}!${names}$1,0,0,MAX(1,COUNT({meta}!${seq}$1:${seq}${n})),1)"
+
 
 def _choice_labels(choices: Sequence[schema.Choice], lang: str) -> list[str]:
     return [c.label(lang) for c in choices]
@@ -203,10 +243,10 @@ def write_guide(ws: Worksheet, lang: str) -> None:
     ws.column_dimensions["B"].width = 4
     ws.column_dimensions["C"].width = 100
     ws.sheet_view.showGridLines = False
-    ws.cell(1, 2, content.GUIDE_TITLE(lang)).font = TITLE_FONT
+    ws.cell(1, 2, guide_text.GUIDE_TITLE(lang)).font = TITLE_FONT
     ws.row_dimensions[1].height = 26
     row = 3
-    for kind, text, extra in content.guide_blocks(lang):
+    for kind, text, extra in guide_text.guide_blocks(lang):
         if kind == "heading":
             row += 1
             ws.cell(row, 2, text).font = Font(name="Calibri", size=12, bold=True, color=NAVY)
@@ -291,8 +331,48 @@ def _content_widths(table: schema.Table, lang: str) -> dict[str, float]:
     for col in table.columns:
         longest_word = max(len(w) for w in col.header(lang).split())
         texts = [len(str(r[col.key])) for r in rows if isinstance(r.get(col.key), str)]
-        widths[col.key] = min(46, max(col.width, 10, longest_word + 3, max(texts, default=0) + 2))
+        floor = min(col.width, 10)  # narrow columns stay narrow (the 24 hours of a profile)
+        # The built-in profiles and patterns describe themselves in Notes, their last column.
+        cap = 90 if table.name in content.SHAPE_TABLES and col.key == "notes" else 46
+        widths[col.key] = min(
+            cap, max(col.width, floor, longest_word + 3, max(texts, default=0) + 2)
+        )
     return widths
+
+
+def _title_span(
+    cols: Sequence[schema.Column], widths: dict[str, float], ncols: int, intro: str
+) -> int:
+    """Columns the title and intro are merged over: eight, or more when they are narrow."""
+    span, total = 0, 0.0
+    wanted = max(TITLE_WIDTH, 0.85 * len(intro))  # the italic intro is narrower than a "0"
+    for col in cols:
+        if span >= 8 and total >= wanted:
+            break
+        span, total = span + 1, total + widths[col.key]
+    return min(max(span, 8), ncols)
+
+
+HEAT_LOW, HEAT_HIGH = "FFF6D5", "F4B183"
+"""Busy hours and months are shaded from the input colour (quiet) to orange (busiest)."""
+
+
+def _heat(ws: Worksheet, table: schema.Table, last_row: int) -> None:
+    """A colour scale on the weights, per profile (seven rows) or per pattern (one row), so the
+    shape of the week or the year shows at a glance, built-ins and the user's own rows alike."""
+    if table.name == "tbl_profiles":
+        keys, block = schema.HOUR_KEYS, PROFILE_DAYS
+    elif table.name == "tbl_seasonality":
+        keys, block = schema.MONTH_KEYS, 1
+    else:
+        return
+    first, last = column_letter(table.name, keys[0]), column_letter(table.name, keys[-1])
+    for top in range(FIRST_DATA_ROW, last_row + 1, block):
+        bottom = min(top + block - 1, last_row)
+        rule = ColorScaleRule(
+            start_type="min", start_color=HEAT_LOW, end_type="max", end_color=HEAT_HIGH
+        )
+        ws.conditional_formatting.add(f"{first}{top}:{last}{bottom}", rule)
 
 
 def write_table(
@@ -308,10 +388,11 @@ def write_table(
     ncols = len(cols) + len(extra_headers)
     nrows = table_rows(table)
     last_row = HEADER_ROW + nrows
-    _title(ws, table.title(lang), table.intro(lang), min(ncols, 8))
+    widths = _content_widths(table, lang)
+    span = _title_span(cols, widths, ncols, table.intro(lang))
+    _title(ws, table.title(lang), table.intro(lang), span)
     ws.row_dimensions[INTRO_ROW].height = 16
     tallest = 1
-    widths = _content_widths(table, lang)
     for i, col in enumerate(cols, start=1):
         _header(ws, i, col.header(lang))
         width = widths[col.key]
@@ -343,6 +424,10 @@ def write_table(
             source = _data_range(schema.TABLES_BY_NAME["tbl_options"], "option", lang)
         elif col.kind == "channel":
             source = _data_range(schema.TABLES_BY_NAME["tbl_channels"], "channel", lang)
+        elif col.kind == "profile":
+            source = lists.distinct(schema.PROFILES, "profile", lang)
+        elif col.kind == "pattern":
+            source = lists.distinct(schema.SEASONALITY, "pattern", lang)
         elif table.name == "tbl_scores" and col.key == "weight":
             source = '"0,1,2,3,4,5"'
         _validation(ws, sqref, col.header(lang), col.help(lang), lang, source)
@@ -356,7 +441,9 @@ def write_table(
     xl = XlTable(displayName=table.name, ref=ref)
     xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
     ws.add_table(xl)
-    ws.freeze_panes = f"B{FIRST_DATA_ROW}" if ncols > 8 else f"A{FIRST_DATA_ROW}"
+    frozen = FROZEN_COLUMNS.get(table.name, 1 if ncols > 8 else 0)
+    ws.freeze_panes = f"{get_column_letter(frozen + 1)}{FIRST_DATA_ROW}"
+    _heat(ws, table, last_row)
     _print_setup(ws, ncols, last_row if rows or table.name == "tbl_scores" else HEADER_ROW + 12)
     if rows and table.name != "tbl_scores":
         # Print what is filled (plus a little), not 300 blank lines.

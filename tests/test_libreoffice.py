@@ -11,6 +11,7 @@ from dataclasses import replace
 import openpyxl
 import pytest
 
+from pipeline import schema
 from pipeline.flow import check_workbook
 from pipeline.issues import errors
 from tests.conftest import example_path
@@ -79,6 +80,8 @@ def test_libreoffice_saved_converted_ranges_read_back_to_the_same_inputs(tmp_pat
     ]
     assert converted_issues == [
         ("Demand", "A4"),
+        ("Profiles", "A4"),
+        ("Seasonality", "A4"),
         ("Options", "A4"),
         ("Costs", "A4"),
         ("Qualitative", "A4"),
@@ -86,3 +89,48 @@ def test_libreoffice_saved_converted_ranges_read_back_to_the_same_inputs(tmp_pat
     assert [i.code for i in issues_after if i.code != "table-converted-to-range"] == [
         i.code for i in issues_before
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_libreoffice_saved_v2_example_keeps_profiles_and_seasons(make_workbook, tmp_path, lang):
+    """The v2 pieces survive a LibreOffice save: profiles, patterns, go-live, the new columns."""
+    saved = libreoffice_roundtrip(make_workbook(lang=lang), tmp_path / "lo")
+    inputs, issues = check_workbook(saved)
+    assert [i.code for i in issues] == []
+    assert inputs.template_version == 2
+    assert len(inputs.profiles) == len(schema.BUILTIN_PROFILES) + 1
+    phone = inputs.channels[0]
+    assert (phone.profile.open_hours, phone.patience_seconds, phone.complex_share) == (
+        168,
+        90,
+        0.15,
+    )
+    assert inputs.project.go_live.isoformat() == "2027-01-01"
+
+
+def test_libreoffice_computes_the_profile_and_pattern_dropdowns(make_workbook, tmp_path):
+    """The Profile and Seasonality dropdowns list each name once: LibreOffice evaluates the
+    helper formulas of _meta and the OFFSET of the validation to exactly the names."""
+    path = make_workbook({"Profiles!A40": "Night shift", "Profiles!A41": "office HOURS"})
+    wb = openpyxl.load_workbook(path)
+    sources = {}
+    for dv in wb["Demand"].data_validations.dataValidation:
+        if dv.formula1 and dv.formula1.startswith("OFFSET("):
+            sources[str(dv.sqref)[0]] = dv.formula1
+    assert sorted(sources) == ["K", "L"]
+    probe = wb["Guide"]
+    for col, formula in zip("XY", (sources["K"], sources["L"]), strict=True):
+        probe[f"{col}1"] = f"=ROWS({formula})"
+        for i in range(2, 10):
+            probe[f"{col}{i}"] = f'=IFERROR(INDEX({formula},{i - 1}),"")'
+    wb.save(path)
+    saved = openpyxl.load_workbook(libreoffice_roundtrip(path, tmp_path / "lo"), data_only=True)
+    guide = saved["Guide"]
+
+    def listed(col: str) -> list[str]:
+        n = guide[f"{col}1"].value
+        return [guide[f"{col}{i}"].value for i in range(2, 2 + n)]
+
+    profiles = [b.label.en for b in schema.BUILTIN_PROFILES] + ["Daily 08-20", "Night shift"]
+    assert listed("X") == profiles
+    assert listed("Y") == [p.label.en for p in schema.BUILTIN_PATTERNS]

@@ -8,7 +8,7 @@ import os
 import openpyxl
 import pytest
 
-from pipeline import example_data, schema, template
+from pipeline import example_data, schema, template, template_guide
 from tests.conftest import EXAMPLES, TEMPLATES, apply_edits
 
 KINDS = [("template", "en"), ("template", "id"), ("example", "en"), ("example", "id")]
@@ -44,7 +44,10 @@ def test_sheet_names_in_order_and_meta_hidden(book):
 
 def test_meta_names_hold_version_and_language(book):
     _, lang, wb = book
-    for name, value in ((schema.META_VERSION_NAME, 1), (schema.META_LANGUAGE_NAME, lang)):
+    for name, value in (
+        (schema.META_VERSION_NAME, schema.TEMPLATE_VERSION),
+        (schema.META_LANGUAGE_NAME, lang),
+    ):
         (sheet, ref), *_ = wb.defined_names[name].destinations
         assert (sheet, wb[sheet][ref.replace("$", "")].value) == ("_meta", value)
 
@@ -89,8 +92,15 @@ def test_tables_have_canonical_headers_in_schema_order(book):
 
 @pytest.mark.parametrize(
     ("table_name", "rows"),
-    [("tbl_channels", 12), ("tbl_options", 10), ("tbl_costs", 300), ("tbl_scores", 16)],
-    ids=["channels-12", "options-10", "costs-300", "scores-criteria-plus-5"],
+    [
+        ("tbl_channels", 12),
+        ("tbl_profiles", 70),
+        ("tbl_seasonality", 12),
+        ("tbl_options", 10),
+        ("tbl_costs", 300),
+        ("tbl_scores", 16),
+    ],
+    ids=["channels-12", "profiles-10x7", "seasonality-12", "options-10", "costs-300", "scores"],
 )
 def test_tables_are_presized(book, table_name, rows):
     _, lang, wb = book
@@ -139,9 +149,14 @@ def test_every_coded_column_has_a_dropdown_with_its_labels(book):
                 )
                 assert (kind, formula) == ("list", expected)
                 checked += 1
-    assert (
-        checked == 9
-    )  # mode, type, yes/no, category, cost type, basis, escalation, option, channel
+            elif col.kind in ("profile", "pattern"):
+                # Each name once, from helper columns of _meta (a profile's name is on 7 rows).
+                assert kind == "list"
+                assert formula.startswith("OFFSET('_meta'!$")
+                checked += 1
+    # mode, profile, pattern, day, type, yes/no (2), category, cost type, basis, escalation,
+    # option, channel
+    assert checked == 13
 
 
 @pytest.mark.parametrize("key", ["currency", "language", "baseline_option"], ids=str)
@@ -178,7 +193,8 @@ def test_sheets_protected_without_password_and_inputs_unlocked(book):
         fixed = headers[: len(table.columns)]
         assert all(c.protection.locked is True for c in fixed)
         assert ws["A1"].protection.locked is True
-        assert ws.freeze_panes in ("A5", "B5")
+        # Profiles keep Profile and Day in view beside the 24 hours.
+        assert ws.freeze_panes in (("C5",) if table is schema.PROFILES else ("A5", "B5"))
         assert ws.page_setup.orientation == "landscape"
         assert ws.print_title_rows == "$4:$4"
 
@@ -204,6 +220,53 @@ def test_blank_template_has_defaults_and_criteria_but_no_example_rows(lang):
     assert got["client_name"] is None
     assert (got["currency"], got["language"], got["horizon_years"]) == ("IDR", lang, 3)
     assert got["discount_rate"] == pytest.approx(0.10)
+
+
+@pytest.mark.parametrize(("kind", "lang"), KINDS, ids=KIND_IDS)
+def test_builtin_profiles_and_patterns_in_every_template(kind, lang):
+    wb = _load(kind, lang)
+    profiles = _table_values(wb, schema.PROFILES, lang)
+    own = 7 * len(example_data.OWN_PROFILES) if kind == "example" else 0
+    assert len(profiles) == 7 * len(schema.BUILTIN_PROFILES) + own
+    for b, start in zip(schema.BUILTIN_PROFILES, range(0, len(profiles), 7), strict=False):
+        block = profiles[start : start + 7]
+        assert [r[0] for r in block] == [b.label(lang)] * 7
+        assert [r[1] for r in block] == [d(lang) for d in schema.DAYS]
+        weights = [w for r in block for w in r[2:26]]
+        assert weights == pytest.approx([w for day in b.days for w in day], abs=1e-4)
+        assert block[0][26] == b.description(lang)
+    patterns = _table_values(wb, schema.SEASONALITY, lang)
+    assert [(r[0], tuple(r[1:13]), r[13]) for r in patterns] == [
+        (p.label(lang), p.months, p.description(lang)) for p in schema.BUILTIN_PATTERNS
+    ]
+    headers = _headers(wb[schema.SEASONALITY.sheet(lang)], "A4:N4")
+    assert headers[1:13] == [m(lang) for m in schema.MONTHS]
+
+
+def test_profile_and_season_weights_are_shaded_per_block(book):
+    """A colour scale per profile (7 rows) and per pattern (1 row): the week's shape shows."""
+    _, lang, wb = book
+    shaded = {}
+    for table in (schema.PROFILES, schema.SEASONALITY):
+        ws = wb[table.sheet(lang)]
+        ranges = [str(cf.sqref) for cf in ws.conditional_formatting]
+        shaded[table.name] = ranges[:2]
+        assert len(ranges) == {"tbl_profiles": 10, "tbl_seasonality": 12}[table.name]
+    assert shaded == {
+        "tbl_profiles": ["C5:Z11", "C12:Z18"],
+        "tbl_seasonality": ["B5:M5", "B6:M6"],
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_go_live_is_a_month_after_the_report_date_in_the_example(lang):
+    wb = _load("example", lang)
+    sheet, ref = template.field_cell("go_live", lang).split("!")
+    cell = wb[sheet][ref]
+    assert cell.value.date().isoformat() == "2027-01-01"
+    assert cell.number_format == "mmm yyyy"
+    blank = _load("template", lang)
+    assert blank[sheet][ref].value is None
 
 
 def _example_costs(lang: str) -> list[dict[str, object]]:
@@ -361,7 +424,14 @@ def test_guide_lists_the_hidden_costs_and_names_the_sheets_in_its_language(lang)
     for key in ("project", "demand", "options", "costs", "scores"):
         assert schema.SHEETS[key](lang) in text
     other = "id" if lang == "en" else "en"
-    assert example_data.GUIDE_TITLE(other) not in text
+    assert template_guide.GUIDE_TITLE(other) not in text
+    # The section on demand through the week and the year, in plain words.
+    heading = {"en": "When do your customers contact you?", "id": "Kapan pelanggan menghubungi"}
+    assert heading[lang] in text and heading[other] not in text
+    for key in ("profile", "seasonality", "patience_seconds", "complex_share"):
+        assert schema.CHANNELS.column(key).header(lang) in text
+    for key in ("profiles", "seasonality"):
+        assert schema.SHEETS[key](lang) in text
     assert all(c.protection.locked for row in guide.iter_rows() for c in row)
 
 
@@ -378,12 +448,22 @@ def test_example_reads_and_validates_without_any_issue(lang):
     )
 
 
-def test_example_makes_a_modest_case_for_a_vendor():
-    from pipeline.flow import compute_workbook
+def test_example_makes_its_case_for_a_vendor_by_flexing_with_the_season():
+    from dataclasses import replace
 
-    results = compute_workbook(EXAMPLES["en"])
-    pv = {o.name: o.pv_cost for o in results.options}
-    saving = {name: 1 - cost / pv["In-house"] for name, cost in pv.items()}
-    # Both vendors beat in-house, the offshore one by a modest margin, not a landslide.
-    assert 0 < saving["Jakarta vendor"] < saving["Offshore vendor"] < 0.2
-    assert results.recommendation.option in ("Offshore vendor", "Jakarta vendor")
+    from pipeline.flow import check_workbook
+    from pipeline.model import compute
+
+    inputs, _ = check_workbook(EXAMPLES["en"])
+
+    def savings(inp):
+        pv = {o.name: o.pv_cost for o in compute(inp).options}
+        return {name: 1 - cost / pv["In-house"] for name, cost in pv.items()}
+
+    saving = savings(inputs)
+    # Both vendors beat in-house, which must staff for Harbolnas and Lebaran all year ...
+    assert 0 < saving["Jakarta vendor"] < saving["Offshore vendor"] < 0.3
+    # ... while on flat months the margin would be a modest one, not a landslide.
+    flat = replace(inputs, channels=tuple(replace(c, seasonality=None) for c in inputs.channels))
+    assert 0 < savings(flat)["Jakarta vendor"] < savings(flat)["Offshore vendor"] < 0.2
+    assert compute(inputs).recommendation.option in ("Offshore vendor", "Jakarta vendor")

@@ -88,9 +88,28 @@ def score_rows() -> list[dict]:
     ]
 
 
+def _letter(i: int) -> str:
+    """Column letter of the 0-based column `i` (A..Z, AA..)."""
+    head, tail = divmod(i, 26)
+    return (string.ascii_uppercase[head - 1] if head else "") + string.ascii_uppercase[tail]
+
+
+def profile_rows(name: str, weights: dict[int, float] | None = None, days=None) -> list[dict]:
+    """Seven rows (or `days`) of a profile: weight 1 in hours 08-16 unless `weights` is given."""
+    hours = weights if weights is not None else dict.fromkeys(range(8, 17), 1)
+    days = days or ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    return [
+        {"profile": name, "day": day, **{f"h{h:02d}": w for h, w in hours.items()}} for day in days
+    ]
+
+
+def pattern_row(name: str, **months) -> dict:
+    return {"pattern": name, **dict.fromkeys(schema.MONTH_KEYS, 1), **months}
+
+
 def _table(spec: schema.Table, sheet: str, rows: list[dict], extra: tuple[str, ...] = ()):
-    letters = {c.key: string.ascii_uppercase[i] for i, c in enumerate(spec.columns)}
-    extra_letters = {h: string.ascii_uppercase[len(letters) + i] for i, h in enumerate(extra)}
+    letters = {c.key: _letter(i) for i, c in enumerate(spec.columns)}
+    extra_letters = {h: _letter(len(letters) + i) for i, h in enumerate(extra)}
     raw_rows = []
     for i, row in enumerate(rows):
         n = FIRST_ROW + i
@@ -115,22 +134,35 @@ def make_book(
     costs: list[dict] | None = None,
     scores: list[dict] | None = None,
     score_columns: tuple[str, ...] = ("In-house", "Vendor A"),
+    profiles: list[dict] | None = None,
+    patterns: list[dict] | None = None,
     lang: str = "en",
+    version: int = schema.TEMPLATE_VERSION,
     issues: tuple[Issue, ...] = (),
 ) -> RawBook:
-    """A valid small book by default; pass whole lists (see `edit`) to change rows."""
+    """A valid small book by default; pass whole lists (see `edit`) to change rows.
+
+    Without `profiles` / `patterns` the book has no Profiles / Seasonality table (only the
+    built-ins can be named). `version` 1 is read as a version 1 workbook (its v2 cells ignored).
+    """
     s = {k: v(lang) for k, v in schema.SHEETS.items()}
     values = project_values() if project is None else project
     cells = {
         f.key: _cell(s["project"], f"B{FIRST_ROW + i}", values.get(f.key))
         for i, f in enumerate(schema.FIELDS)
     }
+    shapes = {}
+    if profiles is not None:
+        shapes["tbl_profiles"] = _table(schema.PROFILES, s["profiles"], profiles)
+    if patterns is not None:
+        shapes["tbl_seasonality"] = _table(schema.SEASONALITY, s["seasonality"], patterns)
     return RawBook(
         path="/tmp/book.xlsx",
-        template_version=1,
+        template_version=version,
         template_language=lang,
         values=cells,
         tables={
+            **shapes,
             "tbl_channels": _table(
                 schema.CHANNELS, s["demand"], channel_rows() if channels is None else channels
             ),
@@ -145,7 +177,11 @@ def make_book(
                 score_columns,
             ),
         },
-        sheets=tuple(s[k] for k in ("guide", "project", "demand", "options", "costs", "scores")),
+        sheets=tuple(
+            s[k]
+            for k in ("guide", "project", "demand", "profiles", "seasonality")
+            + ("options", "costs", "scores")
+        ),
         issues=issues,
     )
 
@@ -281,6 +317,8 @@ def test_percent_field(value, expected):
 
 # ----------------------------------------------------------------------------------- bad values
 P, D, OP, C, Q = "Project", "Demand", "Options", "Costs", "Qualitative"
+PR, SE = "Profiles", "Seasonality"
+MINE = profile_rows("Mine")
 CASES = {
     # id: (book edits, expected flattened issues)
     "bad-amount": (dict(costs=edit(cost_rows(), 0, amount="lots")), [(C, "F5", "not-a-number")]),
@@ -474,6 +512,77 @@ CASES = {
     "deferred-100%-service-level-unused": (
         dict(channels=edit(channel_rows(), 1, service_level=F(1, "0%"))),
         [],
+    ),
+    # demand by hour of the week (template version 2)
+    "unknown-profile": (
+        dict(channels=edit(channel_rows(), 0, profile="Night shift"), profiles=MINE),
+        [(D, "K5", "unknown-profile")],
+    ),
+    "unknown-pattern": (
+        dict(channels=edit(channel_rows(), 0, seasonality="Monsoon")),
+        [(D, "L5", "unknown-pattern")],
+    ),
+    "unknown-day": (dict(profiles=edit(MINE, 2, day="Someday")), [(PR, "B7", "unknown-day")]),
+    "negative-weight": (dict(profiles=edit(MINE, 0, h10=-1)), [(PR, "M5", "negative-weight")]),
+    "duplicate-profile-day": (
+        dict(profiles=MINE + [dict(MINE[0], profile="MINE ")]),
+        [(PR, "B12", "duplicate-profile-day")],
+    ),
+    "profile-day-missing": (
+        dict(profiles=MINE[:5], channels=edit(channel_rows(), 0, profile="Mine")),
+        [(PR, "A5", "profile-day-missing")],
+    ),
+    "profile-all-zero": (
+        dict(profiles=profile_rows("Shut", {}), channels=edit(channel_rows(), 0, profile="Shut")),
+        [(D, "K5", "profile-all-zero")],
+    ),
+    "profile-all-zero-without-volume": (
+        dict(
+            profiles=profile_rows("Shut", {}),
+            channels=edit(channel_rows(), 0, profile="Shut", monthly_volume=0),
+        ),
+        [],
+    ),
+    "hours-differ-from-profile": (
+        dict(channels=edit(channel_rows(), 0, profile="Office hours", hours_per_week=40)),
+        [(D, "E5", "hours-differ-from-profile")],
+    ),
+    # the profile wins: round the clock, so the 24/7 checks apply though Hours per week is 45
+    "profile-24-7-wins": (
+        dict(channels=edit(channel_rows(), 0, profile="Flat 24/7", hours_per_week=None)),
+        [(OP, "A5", "no-night-premium")],
+    ),
+    "pattern-zero": (
+        dict(patterns=[pattern_row("Mine", mar=0)]),
+        [(SE, "D5", "pattern-not-positive")],
+    ),
+    "pattern-blank-and-negative": (
+        dict(patterns=[pattern_row("Mine", jan=None, dec=-0.5)]),
+        [(SE, "B5", "pattern-not-positive"), (SE, "M5", "pattern-not-positive")],
+    ),
+    "duplicate-pattern": (
+        dict(patterns=[pattern_row("Mine"), pattern_row("mine")]),
+        [(SE, "A6", "duplicate-pattern")],
+    ),
+    "patience-zero": (
+        dict(channels=edit(channel_rows(), 0, patience_seconds=0)),
+        [(D, "O5", "patience-not-positive")],
+    ),
+    "complex-share-120%": (
+        dict(channels=edit(channel_rows(), 0, complex_share="120%")),
+        [(D, "M5", "out-of-range")],
+    ),
+    "complex-factor-50%": (
+        dict(channels=edit(channel_rows(), 0, complex_aht_factor="50%")),
+        [(D, "N5", "out-of-range")],
+    ),
+    "flexes-not-yes-no": (
+        dict(options=edit(option_rows(), 1, flexes_monthly="sometimes")),
+        [(OP, "J6", "not-yes-no")],
+    ),
+    "go-live-not-a-month": (
+        dict(project=project_values(go_live="after Lebaran")),
+        [(P, "B19", "not-a-date")],
     ),
 }
 
@@ -680,6 +789,11 @@ def _without_labels(inputs):
         data = {f.name: getattr(obj, f.name) for f in fields(obj)}
         for key in ("name", "notes", "item", "prepared_by", "language"):
             data.pop(key, None)
+        # Profiles and patterns are named in the workbook's language; their numbers must agree.
+        if data.get("profile") is not None:
+            data["profile"] = data["profile"].weights
+        if data.get("seasonality") is not None:
+            data["seasonality"] = data["seasonality"].factors
         data.update(renames)
         return data
 
@@ -694,6 +808,8 @@ def _without_labels(inputs):
         criteria=[
             (c.weight, {options[k]: v for k, v in c.scores.items()}) for c in inputs.criteria
         ],
+        profiles=[p.weights for p in inputs.profiles],
+        patterns=[p.factors for p in inputs.patterns],
     )
 
 

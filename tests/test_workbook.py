@@ -200,9 +200,11 @@ def test_tables_converted_to_ranges_read_to_the_same_inputs(tmp_path, lang):
     book = read_workbook(path)
     sheets = [t.sheet(lang) for t in schema.TABLES]
     assert flat(book) == [(s, "A4", "table-converted-to-range") for s in sheets]
-    costs_message = book.issues[2].message
+    costs_message = book.issues[sheets.index(schema.COSTS.sheet(lang))].message
     n = len(example_data.table_rows("tbl_costs", lang))
-    assert f"{sheets[2]}!A4:L4" in costs_message and f"5\u2013{4 + n}" in costs_message
+    assert (
+        f"{schema.COSTS.sheet(lang)}!A4:L4" in costs_message and f"5\u2013{4 + n}" in costs_message
+    )
     assert "tbl_costs" in costs_message
     assert ("converted to a range" if lang == "en" else "diubah menjadi rentang") in costs_message
     before, issues_before = check_workbook(example_path(lang))
@@ -211,7 +213,7 @@ def test_tables_converted_to_ranges_read_to_the_same_inputs(tmp_path, lang):
     assert replace(after, source_name="") == replace(before, source_name="")
     assert [i.code for i in issues_after] == [i.code for i in issues_before] + [
         "table-converted-to-range"
-    ] * 4
+    ] * len(schema.TABLES)
 
 
 def test_converted_table_on_a_renamed_sheet_is_found_on_any_sheet(tmp_path):
@@ -494,11 +496,54 @@ def test_no_meta_is_an_error_in_the_guessed_language(tmp_path, lang):
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_wrong_template_version(make_workbook, lang):
-    book = read_workbook(make_workbook(lang=lang, template_version=2))
+    book = read_workbook(make_workbook(lang=lang, template_version=3))
     assert flat(book) == [("_meta", "B1", "wrong-template-version")]
     message = book.issues[0].message
-    assert "2" in message and str(schema.TEMPLATE_VERSION) in message
+    assert "3" in message and {"en": "1 and 2", "id": "1 dan 2"}[lang] in message
     assert message.startswith("Versi template") == (lang == "id")
+
+
+@pytest.mark.parametrize("version", [1, 2, 2.0, "2"], ids=["v1", "v2", "v2-float", "v2-text"])
+def test_template_versions_1_and_2_are_read(make_workbook, version):
+    book = read_workbook(make_workbook(template_version=version))
+    assert book.template_version == int(float(version))
+    assert [i.code for i in book.issues if i.is_error] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_v1_workbook_is_read_without_the_v2_pieces_and_without_issues(lang):
+    """A version 1 workbook has no Profiles or Seasonality sheet, no go_live and none of the new
+    columns: nothing is missing for its version."""
+    book = read_workbook(Path(__file__).parent / "fixtures" / "v1" / f"example-{lang}.xlsx")
+    assert (book.template_version, book.issues) == (1, ())
+    assert set(book.tables) == {"tbl_channels", "tbl_options", "tbl_costs", "tbl_scores"}
+    assert "go_live" not in book.values
+    assert "profile" not in book.tables["tbl_channels"].columns
+    assert "flexes_monthly" not in book.tables["tbl_options"].columns
+
+
+def test_v2_workbook_without_profiles_and_seasonality_sheets_reads_clean(tmp_path):
+    """The two new tables are optional: without them only the built-ins can be named."""
+    path = tmp_path / "no-shapes.xlsx"
+    wb = openpyxl.load_workbook(example_path("en"))
+    del wb["Profiles"], wb["Seasonality"]
+    wb.save(path)
+    book = read_workbook(path)
+    assert flat(book) == []
+    assert "tbl_profiles" not in book.tables and "tbl_seasonality" not in book.tables
+
+
+def test_v2_columns_missing_from_a_v2_workbook_take_their_defaults(tmp_path):
+    path = tmp_path / "old-columns.xlsx"
+    wb = openpyxl.load_workbook(example_path("en"))
+    ws = wb["Demand"]
+    ws["K4"] = "Comment"  # the Profile header renamed: an unknown column now
+    wb.save(path)
+    book = read_workbook(path)
+    assert [(i.cell, i.code, i.severity) for i in book.issues] == [
+        ("K4", "extra-column", "warning"),
+        ("A4", "missing-column", "warning"),
+    ]
 
 
 def test_macro_workbook_is_read_with_a_warning(make_workbook, tmp_path):

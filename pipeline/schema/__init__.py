@@ -1,4 +1,4 @@
-"""The one declarative description of the workbook (template version 1).
+"""The one declarative description of the workbook (template version 2; version 1 still read).
 
 Fields, tables, columns, types, units, ranges, defaults, dropdown values and help text, in English
 and Bahasa Indonesia. The template writer, the reader, validation and the report's assumptions
@@ -8,7 +8,8 @@ appendix all read this package; nothing else spells a header, a sheet name or a 
 - `choices`: the dropdown values
 - `cost_types`: the hidden-cost checklist and the inference of a line's type from its Item
 - `layout`: sheets and single values
-- `tables`: the four tables
+- `shapes`: the Profiles and Seasonality tables (template version 2)
+- `tables`: the six tables, and each as an older template version has it
 - `criteria`: default qualitative criteria and benchmarks
 - `demand`: built-in weekly profiles and seasonal patterns (template version 2)
 """
@@ -19,4 +20,5 @@ from .cost_types import *  # noqa: F403
 from .criteria import *  # noqa: F403
 from .demand import *  # noqa: F403
 from .layout import *  # noqa: F403
+from .shapes import *  # noqa: F403
 from .tables import *  # noqa: F403

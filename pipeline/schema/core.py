@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-TEMPLATE_VERSION = 1
+TEMPLATE_VERSION = 2
+"""The version the template writer writes (DESIGN §8)."""
+READABLE_VERSIONS = (1, 2)
+"""The versions the reader accepts; a version 1 workbook gives exactly its version 1 figures."""
 LANGUAGES = ("en", "id")
 
 
@@ -50,6 +53,8 @@ class Field:
     max: float | None = None
     max_length: int | None = None
     choices: tuple[Choice, ...] = ()
+    since: int = 1
+    """First template version that has this value; older workbooks neither have nor need it."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,7 +64,8 @@ class Column:
     key: str
     header: Text
     kind: str
-    """text, number, int, percent, yesno, choice, option (names an option), channel."""
+    """text, number, int, percent, yesno, choice, option (names an option), channel, profile
+    (names a weekly profile), pattern (names a seasonal pattern)."""
     help: Text
     unit: Text | None = None
     default: object = None
@@ -69,9 +75,11 @@ class Column:
     max: float | None = None
     min_exclusive: bool = False
     choices: tuple[Choice, ...] = ()
-    width: int = 14
+    width: float = 14
     """Column width in the template (characters)."""
     number_format: str = "General"
+    since: int = 1
+    """First template version that has this column; older workbooks are read without it."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,6 +91,11 @@ class Table:
     columns: tuple[Column, ...]
     extra_columns_allowed: bool = False
     """tbl_scores: one extra column per option, named after it."""
+    since: int = 1
+    """First template version that has this table."""
+    optional: bool = False
+    """A workbook may leave it out without an issue (tbl_profiles, tbl_seasonality: the built-in
+    rows are known anyway)."""
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -91,6 +104,17 @@ class Table:
         raise KeyError(key)
 
 
+def in_version(table: Table, version: int) -> Table:
+    """`table` as template `version` has it: the columns added later are left out."""
+    key = (table.name, version)
+    if key not in _VIEWS:
+        cols = tuple(c for c in table.columns if c.since <= version)
+        _VIEWS[key] = table if cols == table.columns else replace(table, columns=cols)
+    return _VIEWS[key]
+
+
+_VIEWS: dict[tuple[str, int], Table] = {}
+
 # ------------------------------------------------------------------------------ number formats
 MONEY_FORMAT = "#,##0"
 MONEY2_FORMAT = "#,##0.00"
@@ -98,6 +122,19 @@ PERCENT_FORMAT = "0%"
 PERCENT1_FORMAT = "0.0%"
 INT_FORMAT = "0"
 NUMBER_FORMAT = "#,##0.0#"
+WEIGHT_FORMAT = "General"
+"""Profile weights: 8 shows as 8, 6.5 as 6.5 (narrow hour columns)."""
+
+# ------------------------------------------------------------------------------------ columns
+NOTES = Column(
+    key="notes",
+    header=T("Notes", "Catatan"),
+    kind="text",
+    width=30,
+    help=T("Free text.", "Teks bebas."),
+)
+"""The free-text Notes column every table but the scorecard ends with."""
+
 
 # ------------------------------------------------------------------------------------- matching
 _SPACES = re.compile(r"[\s_]+")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .core import T, Text
+from .core import Choice, T, Text
 
 DAYS = (
     T("Mon", "Sen"),
@@ -20,6 +20,21 @@ DAYS = (
     T("Sun", "Min"),
 )
 """Day labels in the order of the 168 hours (Monday first), EN and ID."""
+DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = (
+    ("monday", "senin", "mo"),
+    ("tuesday", "selasa", "tu", "tues"),
+    ("wednesday", "rabu", "we", "weds"),
+    ("thursday", "kamis", "th", "thur", "thurs"),
+    ("friday", "jumat", "jum'at", "fr"),
+    ("saturday", "sabtu", "sa"),
+    ("sunday", "minggu", "ahad", "su", "mgg"),
+)
+DAY_CHOICES = tuple(
+    Choice(code=code, label=label, synonyms=names)
+    for code, label, names in zip(DAY_CODES, DAYS, _DAY_NAMES, strict=True)
+)
+"""The Day column of tbl_profiles: Mon..Sun / Sen..Min, full names accepted."""
 MONTHS = (
     T("Jan", "Jan"),
     T("Feb", "Feb"),
@@ -34,6 +49,10 @@ MONTHS = (
     T("Nov", "Nov"),
     T("Dec", "Des"),
 )
+MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+"""Column keys of the twelve month columns of tbl_seasonality."""
+HOUR_KEYS = tuple(f"h{h:02d}" for h in range(24))
+"""Column keys of the 24 hour columns of tbl_profiles (headers 00..23)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,7 +83,22 @@ _CLOSED = _day({})
 _OFFICE = _day({8: 8, 9: 11, 10: 13, 11: 13, 12: 9, 13: 11, 14: 12, 15: 11, 16: 8})
 # Retail extended: every day 08:00-22:00 (98 h), an after-work evening bump; weekends 20% busier.
 _RETAIL = _day(
-    {8: 4, 9: 6, 10: 8, 11: 9, 12: 9, 13: 9, 14: 8, 15: 8, 16: 8, 17: 8, 18: 9, 19: 10, 20: 9, 21: 6}
+    {
+        8: 4,
+        9: 6,
+        10: 8,
+        11: 9,
+        12: 9,
+        13: 9,
+        14: 8,
+        15: 8,
+        16: 8,
+        17: 8,
+        18: 9,
+        19: 10,
+        20: 9,
+        21: 6,
+    }
 )
 # E-commerce 24/7: quiet nights, a steady day, the evening peak after work (19-22); busiest hour
 # about 1.8 x the average hour of the week, weekends 10% busier.

@@ -16,6 +16,8 @@ SHEETS = {
     "guide": T("Guide", "Panduan"),
     "project": T("Project", "Proyek"),
     "demand": T("Demand", "Permintaan"),
+    "profiles": T("Profiles", "Profil"),
+    "seasonality": T("Seasonality", "Musiman"),
     "options": T("Options", "Opsi"),
     "costs": T("Costs", "Biaya"),
     "scores": T("Qualitative", "Kualitatif"),
@@ -173,5 +175,25 @@ FIELDS = (
             "Opsional; mengaktifkan pemeriksaan tarif per jam vendor terhadap USD 10-50.",
         ),
     ),
+    Field(
+        key="go_live",
+        kind="month",
+        default="month-after-report",
+        since=2,
+        label=T("Go-live month", "Bulan go-live"),
+        help=T(
+            "The calendar month the compared operation starts (month 1 of the horizon); it places "
+            "the busy months of the Seasonality sheet. Any day of the month will do; blank = the "
+            "month after the report date.",
+            "Bulan kalender saat operasi yang dibandingkan dimulai (bulan 1 horizon); menentukan "
+            "letak bulan-bulan ramai di sheet Musiman. Tanggal berapa pun dalam bulan itu boleh; "
+            "kosong = bulan setelah tanggal laporan.",
+        ),
+    ),
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
+
+
+def fields_in_version(version: int) -> tuple[Field, ...]:
+    """The single values template `version` has (go_live arrived with version 2)."""
+    return tuple(f for f in FIELDS if f.since <= version)

@@ -1,4 +1,5 @@
-"""The four Excel tables of the workbook: channels, options, cost lines, scores (DESIGN §2)."""
+"""The Excel tables of the workbook: channels, options, cost lines, scores (DESIGN §2); with the
+Profiles and Seasonality tables of `shapes` (§8), the TABLES a workbook holds, in sheet order."""
 
 from __future__ import annotations
 
@@ -14,25 +15,19 @@ from .core import (
     INT_FORMAT,
     MONEY2_FORMAT,
     MONEY_FORMAT,
+    NOTES,
     NUMBER_FORMAT,
     PERCENT_FORMAT,
     Column,
     T,
     Table,
+    in_version,
 )
 from .cost_types import COST_TYPE_CHOICES
 from .layout import SHEETS
+from .shapes import PROFILES, SEASONALITY
 
 # ------------------------------------------------------------------------------------------ tables
-NOTES = Column(
-    key="notes",
-    header=T("Notes", "Catatan"),
-    kind="text",
-    width=30,
-    help=T("Free text.", "Teks bebas."),
-)
-"""The free-text Notes column every table but the scorecard ends with."""
-
 CHANNELS = Table(
     name="tbl_channels",
     sheet=SHEETS["demand"],
@@ -179,6 +174,79 @@ CHANNELS = Table(
                 "Jumlah minimum agen bertugas selama buka (1 untuk langsung, 0 untuk tertunda).",
             ),
         ),
+        Column(
+            key="profile",
+            header=T("Profile", "Profil"),
+            kind="profile",
+            since=2,
+            width=18,
+            help=T(
+                "When in the week contacts arrive: a profile of the Profiles sheet (e.g. Office "
+                "hours, E-commerce 24/7). Blank = spread evenly over Hours per week.",
+                "Kapan dalam seminggu kontak datang: profil dari sheet Profil (mis. Jam kantor, "
+                "E-commerce 24/7). Kosong = dibagi rata sepanjang Jam per minggu.",
+            ),
+        ),
+        Column(
+            key="seasonality",
+            header=T("Seasonality", "Musiman"),
+            kind="pattern",
+            since=2,
+            width=18,
+            help=T(
+                "How volume moves over the year: a pattern of the Seasonality sheet. Monthly "
+                "volume is then the average month. Blank = the same every month.",
+                "Bagaimana volume bergerak sepanjang tahun: pola dari sheet Musiman. Volume "
+                "bulanan menjadi rata-rata per bulan. Kosong = sama setiap bulan.",
+            ),
+        ),
+        Column(
+            key="complex_share",
+            header=T("Complex share", "Porsi kompleks"),
+            kind="percent",
+            default=0.0,
+            min=0,
+            max=1,
+            since=2,
+            width=12,
+            number_format=PERCENT_FORMAT,
+            help=T(
+                "Share of contacts that need an expert (complaints, technical issues), 0-100%.",
+                "Porsi kontak yang perlu ditangani ahli (keluhan, masalah teknis), 0-100%.",
+            ),
+        ),
+        Column(
+            key="complex_aht_factor",
+            header=T("Complex AHT factor", "Faktor AHT kompleks"),
+            kind="percent",
+            default=1.5,
+            min=1.0,
+            max=10.0,
+            since=2,
+            width=13,
+            number_format=PERCENT_FORMAT,
+            help=T(
+                "Handling time of a complex contact relative to the AHT, e.g. 180% (100-1000%).",
+                "Waktu penanganan kontak kompleks relatif terhadap AHT, mis. 180% (100-1000%).",
+            ),
+        ),
+        Column(
+            key="patience_seconds",
+            header=T("Patience (seconds)", "Kesabaran (detik)"),
+            kind="number",
+            default=None,
+            max=3600,
+            since=2,
+            width=13,
+            number_format=INT_FORMAT,
+            unit=T("seconds", "detik"),
+            help=T(
+                "Live channels: how long a waiting customer stays on average before hanging up. "
+                "Blank = nobody hangs up.",
+                "Saluran langsung: rata-rata berapa lama pelanggan mau menunggu sebelum menutup. "
+                "Kosong = tidak ada yang menutup.",
+            ),
+        ),
         NOTES,
     ),
 )
@@ -310,6 +378,21 @@ OPTIONS = Table(
             help=T(
                 "Vendor's floor on usage charges per month.",
                 "Batas bawah tagihan pemakaian vendor per bulan.",
+            ),
+        ),
+        Column(
+            key="flexes_monthly",
+            header=T("Flexes monthly", "Fleksibel bulanan"),
+            kind="yesno",
+            choices=YES_NO,
+            default={"in-house": "no", "outsourced": "yes"},
+            since=2,
+            width=12,
+            help=T(
+                "yes = the team grows and shrinks with each month's volume; no = it is sized for the "
+                "busiest month of each year. Blank = no in-house, yes outsourced.",
+                "ya = tim bertambah dan berkurang mengikuti volume tiap bulan; tidak = ukurannya "
+                "untuk bulan tersibuk setiap tahun. Kosong = tidak untuk internal, ya untuk alih daya.",
             ),
         ),
         NOTES,
@@ -491,5 +574,10 @@ SCORES = Table(
 )
 SCORE_MIN, SCORE_MAX = 1, 5
 
-TABLES = (CHANNELS, OPTIONS, COSTS, SCORES)
+TABLES = (CHANNELS, PROFILES, SEASONALITY, OPTIONS, COSTS, SCORES)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
+def tables_in_version(version: int) -> tuple[Table, ...]:
+    """The tables of template `version`, each with the columns that version has."""
+    return tuple(in_version(t, version) for t in TABLES if t.since <= version)

@@ -8,6 +8,7 @@ adds the domain warnings, and returns Inputs only when no error was found.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -20,8 +21,16 @@ from ..schema import T
 from .cells import BAD, Checker, cell_key
 from .codes import CODES, CODES_BY_NAME, Code
 from .costs import read_costs
+from .demand import (
+    Shapes,
+    check_patience,
+    read_patterns,
+    read_profiles,
+    resolve_channels,
+    template_version,
+)
 from .domain import check_domain
-from .project import read_project, workbook_language
+from .project import read_project, template_language, workbook_language
 from .scores import read_scores
 from .tables import Row, fold_name, option_index, read_channels, read_options
 
@@ -58,13 +67,24 @@ def validate(
     msg_lang = lang if lang in schema.LANGUAGES else workbook_language(raw)
     ck = Checker(msg_lang, raw.issues)
     override = lang if lang in schema.LANGUAGES else None
-    project = read_project(ck, raw, today=today or date.today(), lang=override)
+    version = template_version(raw.template_version)
+    project = read_project(ck, raw, today=today or date.today(), lang=override, version=version)
     horizon = project["horizon_years"] if isinstance(project["horizon_years"], int) else 3
     months = 12 * horizon
 
     tables = raw.tables
-    channels = read_channels(ck, tables.get("tbl_channels"))
-    options = read_options(ck, tables.get("tbl_options"))
+    channels = read_channels(ck, tables.get("tbl_channels"), version)
+    profiles, patterns = Shapes(), Shapes()
+    if version >= 2:
+        profiles = read_profiles(
+            ck, tables.get("tbl_profiles"), schema.SHEETS["profiles"](msg_lang)
+        )
+        patterns = read_patterns(
+            ck, tables.get("tbl_seasonality"), schema.SHEETS["seasonality"](msg_lang)
+        )
+        check_patience(ck, channels)
+        resolve_channels(ck, channels, profiles, patterns, template_language(raw))
+    options = read_options(ck, tables.get("tbl_options"), version)
     by_option = option_index(options)
     by_channel = {
         fold_name(r.values["channel"]): r for r in channels if isinstance(r.values["channel"], str)
@@ -94,6 +114,13 @@ def validate(
     if any(i.severity == ERROR for i in issues):
         return None, issues
     inputs = _build(raw, project, channels, options, costs, criteria)
+    if inputs is not None:
+        inputs = replace(
+            inputs,
+            profiles=profiles.built(),
+            patterns=patterns.built(),
+            template_version=version,
+        )
     if inputs is None:  # an unreadable value without an error: the reader's issue was a warning
         log.error("validation left unreadable values without reporting an error")
     return inputs, issues
@@ -167,7 +194,8 @@ def _options_without_costs(ck: Checker, raw, options: list[Row], costs: list[Row
 def _ordered(issues: list[Issue], raw: RawBook) -> list[Issue]:
     """File-level issues first, then sheet by sheet in workbook order, row by row, left to right."""
     order = {name: i for i, name in enumerate(raw.sheets)}
-    for i, key in enumerate(("guide", "project", "demand", "options", "costs", "scores", "meta")):
+    keys = ("guide", "project", "demand", "profiles", "seasonality", "options", "costs", "scores")
+    for i, key in enumerate((*keys, "meta")):
         for lang in schema.LANGUAGES:
             order.setdefault(schema.SHEETS[key](lang), 100 + i)
 
@@ -206,6 +234,7 @@ def _build(raw: RawBook, project, channels, options, costs, criteria) -> Inputs 
             return None
         v["name"] = v.pop("option")
         v["already_running"] = v["already_running"] == "yes"
+        v["flexes_monthly"] = v["flexes_monthly"] == "yes"
         v["notes"] = v["notes"] or ""
         built_options.append(Option(**v))
     for row in costs:

@@ -21,6 +21,7 @@ from ..values import (
     parse_choice,
     parse_date,
     parse_int,
+    parse_month,
     parse_number,
     parse_percent,
     parse_text,
@@ -43,12 +44,16 @@ CHOICE_CODES = {
     "mode": "unknown-mode",
     "type": "unknown-type",
     "already_running": "not-yes-no",
+    "flexes_monthly": "not-yes-no",
+    "day": "unknown-day",
     "category": "unknown-category",
     "basis": "unknown-basis",
     "escalation": "unknown-escalation",
     "cost_type": "unknown-cost-type",
 }
 MONEY_KEYS = frozenset({"amount", "minimum_monthly_fee", "usd_rate"})
+TEXT_KINDS = frozenset({"text", "option", "channel", "profile", "pattern"})
+"""Kinds read as text; the names are resolved against their tables afterwards."""
 
 PLACE_COLUMN = T("{sheet}!{ref}, column “{label}”", "{sheet}!{ref}, kolom “{label}”")
 PLACE_FIELD = T("{sheet}!{ref} (“{label}”)", "{sheet}!{ref} (“{label}”)")
@@ -76,6 +81,12 @@ MESSAGES = {
         "23 Nov 2026.",
         "{place}: {value} bukan tanggal; yang diharapkan tanggal seperti 2026-11-23, 23/11/2026 "
         "atau 23 Nov 2026.",
+    ),
+    "not-a-month": T(
+        "{place}: {value} is not a month; expected a month such as Jan 2027, 2027-01 or any date "
+        "in it.",
+        "{place}: {value} bukan bulan; yang diharapkan bulan seperti Jan 2027, 2027-01 atau "
+        "tanggal berapa pun di bulan itu.",
     ),
     "too-long": T(
         "{place}: the text has {length} characters; at most {max} are allowed.",
@@ -111,7 +122,10 @@ EXPECT = {
     "text": T("a text", "teks"),
     "option": T("the name of an option", "nama sebuah opsi"),
     "channel": T("the name of a channel", "nama sebuah saluran"),
+    "profile": T("the name of a profile", "nama sebuah profil"),
+    "pattern": T("the name of a seasonal pattern", "nama sebuah pola musiman"),
     "date": T("a date", "tanggal"),
+    "month": T("a month", "bulan"),
     "number": T("a number", "angka"),
     "int": T("a whole number", "bilangan bulat"),
     "percent": T("a percent", "persentase"),
@@ -291,11 +305,13 @@ class Checker:
                 message = MESSAGES.get(code, MESSAGES["choice"])
             else:
                 code, message = exc.code, MESSAGES[exc.code]
+                if kind == "month":
+                    message = MESSAGES["not-a-month"]
             self.at(
                 code, message, raw, spec, expected=expected(spec, lang, percent=kind == "percent")
             )
             return BAD
-        if kind in ("text", "option", "channel"):
+        if kind in TEXT_KINDS:
             limit = getattr(spec, "max_length", None)
             if limit and len(value) > limit:
                 self.at("too-long", MESSAGES["too-long"], raw, spec, length=len(value), max=limit)
@@ -309,10 +325,12 @@ class Checker:
         lang = self.lang
         if spec.choices:
             return parse_choice(spec.choices, raw.value)
-        if kind in ("text", "option", "channel"):
+        if kind in TEXT_KINDS:
             return parse_text(raw.value)
         if kind == "date":
             return parse_date(raw.value, lang=lang)
+        if kind == "month":
+            return parse_month(raw.value, lang=lang)
         if kind == "int":
             return parse_int(raw.value, lang=lang)
         if kind == "percent":

@@ -35,7 +35,7 @@ CODES: tuple[Code, ...] = (
     _c("unknown-language", ERROR, "The report language is neither en nor id."),
     _c("unknown-mode", ERROR, "A channel's mode is neither live nor deferred."),
     _c("unknown-type", ERROR, "An option's type is neither in-house nor outsourced."),
-    _c("not-yes-no", ERROR, "`Already running` is neither yes nor no."),
+    _c("not-yes-no", ERROR, "`Already running` or `Flexes monthly` is neither yes nor no."),
     _c("unknown-category", ERROR, "A cost line's category is not one of the five categories."),
     _c("unknown-basis", ERROR, "A cost line's basis is not one of the listed bases."),
     _c(
@@ -92,6 +92,46 @@ CODES: tuple[Code, ...] = (
         ERROR,
         "An option has no cost line: it would cost nothing and win the comparison.",
     ),
+    # demand by hour of the week (template version 2)
+    _c(
+        "unknown-profile",
+        ERROR,
+        "A channel's Profile names no profile of the table nor a built-in.",
+    ),
+    _c(
+        "unknown-pattern",
+        ERROR,
+        "A channel's Seasonality names no pattern of the table nor a built-in.",
+    ),
+    _c("unknown-day", ERROR, "A profile row's Day is not a day of the week."),
+    _c("negative-weight", ERROR, "An hour's weight in a profile is negative."),
+    _c(
+        "duplicate-profile-day",
+        ERROR,
+        "A profile has two rows for the same day (duplicate profile name).",
+    ),
+    _c(
+        "profile-day-missing",
+        WARNING,
+        "A profile has no row for some days of the week: closed on those days.",
+    ),
+    _c(
+        "profile-all-zero",
+        ERROR,
+        "A channel with volume uses a profile whose every weight is 0 (never open).",
+    ),
+    _c(
+        "hours-differ-from-profile",
+        WARNING,
+        "`Hours per week` disagrees with the open hours of the channel's profile; the profile wins.",
+    ),
+    _c(
+        "pattern-not-positive",
+        ERROR,
+        "A seasonal pattern lacks a value above 0 for a month (blank, zero or negative).",
+    ),
+    _c("duplicate-pattern", ERROR, "Two seasonal patterns have the same name."),
+    _c("patience-not-positive", ERROR, "A channel's patience is 0 seconds or less."),
     # domain (DOMAIN.md)
     _c("missing-hidden-cost", WARNING, "An option lacks a cost line of a commonly forgotten type."),
     _c("no-night-premium", WARNING, "24/7 in-house coverage without a night/weekend premium line."),

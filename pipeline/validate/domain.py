@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import schema
+from ..model.inputs import Profile
 from ..schema import T
 from .cells import BAD, Checker, fmt_num, fmt_pct
 from .tables import Row, fold_name
@@ -136,12 +137,19 @@ def _hidden_costs(ck: Checker, options: list[Row], costs: list[Row]) -> None:
                 )
 
 
+def _open_hours(row: Row) -> Any:
+    """A channel's hours per week: its profile's open hours when it has one (the profile wins)."""
+    profile = row.values.get("profile")
+    if isinstance(profile, Profile):
+        return profile.open_hours
+    return row.values.get("hours_per_week")
+
+
 def _round_the_clock(ck: Checker, channels, options, costs) -> None:
     full = [
         r.values["channel"]
         for r in channels
-        if _ok(r.values.get("channel"), r.values.get("hours_per_week"))
-        and r.values["hours_per_week"] >= 168
+        if _ok(r.values.get("channel"), _open_hours(r)) and _open_hours(r) >= 168
     ]
     if not full:
         return

@@ -11,6 +11,15 @@ from ..raw import RawCell, RawRow, RawTable
 from ..schema import T, Text
 from .cells import BAD, PLACE_TABLE, Checker
 
+V1_CHANNEL = {
+    "profile": None,
+    "seasonality": None,
+    "complex_share": 0.0,
+    "complex_aht_factor": 1.5,
+    "patience_seconds": None,
+}
+"""What a version 1 workbook means by the channel columns version 2 added: exactly the v1 model."""
+
 DUPLICATE = T(
     "{place}: the name {value} is used already in row {first}; each {what} needs its own name.",
     "{place}: nama {value} sudah dipakai di baris {first}; setiap {what} perlu nama sendiri.",
@@ -106,15 +115,20 @@ def check_not_empty(
 
 
 # -------------------------------------------------------------------------------------- channels
-def read_channels(ck: Checker, table: RawTable | None) -> list[Row]:
-    spec = schema.CHANNELS
+def read_channels(
+    ck: Checker, table: RawTable | None, version: int = schema.TEMPLATE_VERSION
+) -> list[Row]:
+    """Channel rows; Profile and Seasonality stay names (or None) until resolved."""
+    spec = schema.in_version(schema.CHANNELS, version)
     rows = read_rows(ck, table, spec)
     for row in rows:
         v = row.values
         mode = v.get("mode") if v.get("mode") in ("live", "deferred") else "live"
         for col in spec.columns:
-            if v.get(col.key) is None:
+            if v.get(col.key) is None and col.kind not in ("profile", "pattern"):
                 v[col.key] = _default(col, mode)
+        for key, value in V1_CHANNEL.items():
+            v.setdefault(key, value)
         # Erlang C never reaches 100%: the model would stop at a float tolerance with absurd
         # staffing (20 agents for 2 Erlangs), so a live queue needs a target below it.
         level = v.get("service_level")
@@ -132,9 +146,13 @@ def read_channels(ck: Checker, table: RawTable | None) -> list[Row]:
 
 
 # --------------------------------------------------------------------------------------- options
-def read_options(ck: Checker, table: RawTable | None) -> list[Row]:
-    """Option rows; `already_running` stays None when blank (it depends on the baseline)."""
-    spec = schema.OPTIONS
+def read_options(
+    ck: Checker, table: RawTable | None, version: int = schema.TEMPLATE_VERSION
+) -> list[Row]:
+    """Option rows; `already_running` stays None when blank (it depends on the baseline).
+
+    A version 1 workbook has no `Flexes monthly`: no option flexes, as in version 1."""
+    spec = schema.in_version(schema.OPTIONS, version)
     rows = read_rows(ck, table, spec)
     for row in rows:
         v = row.values
@@ -142,6 +160,7 @@ def read_options(ck: Checker, table: RawTable | None) -> list[Row]:
         for col in spec.columns:
             if v.get(col.key) is None and col.key != "already_running":
                 v[col.key] = _default(col, otype)
+        v.setdefault("flexes_monthly", "no")
     check_unique(ck, rows, spec, "option", "duplicate-option")
     check_not_empty(ck, table, rows, "option", "no-options", WHAT["option"])
     return rows

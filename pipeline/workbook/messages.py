@@ -18,7 +18,7 @@ MESSAGES: dict[str, Text] = {
         "template` lalu salin data Anda ke dalamnya.",
     ),
     "wrong-template-version": T(
-        "Template version {found} found in {sheet}!{cell}, but this tool reads template version "
+        "Template version {found} found in {sheet}!{cell}, but this tool reads template versions "
         "{expected}. Copy your data into a new template (`cs-sourcing template`).",
         "Versi template {found} ditemukan di {sheet}!{cell}, tetapi alat ini membaca template "
         "versi {expected}. Salin data Anda ke template baru (`cs-sourcing template`).",

@@ -10,6 +10,7 @@ import re
 from .. import schema
 from ..issues import ERROR, WARNING, Issue
 from ..raw import RawBook, RawCell, RawRow, RawTable
+from ..schema import T
 from ..values import fold_name
 from .cells import Book, letters
 from .messages import make_issue
@@ -20,6 +21,7 @@ from .sheet import Cell, SheetData
 
 log = logging.getLogger("pipeline")
 
+AND = T("and", "dan")
 _NAME_TARGET = re.compile(
     r"^=?(?:'(?P<q>(?:[^']|'')+)'|(?P<s>[^'!]+))!(?P<c>\$?[A-Za-z]{1,3}\$?\d{1,7})"
     r"(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$"
@@ -61,9 +63,11 @@ class _Reader:
         version = self._check_version(version_cell)
         if self.pkg.has_macros:
             self.issues.append(make_issue("macros-ignored", WARNING, self.lang))
-        values = self._values()
+        # A workbook of an unknown version was reported; read it as the current one.
+        layout = version if version in schema.READABLE_VERSIONS else schema.TEMPLATE_VERSION
+        values = self._values(layout)
         tables = {}
-        for table in schema.TABLES:
+        for table in schema.tables_in_version(layout):
             raw = self._table(table)
             if raw is not None:
                 tables[table.name] = raw
@@ -120,35 +124,39 @@ class _Reader:
         return "id" if score["id"] > score["en"] else "en"
 
     def _check_version(self, cell: RawCell | NameDef | None) -> object:
+        """The template version as an int when readable (1 or 2); else the value found."""
         expected = schema.TEMPLATE_VERSION
         if not isinstance(cell, RawCell):
             self.issues.append(make_issue("missing-meta", ERROR, self.lang, expected=expected))
             return None
         value = cell.value
         try:
-            ok = float(str(value).strip()) == expected
+            number = float(str(value).strip())
         except ValueError:
-            ok = False
-        if not ok:
-            self.issues.append(
-                make_issue(
-                    "wrong-template-version",
-                    ERROR,
-                    self.lang,
-                    sheet=cell.sheet,
-                    cell=cell.ref,
-                    field=schema.META_VERSION_NAME,
-                    value=value,
-                    found=value,
-                    expected=expected,
-                )
+            number = None
+        if number is not None and number in schema.READABLE_VERSIONS:
+            return int(number)
+        readable = [str(v) for v in schema.READABLE_VERSIONS]
+        expected = f"{', '.join(readable[:-1])} {AND(self.lang)} {readable[-1]}"
+        self.issues.append(
+            make_issue(
+                "wrong-template-version",
+                ERROR,
+                self.lang,
+                sheet=cell.sheet,
+                cell=cell.ref,
+                field=schema.META_VERSION_NAME,
+                value=value,
+                found=value,
+                expected=expected,
             )
+        )
         return value
 
-    def _values(self) -> dict[str, RawCell]:
+    def _values(self, version: int) -> dict[str, RawCell]:
         values: dict[str, RawCell] = {}
         project = schema.SHEETS["project"](self.lang)
-        for field in schema.FIELDS:
+        for field in schema.fields_in_version(version):
             found = self._name_cell(field.key)
             if isinstance(found, RawCell):
                 values[field.key] = found
@@ -197,7 +205,8 @@ class _Reader:
         if tdef is None:
             tdef = find_range(self.book, self.st, spec)
             if tdef is None:
-                self._missing_table(spec)
+                if not spec.optional:
+                    self._missing_table(spec)
                 return None
             stop = tdef.max_row + 1
             self._converted(spec, tdef)

@@ -1,0 +1,275 @@
+"""The Guide sheet's text, EN and ID: what the workbook decides, the steps, demand through the week
+and the year in plain words, the colours and the hidden-cost checklist.
+
+Sheet and column names come from `schema`, never spelled here.
+"""
+
+from __future__ import annotations
+
+from . import schema
+from .schema import T
+
+GUIDE_TITLE = T(
+    "Customer service: in-house, outsourced or hybrid?",
+    "Layanan pelanggan: internal, alih daya, atau hibrida?",
+)
+
+
+def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
+    """(kind, text, extra) rows of the Guide: heading, subheading, para (extra = step number),
+    bullet, swatch (extra = which fill)."""
+    s = {k: v(lang) for k, v in schema.SHEETS.items()}
+    en = lang != "id"
+    blocks: list[tuple[str, str, str]] = [
+        (
+            "heading",
+            "What this workbook decides" if en else "Apa yang diputuskan buku kerja ini",
+            "",
+        ),
+        (
+            "para",
+            (
+                "Whether to run customer service with your own team, hand it to a BPO / call-centre vendor, "
+                "or split it between the two. You describe the demand, the options and every cost line; the "
+                "tool checks each cell, computes a multi-year cost comparison with ROI, payback, staffing "
+                "(Erlang C), a hybrid split and a sensitivity analysis, and writes a PDF recommendation."
+            )
+            if en
+            else (
+                "Apakah layanan pelanggan dijalankan tim sendiri, diserahkan ke vendor BPO / call center, "
+                "atau dibagi di antara keduanya. Anda mengisi permintaan, opsi dan setiap baris biaya; alat "
+                "ini memeriksa setiap sel, menghitung perbandingan biaya beberapa tahun dengan ROI, payback, "
+                "kebutuhan staf (Erlang C), pembagian hibrida dan analisis sensitivitas, lalu menulis "
+                "rekomendasi dalam PDF."
+            ),
+            "",
+        ),
+        ("heading", "Steps" if en else "Langkah", ""),
+        (
+            "para",
+            (
+                f"{s['project']}: client name, currency, horizon, inflation and discount rate."
+                if en
+                else f"{s['project']}: nama klien, mata uang, horizon, inflasi dan tingkat diskonto."
+            ),
+            "1",
+        ),
+        (
+            "para",
+            (
+                f"{s['demand']}: one row per contact channel with its monthly volume, handling time and "
+                "opening hours (168 = 24/7), and when in the week and the year its contacts arrive "
+                "(see below)."
+                if en
+                else f"{s['demand']}: satu baris per saluran kontak dengan volume bulanan, waktu "
+                "penanganan dan jam buka (168 = 24/7), serta kapan dalam seminggu dan setahun "
+                "kontaknya datang (lihat di bawah)."
+            ),
+            "2",
+        ),
+        (
+            "para",
+            (
+                f"{s['options']}: today's in-house team (mark it as already running) and each vendor quote."
+                if en
+                else f"{s['options']}: tim internal saat ini (tandai sudah berjalan) dan setiap "
+                "penawaran vendor."
+            ),
+            "3",
+        ),
+        (
+            "para",
+            (
+                f"{s['costs']}: every cost line of every option: salaries, benefits, licences, vendor rates "
+                "and the hidden costs listed below. Choose a basis (monthly, per FTE, per contact...)."
+                if en
+                else f"{s['costs']}: setiap baris biaya setiap opsi: gaji, tunjangan, lisensi, tarif "
+                "vendor dan biaya tersembunyi di bawah. Pilih dasar (bulanan, per FTE, per kontak...)."
+            ),
+            "4",
+        ),
+        (
+            "para",
+            (
+                f"{s['scores']}: weight each criterion 0-5 and score each option 1-5; rename the score "
+                "columns to your option names."
+                if en
+                else f"{s['scores']}: beri bobot kriteria 0-5 dan nilai setiap opsi 1-5; ganti nama "
+                "kolom nilai dengan nama opsi Anda."
+            ),
+            "5",
+        ),
+        (
+            "para",
+            (
+                "Run: cs-sourcing validate FILE.xlsx to check it, then cs-sourcing report FILE.xlsx for the PDF."
+                if en
+                else "Jalankan: cs-sourcing validate FILE.xlsx untuk memeriksa, lalu "
+                "cs-sourcing report FILE.xlsx untuk PDF."
+            ),
+            "6",
+        ),
+        *demand_blocks(lang),
+        ("heading", "Colours" if en else "Warna", ""),
+        (
+            "swatch",
+            "Input cell: type or choose a value here (a dropdown offers the valid values)."
+            if en
+            else "Sel isian: ketik atau pilih nilai di sini (dropdown menawarkan nilai yang sah).",
+            "input",
+        ),
+        ("swatch", "Label: fixed text." if en else "Label: teks tetap.", "label"),
+        (
+            "swatch",
+            "Table header: keep the text; columns may be reordered."
+            if en
+            else "Judul tabel: jangan ubah teksnya; urutan kolom boleh diubah.",
+            "header",
+        ),
+        (
+            "para",
+            (
+                "The sheets are protected without a password only to prevent slips: Review > Unprotect "
+                "Sheet if you need to add rows beyond the prepared ones. Percentages may be typed as 30% "
+                "or 0.3; amounts are in the currency chosen on the Project sheet."
+                if en
+                else "Sheet dilindungi tanpa kata sandi hanya untuk mencegah salah ketik: Tinjau > "
+                "Buka Proteksi Sheet bila perlu menambah baris. Persentase boleh diketik 30% atau 0,3; "
+                "semua nilai dalam mata uang yang dipilih di sheet Proyek."
+            ),
+            "",
+        ),
+        (
+            "heading",
+            "Hidden costs people forget" if en else "Biaya tersembunyi yang sering terlupa",
+            "",
+        ),
+    ]
+    for option_type, title in (
+        ("outsourced", T("Outsourced option", "Opsi alih daya")),
+        ("in-house", T("In-house option", "Opsi internal")),
+    ):
+        blocks.append(("subheading", title(lang), ""))
+        blocks += [("bullet", t.label(lang), "") for t in schema.checklist_types(option_type)]
+    blocks.append(
+        (
+            "para",
+            (
+                "Tag each line with its Cost type (or leave it blank and the tool infers it from the Item "
+                "text); the report shows each checklist item as included or missing."
+                if en
+                else "Beri setiap baris Jenis biaya (atau kosongkan dan alat ini menebak dari teks "
+                "Item); laporan menampilkan setiap butir daftar sebagai ada atau belum ada."
+            ),
+            "",
+        )
+    )
+    return blocks
+
+
+def demand_blocks(lang: str) -> list[tuple[str, str, str]]:
+    """The Guide's section on demand by hour, season, patience and complex contacts, in plain
+    words; column and sheet names come from the schema."""
+    s = {k: v(lang) for k, v in schema.SHEETS.items()}
+    ch, op = schema.CHANNELS.column, schema.OPTIONS.column
+    h = {k: ch(k).header(lang) for k in ("profile", "seasonality", "monthly_volume")}
+    h |= {k: ch(k).header(lang) for k in ("complex_share", "complex_aht_factor")}
+    h |= {
+        "patience": ch("patience_seconds").header(lang),
+        "flexes": op("flexes_monthly").header(lang),
+    }
+    h["go_live"] = schema.FIELDS_BY_KEY["go_live"].label(lang)
+    names = ", ".join(b.label(lang) for b in schema.BUILTIN_PROFILES)
+    if lang != "id":
+        return [
+            ("heading", "Demand as it really arrives", ""),
+            ("subheading", "When do your customers contact you?", ""),
+            (
+                "para",
+                "Customers do not come evenly: nights are quiet, lunch is a dip and evenings are "
+                f"busy. Choose a {h['profile']} for each channel on the {s['demand']} sheet and "
+                "the tool staffs every hour of the week for the customers who arrive in that hour, "
+                f"so the busiest hour gets enough people. Ready-made profiles ({names}) are on the "
+                f"{s['profiles']} sheet: change their numbers, or add your own profile as seven "
+                "rows, Monday to Sunday. The numbers only have to be right relative to each other: "
+                "10 is twice as busy as 5, and 0 means closed.",
+                "",
+            ),
+            ("subheading", "Busy months", ""),
+            (
+                "para",
+                "Most businesses have peak months, such as Ramadan and Lebaran or the 11.11 and "
+                f"12.12 sales. Choose a {h['seasonality']} pattern for each channel (sheet "
+                f"{s['seasonality']}); the {h['monthly_volume']} you type is then an average month. "
+                f"{h['go_live']} on the {s['project']} sheet says in which calendar month the "
+                f"comparison starts. On the {s['options']} sheet, {h['flexes']} says whether an "
+                "option adds people only for the busy months (vendors usually can) or keeps a team "
+                "sized for the busiest month all year.",
+                "",
+            ),
+            ("subheading", "Customers who hang up", ""),
+            (
+                "para",
+                "On the phone and in chat some customers give up when they wait too long. "
+                f"{h['patience']} is how long they wait on average before hanging up; with it, "
+                "the report shows how many customers would be lost. Leave it blank if you do not "
+                "know: the tool then assumes everyone waits.",
+                "",
+            ),
+            ("subheading", "Complex contacts", ""),
+            (
+                "para",
+                "Some contacts need an expert and take longer: complaints, technical problems, "
+                f"disputed refunds. {h['complex_share']} is the part of a channel's contacts that "
+                f"are like this (e.g. 15%), and {h['complex_aht_factor']} how much longer they "
+                "take than the average (e.g. 180% = 1.8 times as long). The tool counts that "
+                "extra time when it works out the staff needed.",
+                "",
+            ),
+        ]
+    return [
+        ("heading", "Permintaan seperti kenyataannya", ""),
+        ("subheading", "Kapan pelanggan menghubungi Anda?", ""),
+        (
+            "para",
+            "Pelanggan tidak datang merata: malam hari sepi, jam makan siang agak turun, dan sore "
+            f"sampai malam ramai. Pilih {h['profile']} untuk setiap saluran di sheet "
+            f"{s['demand']}; alat ini lalu menghitung staf untuk setiap jam dalam seminggu sesuai "
+            "pelanggan yang datang pada jam itu, sehingga jam tersibuk pun cukup orangnya. Profil "
+            f"siap pakai ({names}) ada di sheet {s['profiles']}: ubah angkanya, atau tambahkan "
+            "profil Anda sendiri sebagai tujuh baris, Senin sampai Minggu. Angkanya cukup benar "
+            "secara relatif: 10 berarti dua kali lebih ramai dari 5, dan 0 berarti tutup.",
+            "",
+        ),
+        ("subheading", "Bulan-bulan ramai", ""),
+        (
+            "para",
+            "Kebanyakan bisnis punya bulan puncak, seperti Ramadan dan Lebaran atau promo 11.11 "
+            f"dan 12.12. Pilih pola {h['seasonality']} untuk setiap saluran (sheet "
+            f"{s['seasonality']}); {h['monthly_volume']} yang Anda ketik menjadi rata-rata per "
+            f"bulan. {h['go_live']} di sheet {s['project']} menentukan bulan kalender awal "
+            f"perbandingan. Di sheet {s['options']}, {h['flexes']} menyatakan apakah sebuah opsi "
+            "menambah orang hanya pada bulan ramai (vendor biasanya bisa) atau mempertahankan tim "
+            "seukuran bulan tersibuk sepanjang tahun.",
+            "",
+        ),
+        ("subheading", "Pelanggan yang menutup telepon", ""),
+        (
+            "para",
+            "Di telepon dan chat, sebagian pelanggan menyerah bila menunggu terlalu lama. "
+            f"{h['patience']} adalah rata-rata berapa lama mereka mau menunggu sebelum menutup; "
+            "dengan angka ini laporan menunjukkan berapa pelanggan yang hilang. Kosongkan bila "
+            "tidak tahu: alat ini lalu menganggap semua pelanggan mau menunggu.",
+            "",
+        ),
+        ("subheading", "Kontak kompleks", ""),
+        (
+            "para",
+            "Sebagian kontak perlu ditangani ahli dan lebih lama: keluhan, masalah teknis, "
+            f"sengketa refund. {h['complex_share']} adalah bagian kontak saluran yang seperti ini "
+            f"(mis. 15%), dan {h['complex_aht_factor']} berapa kali lebih lama penanganannya "
+            "dibanding rata-rata (mis. 180% = 1,8 kali). Alat ini memperhitungkan waktu tambahan "
+            "itu saat menghitung kebutuhan staf.",
+            "",
+        ),
+    ]
