@@ -7,11 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline import schema
-from pipeline.validate import validate
+from pipeline.validate import CODES_BY_NAME, validate
 from tests.test_validate import (
     TODAY,
+    cell_values,
     channel_rows,
     edit,
     flat,
@@ -258,3 +261,37 @@ def test_errors_in_a_profile_do_not_cascade_to_the_channels_using_it():
     assert inputs is None
     assert flat(issues) == [("Profiles", "M5", "negative-weight")]
     assert "profile “Mine” on Mon at 10:00" in issues[0].message
+
+
+# ------------------------------------------------------------------------------------ robustness
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    table=st.sampled_from(["profiles", "patterns", "channels"]),
+    value=cell_values,
+    data=st.data(),
+)
+def test_any_value_in_the_v2_cells_never_raises(table, value, data):
+    profiles, patterns = profile_rows("Mine"), [pattern_row("Season")]
+    channels = edit(channel_rows(), 0, profile="Mine", seasonality="Season")
+    if table == "profiles":
+        key = data.draw(st.sampled_from([c.key for c in schema.PROFILES.columns]))
+        profiles = edit(profiles, data.draw(st.integers(0, 6)), **{key: value})
+    elif table == "patterns":
+        key = data.draw(st.sampled_from([c.key for c in schema.SEASONALITY.columns]))
+        patterns = edit(patterns, 0, **{key: value})
+    else:
+        key = data.draw(
+            st.sampled_from(
+                ["profile", "seasonality", "complex_share", "complex_aht_factor"]
+                + ["patience_seconds", "hours_per_week", "monthly_volume"]
+            )
+        )
+        channels = edit(channels, 0, **{key: value})
+    inputs, issues = run(profiles=profiles, patterns=patterns, channels=channels)
+    assert (inputs is None) == any(i.is_error for i in issues)
+    for issue in issues:
+        assert issue.code in CODES_BY_NAME and issue.message
+    if inputs is not None:
+        phone = inputs.channels[0]
+        assert phone.profile is None or len(phone.profile.weights) == 168
+        assert phone.seasonality is None or sum(phone.seasonality.factors) == pytest.approx(12)
