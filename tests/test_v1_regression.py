@@ -43,7 +43,11 @@ def _compare(old, new, path: str, problems: list[str]) -> None:
         if old != new:
             problems.append(f"{path}: {old!r} is now {new!r}")
     elif isinstance(old, int | float):
-        if not isinstance(new, int | float) or isinstance(new, bool) or not math.isclose(old, new, rel_tol=1e-9, abs_tol=1e-9):
+        if (
+            not isinstance(new, int | float)
+            or isinstance(new, bool)
+            or not math.isclose(old, new, rel_tol=1e-9, abs_tol=1e-9)
+        ):
             problems.append(f"{path}: {old!r} is now {new!r}")
     else:  # pragma: no cover - JSON has no other types
         problems.append(f"{path}: unexpected {type(old).__name__}")
