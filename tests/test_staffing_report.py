@@ -80,3 +80,29 @@ def test_v1_chapter_has_no_grids_and_no_monthly_chart(results_v1):
     assert 'id="week-' not in chapter and 'id="fte-chart"' not in chapter
     assert "busiest month" not in chapter
     assert "Hang up" not in chapter  # no patience anywhere: no abandonment column
+
+
+def _appendix(html: str) -> str:
+    start = html.index('id="assumptions"')
+    return html[start : html.index("</section>", start)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("When contacts arrive", "Weekly profiles", "Seasonal patterns", "January 2027",
+                "Flexes monthly", "E-commerce 24/7", "Office hours")),
+        ("id", ("Kapan kontak datang", "Profil mingguan", "Pola musiman", "Januari 2027")),
+    ],
+)  # fmt: skip
+def test_v2_appendix_lists_how_demand_arrives(lang, words):
+    results = compute(model_fixtures.demand_v2(model_fixtures.example_inputs(), lang))
+    appendix = _appendix(render_html(results, brand=load_brand(None), lang=lang))
+    for w in words:
+        assert w in appendix
+
+
+def test_v1_appendix_has_no_go_live_and_no_demand_tables(results_v1):
+    appendix = _appendix(render_html(results_v1, brand=load_brand(None), lang="en"))
+    for w in ("Go-live", "When contacts arrive", "Weekly profiles", "Flexes monthly"):
+        assert w not in appendix

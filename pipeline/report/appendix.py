@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import date
 
 from .. import schema
+from ..model import demand
 from ..model.results import Results
 from .context import Row
 from .locales import DASH, Locale
@@ -65,16 +66,107 @@ def _value(loc: Locale, kind: str, value, choices=()) -> str:
 
 
 def project_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    """Every Project value the workbook's template version has (a v1 workbook has no go-live)."""
     project = results.inputs.project
+    version = results.inputs.template_version
     rows = []
     for f in schema.FIELDS:
+        if f.since > version:
+            continue
         value = getattr(project, f.key, None)
         if f.key == "language":
             value = loc.lang
-        if f.key in ("minimum_monthly_fee",):
-            value = loc.money(value)
+        if f.key == "go_live":
+            value = loc.month(demand.go_live(project))
         rows.append(Row(cells=(loc.label(f.label), _value(loc, f.kind, value, f.choices))))
     return tuple(rows)
+
+
+DEMAND_KEYS = (
+    "channel",
+    "profile",
+    "seasonality",
+    "complex_share",
+    "complex_aht_factor",
+    "patience_seconds",
+)
+
+
+def demand_head(loc: Locale) -> tuple[str, ...]:
+    """Headers of the v2 demand table: the schema's, plus the open hours the profile gives."""
+    head = list(headers(loc, schema.CHANNELS, DEMAND_KEYS))
+    head.insert(2, loc._("Open hours per week"))
+    return tuple(head)
+
+
+def demand_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    """Template version 2: how each channel's demand arrives (empty for a v1 workbook)."""
+    if results.inputs.template_version < 2:
+        return ()
+    rows = []
+    for ch in results.inputs.channels:
+        live = ch.mode == "live"
+        hours = ch.profile.open_hours if ch.profile is not None else ch.hours_per_week
+        rows.append(
+            Row(
+                cells=(
+                    ch.name,
+                    ch.profile.name if ch.profile is not None else loc._("even over the hours"),
+                    loc.number(hours, 0 if float(hours).is_integer() else 1),
+                    ch.seasonality.name if ch.seasonality is not None else loc._("flat"),
+                    loc.percent(ch.complex_share),
+                    loc.percent(ch.complex_aht_factor) if ch.complex_share > 0 else DASH,
+                    loc.number(ch.patience_seconds) if live and ch.patience_seconds else DASH,
+                )
+            )
+        )
+    return tuple(rows)
+
+
+def pattern_rows(results: Results, loc: Locale) -> tuple[tuple[str, ...], tuple[Row, ...]]:
+    """The seasonal patterns the channels use: factors per calendar month (mean 1)."""
+    used = {}
+    for ch in results.inputs.channels:
+        if ch.seasonality is not None:
+            used.setdefault(ch.seasonality.name, ch.seasonality)
+    head = (loc._("Pattern"), *(m(loc.lang) for m in schema.MONTHS))
+    rows = tuple(Row(cells=(p.name, *(loc.number(f, 2) for f in p.factors))) for p in used.values())
+    return head, rows
+
+
+def profile_rows(results: Results, loc: Locale) -> tuple[tuple[str, ...], tuple[Row, ...]]:
+    """The weekly profiles the channels use: each day's share of the week and the busiest hour."""
+    used = {}
+    for ch in results.inputs.channels:
+        if ch.profile is not None:
+            used.setdefault(ch.profile.name, ch.profile)
+    head = (
+        loc._("Profile"),
+        *(d(loc.lang) for d in schema.DAYS),
+        loc._("Open hours"),
+        loc._("Busiest hour"),
+    )
+    rows = []
+    for p in used.values():
+        total = sum(p.weights) or 1.0
+        days = [sum(p.weights[24 * d : 24 * d + 24]) / total for d in range(7)]
+        k = max(range(len(p.weights)), key=lambda i: p.weights[i])
+        busiest = loc._(
+            "{hour}: {share} of the week",
+            hour=f"{schema.DAYS[k // 24](loc.lang)} {k % 24:02d}:00",
+            share=loc.percent(p.weights[k] / total, 1),
+        )
+        rows.append(
+            Row(
+                cells=(
+                    p.name,
+                    *(loc.percent(v, 1) for v in days),
+                    loc.number(p.open_hours),
+                    busiest,
+                )
+            )
+        )
+    return head, tuple(rows)
 
 
 def _rows(loc: Locale, table: schema.Table, keys, records) -> tuple[Row, ...]:
@@ -111,8 +203,15 @@ def channel_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
     )
 
 
+def option_keys(results: Results) -> tuple[str, ...]:
+    """v2 workbooks also say whether each option flexes monthly."""
+    if results.inputs.template_version >= 2:
+        return (*OPTION_KEYS, "flexes_monthly")
+    return OPTION_KEYS
+
+
 def option_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
-    return _rows(loc, schema.OPTIONS, OPTION_KEYS, results.inputs.options)
+    return _rows(loc, schema.OPTIONS, option_keys(results), results.inputs.options)
 
 
 def _amount(loc: Locale, basis: str, amount: float) -> str:

@@ -185,6 +185,10 @@ class Locale:
     def date(self, value: date) -> str:
         return format_date(value, format="long", locale=self._babel)
 
+    def month(self, value: date) -> str:
+        """A calendar month: `January 2027` / `Januari 2027`."""
+        return format_date(value, format="MMMM y", locale=self._babel)
+
     def months(self, value: int | None) -> str:
         """A payback month as words: `month 14`; 0 (never behind) reads `from the start`."""
         if value is None:

@@ -148,7 +148,11 @@ def render_html(results: Results, *, brand: Brand, lang: str) -> str:
         "score_widths": (34, 10)
         + (round(56 / max(1, len(results.options)), 2),) * len(results.options),
         "channel_head": appendix.headers(loc, schema.CHANNELS, appendix.CHANNEL_KEYS),
-        "option_head": appendix.headers(loc, schema.OPTIONS, appendix.OPTION_KEYS),
+        "option_head": appendix.headers(loc, schema.OPTIONS, appendix.option_keys(results)),
+        "demand_head": appendix.demand_head(loc),
+        "demand_rows": appendix.demand_rows(results, loc),
+        "patterns": appendix.pattern_rows(results, loc),
+        "profiles": appendix.profile_rows(results, loc),
     }
     context["m"] = env.get_template("macros.html.j2").make_module(context)
     html = env.get_template("report.html.j2").render(context)

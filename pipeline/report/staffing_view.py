@@ -32,7 +32,7 @@ class StaffingView:
     fte_chart: Markup | None
     fte_sentence: str
     planning_month: str
-    """'Dec 2027': the busiest month of year 1, which the table and the grids describe; blank
+    """'December 2027': the busiest month of year 1, which the table and the grids describe; blank
     without seasons (every month alike) or when channels peak in different months."""
     has_abandonment: bool
 
@@ -40,8 +40,7 @@ class StaffingView:
 def _month_label(results: Results, month: int, loc: Locale) -> str:
     start = demand.go_live(results.inputs.project)
     index = start.month - 1 + month - 1
-    d = date(start.year + index // 12, index % 12 + 1, 1)
-    return f"{schema.MONTHS[d.month - 1](loc.lang)} {d.year}"
+    return loc.month(date(start.year + index // 12, index % 12 + 1, 1))
 
 
 def _hour_label(k: int, loc: Locale) -> str:
