@@ -8,24 +8,17 @@ from datetime import date
 import numpy as np
 import pytest
 
-from pipeline import schema
 from pipeline.model import demand
-from pipeline.model.inputs import Channel, Option, Profile, Seasonality
+from pipeline.model.inputs import Channel, Option
 from pipeline.model.staffing import solve_agents, staff_option
+from tests import model_fixtures
 from tests.model_fixtures import tiny_inputs
 
 WPM = 52.0 / 12.0
 
 
-def builtin(code: str) -> Profile:
-    p = schema.builtin_profile(code)
-    return Profile(name=p.label.en, weights=tuple(w for day in p.days for w in day))
-
-
-def pattern(code: str) -> Seasonality:
-    p = schema.builtin_pattern(code)
-    mean = sum(p.months) / 12
-    return Seasonality(name=p.label.en, factors=tuple(v / mean for v in p.months))
+builtin = model_fixtures.builtin_profile
+pattern = model_fixtures.builtin_pattern
 
 
 PHONE = Channel(
