@@ -64,14 +64,31 @@ def test_sentences_name_the_peak_hour_and_the_hang_ups(results_v2):
     assert view.has_abandonment and view.planning_month  # seasons: the busiest month is named
 
 
-def test_week_grid_writes_every_open_hours_agents(results_v2):
+def test_week_grid_writes_every_open_hours_agents_once_per_run_of_days(results_v2):
     loc = Locale(lang="en", currency="IDR")
-    from pipeline.report.staffing_charts import week_grid
+    from pipeline.report.staffing_charts import day_groups, week_grid
 
     week = next(w for w in results_v2.options[0].staffing_by_hour if w.channel == "Phone")
+    groups = day_groups(week)
+    assert groups == [(0, 4), (5, 6)]  # e-commerce: weekdays alike, weekend busier
     svg = week_grid([("In-house", week)], loc, load_brand(None), key="t")
     numbers = [int(t) for t in re.findall(r'font-size="6.3"[^>]*>(\d+)</text>', svg)]
-    assert numbers == [int(a) for a in week.agents]  # 168 open hours, Monday 00:00 first
+    expected = [int(week.agents[24 * first + h]) for first, _ in groups for h in range(24)]
+    assert numbers == expected
+    assert ">Mon–Fri<" in svg and ">Sat–Sun<" in svg
+    for first, last in groups:  # every day of a run is staffed exactly like its first
+        for d in range(first, last + 1):
+            assert week.agents[24 * d : 24 * d + 24] == week.agents[24 * first : 24 * first + 24]
+
+
+def test_day_groups_split_where_days_differ():
+    from pipeline.model.results import StaffingByHour
+    from pipeline.report.staffing_charts import day_groups
+
+    agents = tuple(float(d % 3 == 0) for d in range(7) for _ in range(24))
+    week = StaffingByHour(option="o", channel="c", year=1, month=1, agents=agents,
+                          contacts=(0.0,) * 168, service_level=(1.0,) * 168, abandonment=None)  # fmt: skip
+    assert day_groups(week) == [(0, 0), (1, 2), (3, 3), (4, 5), (6, 6)]
 
 
 def test_v1_chapter_has_no_grids_and_no_monthly_chart(results_v1):

@@ -35,11 +35,29 @@ def _dark(colour: str) -> bool:
     return 0.299 * r + 0.587 * g + 0.114 * b < 140
 
 
+def day_groups(week: StaffingByHour) -> list[tuple[int, int]]:
+    """Runs of consecutive days (first, last) whose 24 hours are staffed alike: an e-commerce week
+    reads as Mon-Fri and Sat-Sun, an office week as Mon-Fri and Sat-Sun closed."""
+
+    def day(d: int) -> tuple:
+        hours = range(24 * d, 24 * d + 24)
+        return tuple((week.agents[k], week.service_level[k] is None) for k in hours)
+
+    groups: list[tuple[int, int]] = []
+    for d in range(7):
+        if groups and day(groups[-1][0]) == day(d):
+            groups[-1] = (groups[-1][0], d)
+        else:
+            groups.append((d, d))
+    return groups
+
+
 def week_grid(
     weeks: Sequence[tuple[str, StaffingByHour]], loc: Locale, brand: Brand, *, key: str
 ) -> str:
-    """One block per (title, week): 7 day rows x 24 hour columns, agents written in each open hour,
-    shaded on one scale shared by the blocks (so options compare at a glance)."""
+    """One block per (title, week): a row per run of days staffed alike, 24 hour columns, agents
+    written in each open hour, shaded on one scale shared by the blocks (options compare at a
+    glance). Cells of one shade are one path: hundreds of cells stay cheap to draw."""
     open_counts = [
         n
         for _, w in weeks
@@ -48,36 +66,41 @@ def week_grid(
     ]
     low, high = min(open_counts, default=0.0), max(open_counts, default=1.0)
     span = (high - low) or 1.0
-    block_h = TITLE_H + 7 * CELL_H + BLOCK_GAP
-    height = 16 + block_h * len(weeks) + 6
+    groups = [day_groups(w) for _, w in weeks]
+    height = 16 + sum(TITLE_H + len(g) * CELL_H + BLOCK_GAP for g in groups) + 6
     c = _canvas(f"week-{key}", height / 72, brand)
     days = [d(loc.lang) for d in schema.DAYS]
-    left = 4 + max(text_width(d, SMALL) for d in days) + 6
+    labels = [[days[a] if a == b else f"{days[a]}–{days[b]}" for a, b in g] for g in groups]
+    left = 4 + max(text_width(t, SMALL) for ls in labels for t in ls) + 6
     cell_w = (c.width - left - 4) / 24
     for h in range(0, 24, 2):
         c.text(left + (h + 0.5) * cell_w, 10, f"{h:02d}", size=SMALL, anchor="middle",
                colour=TICK_TEXT)  # fmt: skip
     y = 16.0
-    for title, week in weeks:
+    shades: dict[str, list] = {}
+    numbers = []
+    for (title, week), rows, row_labels in zip(weeks, groups, labels, strict=True):
         c.text(left, y + 9, title, size=8, bold=True)
         y += TITLE_H
-        for d in range(7):
-            c.text(left - 4, y + d * CELL_H + 7, days[d], size=SMALL, anchor="end",
-                   colour=TICK_TEXT)  # fmt: skip
+        for r, ((first, _last), label) in enumerate(zip(rows, row_labels, strict=True)):
+            top = y + r * CELL_H
+            c.text(left - 4, top + 7, label, size=SMALL, anchor="end", colour=TICK_TEXT)
             for h in range(24):
-                k = 24 * d + h
+                k = 24 * first + h
                 agents = week.agents[k]
-                x = left + h * cell_w
                 is_open = week.service_level[k] is not None
-                fill = (
-                    _mix(brand.primary, 0.12 + 0.8 * (agents - low) / span) if is_open else CLOSED
-                )
-                c.rect(x, y + d * CELL_H, cell_w, CELL_H, fill, stroke="#FFFFFF", width=0.6)
+                share = 0.12 + 0.8 * (agents - low) / span
+                fill = _mix(brand.primary, share) if is_open else CLOSED
+                x = left + h * cell_w
+                shades.setdefault(fill, []).append((x, top, cell_w, CELL_H))
                 if is_open:
                     colour = "#FFFFFF" if _dark(fill) else brand.text
-                    c.text(x + cell_w / 2, y + d * CELL_H + 7, loc.number(agents), size=6.3,
-                           anchor="middle", colour=colour)  # fmt: skip
-        y += 7 * CELL_H + BLOCK_GAP
+                    numbers.append((x + cell_w / 2, top + 7, loc.number(agents), colour))
+        y += len(rows) * CELL_H + BLOCK_GAP
+    for fill in sorted(shades):
+        c.boxes(shades[fill], fill, stroke="#FFFFFF", width=0.6)
+    for x, ty, value, colour in numbers:
+        c.text(x, ty, value, size=6.3, anchor="middle", colour=colour)
     label = loc._("Agents needed in each hour of the week, per option")
     return c.svg(label)
 
