@@ -343,16 +343,12 @@ def staff_option(
     minutes = np.zeros((n_ch, months + 1))
     hours = np.zeros((n_ch, months + 1))
     year_of = year_index(months) + 1
+    growth_factor = (1.0 + growth) ** (year_of - 1.0)
     rows = []
     for c, channel in enumerate(inputs.channels):
         aht = channel.aht_minutes * channel.pooled_aht_factor * option.aht_factor * aht_factor
         season = demand.season_factors(channel, project)
-        volume = np.array(
-            [
-                share * channel.monthly_volume * volume_factor * (1.0 + growth) ** (year_of[m] - 1)
-                for m in range(months + 1)
-            ]
-        )
+        volume = share * channel.monthly_volume * volume_factor * growth_factor
         if channel.seasonality is not None:
             volume = volume * season
         volume[0] = 0.0
