@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from . import schema
@@ -72,7 +73,13 @@ def fold_name(name: object) -> str:
     """The form in which names (options, channels, score headers) are matched: case-, accent-,
     space- and dash-insensitive, but unlike `schema.fold` it keeps every other character, so
     "供应商 甲" and "供应商 乙" (or two names differing by an emoji) stay different names."""
-    text = unicodedata.normalize("NFKD", str(name).translate(_CLEAN))
+    return _fold_text(str(name))
+
+
+@lru_cache(maxsize=8192)
+def _fold_text(name: str) -> str:
+    """Cached: a 20,000-line workbook names the same few options and channels on every line."""
+    text = unicodedata.normalize("NFKD", name.translate(_CLEAN))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NAME_SPACES.sub(" ", text).strip().casefold()
 
