@@ -30,6 +30,10 @@ class Project:
     financial_weight: float = 0.60
     usd_rate: float | None = None
     """Units of `currency` per 1 USD, or None."""
+    business_hours: Profile | None = None
+    """v2: the hours a hybrid keeps in-house when it routes *after hours* to a vendor (the profile
+    named by `business_hours`, default the built-in Office hours); None in v1 workbooks, where the
+    model takes the built-in Office hours."""
     go_live: date | None = None
     """First day of the calendar month that model month 1 is (v2; default the month after
     `report_date`). Seasonality is calendar-based, so it needs this; None in v1 workbooks."""
@@ -145,6 +149,28 @@ class CostLine:
     notes: str = ""
     row: int = 0
     """Worksheet row the line came from (for the cost-line appendix and messages)."""
+    in_hybrid: str = ""
+    """v2 `In a hybrid`: `full`, `pro_rata` or `pure_only` as typed; "" when blank (the model then
+    takes the default of the line's cost type, schema.IN_HYBRID_DEFAULTS; in a v1 workbook every
+    line counts in full on each side, as v1 charged it)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class HybridSpec:
+    """A hybrid the user poses on the optional Hybrids sheet (`tbl_hybrids`, DESIGN §8)."""
+
+    name: str
+    vendor: str
+    """The outsourced option that takes the routed contacts (its exact name in tbl_options)."""
+    channels: tuple[str, ...] = ()
+    """Exact channel names the vendor takes; () = every channel."""
+    hours: str = "all"
+    """`all`, `business` (within `business_hours`) or `after_hours` (outside them)."""
+    tier: str = "all"
+    """`all`, `simple` or `complex`."""
+    share: float = 1.0
+    """Share of the routed contacts the vendor takes, 0..1."""
+    row: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -166,6 +192,8 @@ class Inputs:
     """Every row of the workbook's Profiles table (v2), used or not, for the appendix."""
     patterns: tuple[Seasonality, ...] = ()
     """Every row of the workbook's Seasonality table (v2)."""
+    hybrids: tuple[HybridSpec, ...] = ()
+    """The user's own hybrids (v2, optional Hybrids sheet)."""
     template_version: int = 1
     source_name: str = ""
     """File name of the workbook (no directory), for the report."""
