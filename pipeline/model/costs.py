@@ -24,6 +24,22 @@ VENDOR = ESCALATIONS.index("vendor")
 DRIVER_BASES = ("per_fte_month", "per_hire", "per_contact", "per_minute", "per_agent_hour")
 """Bases charged per unit of a staffing driver; `Channel` may limit them to one channel."""
 USAGE_DRIVER_BASES = frozenset(b for b in DRIVER_BASES if b in schema.USAGE_BASES)
+HYBRID_RULES = ("follows", "full", "pro_rata", "pure_only")
+"""How a line is charged on a side of a hybrid: usage lines follow the side's own quantities;
+fixed lines (monthly, annual, one-time) by their `In a hybrid` rule (DESIGN §8)."""
+FIXED_BASES = frozenset({"monthly", "annual", "one_time"})
+
+
+def hybrid_rule(line: CostLine, template_version: int) -> int:
+    """Index in HYBRID_RULES of how `line` is charged on a side of a hybrid: a usage line follows
+    its side; a fixed line by its `In a hybrid` cell, else the default of its cost type; in a v1
+    workbook every fixed line in full, as v1 charged hybrids."""
+    if line.basis not in FIXED_BASES:
+        return 0
+    if template_version < 2:
+        return 1
+    rule = line.in_hybrid or getattr(schema, "IN_HYBRID_DEFAULTS", {}).get(line.cost_type, "full")
+    return HYBRID_RULES.index(rule) if rule in HYBRID_RULES else 1
 
 
 def driver_index(basis: str, channel: int, n_channels: int) -> int:
@@ -80,8 +96,11 @@ class LineBook:
     run_cat: np.ndarray
     run_usage: np.ndarray
     """(G,) bool: group is a usage basis the minimum monthly fee applies to."""
+    run_rule: np.ndarray
+    """(G,) index in HYBRID_RULES."""
     once_units: np.ndarray
-    """(E x K, M+1): one-time lines in their start month, by escalation then category."""
+    """(R x E x K, M+1): one-time lines in their start month, by hybrid rule, escalation and
+    category."""
     pct_units: np.ndarray
     """(2 x K, M+1): % lines (fractions x quantity) active each month; row kind*K + category,
     kind 0 = % of labour, 1 = % of other costs."""
@@ -109,9 +128,13 @@ def _accumulate(n_rows: int, rows: np.ndarray, lo, hi, weight, months: int) -> n
 
 
 def build_book(
-    option: str, lines: Sequence[CostLine], channels: Sequence[Channel], months: int
+    option: str,
+    lines: Sequence[CostLine],
+    channels: Sequence[Channel],
+    months: int,
+    template_version: int = 1,
 ) -> LineBook:
-    """Aggregate an option's lines into driver x escalation x category groups."""
+    """Aggregate an option's lines into driver x hybrid rule x escalation x category groups."""
     n_ch = len(channels)
     ch_index = {c.name: i for i, c in enumerate(channels)}
     n_k, n_e = len(CATEGORIES), len(ESCALATIONS)
@@ -123,6 +146,8 @@ def build_book(
     esc = np.array([ESCALATIONS.index(ln.escalation) for ln in lines], dtype=int)
     cat = np.array([CATEGORIES.index(ln.category) for ln in lines], dtype=int)
     chan = np.array([ch_index.get(ln.channel, -1) if ln.channel else -1 for ln in lines], dtype=int)
+    rule = np.array([hybrid_rule(ln, template_version) for ln in lines], dtype=int)
+    n_r = len(HYBRID_RULES)
     if n == 0:
         basis = np.array([], dtype=object)
 
@@ -130,19 +155,20 @@ def build_book(
     is_pct = np.isin(basis, list(schema.PERCENT_BASES))
     is_run = ~is_once & ~is_pct
 
-    # Running lines: group key = (driver, escalation, category).
+    # Running lines: group key = (driver, hybrid rule, escalation, category).
     run_idx = np.flatnonzero(is_run)
     drivers = np.array([driver_index(basis[i], chan[i], n_ch) for i in run_idx], dtype=int).reshape(
         -1
     )
     weight = amount[run_idx] / np.where(basis[run_idx] == "annual", 12.0, 1.0)
-    keys = (drivers * n_e + esc[run_idx]) * n_k + cat[run_idx]
+    keys = ((drivers * n_r + rule[run_idx]) * n_e + esc[run_idx]) * n_k + cat[run_idx]
     uniq, group_of = np.unique(keys, return_inverse=True)
     lo, hi = _spans(start[run_idx], end[run_idx], months)
     run_units = _accumulate(len(uniq), group_of.reshape(-1), lo, hi, weight, months)
     run_cat = uniq % n_k
     run_esc = (uniq // n_k) % n_e
-    run_driver = uniq // (n_k * n_e)
+    run_rule = (uniq // (n_k * n_e)) % n_r
+    run_driver = uniq // (n_k * n_e * n_r)
     usage_drivers = {driver_index(b, c, n_ch) for b in USAGE_DRIVER_BASES for c in range(-1, n_ch)}
     run_usage = np.isin(run_driver, list(usage_drivers))
 
@@ -154,9 +180,10 @@ def build_book(
     usage_months = usage_count > 0.5
     fallback = int(cat[usage_lines[0]]) if len(usage_lines) else LABOUR
 
-    once_units = np.zeros((n_e * n_k, months + 1))
+    once_units = np.zeros((n_r * n_e * n_k, months + 1))
     once_idx = np.flatnonzero(is_once & (start >= 0) & (start <= months))
-    np.add.at(once_units, (esc[once_idx] * n_k + cat[once_idx], start[once_idx]), amount[once_idx])
+    once_rows = (rule[once_idx] * n_e + esc[once_idx]) * n_k + cat[once_idx]
+    np.add.at(once_units, (once_rows, start[once_idx]), amount[once_idx])
 
     pct_idx = np.flatnonzero(is_pct)
     kind = (basis[pct_idx] == "pct_other").astype(int)
@@ -170,6 +197,7 @@ def build_book(
         run_esc=run_esc,
         run_cat=run_cat,
         run_usage=run_usage,
+        run_rule=run_rule,
         once_units=once_units,
         pct_units=pct_units,
         usage_months=usage_months,
@@ -214,26 +242,35 @@ def cash_flows(
     escalation: np.ndarray,
     *,
     category_scale: np.ndarray | None = None,
-    minimum_fee: float = 0.0,
+    minimum_fee: float | np.ndarray = 0.0,
+    rule_scale: np.ndarray | None = None,
 ) -> CashFlows:
     """Cost per category and month: lines x escalation x driver, minimum fee, then % lines.
 
     `category_scale` multiplies the money amounts of the non-% lines per category (the
-    sensitivity's price drivers); % lines follow their bases.
+    sensitivity's price drivers); % lines follow their bases. `rule_scale` (R, M+1) multiplies the
+    lines of each hybrid rule (a side of a hybrid); `minimum_fee` may be a monthly series (a
+    hybrid's fee pro rata to the vendor's workload). A pure option passes neither.
     """
     n_k, months = len(CATEGORIES), book.months
+    n_e = len(ESCALATIONS)
     scale = np.ones(n_k) if category_scale is None else np.asarray(category_scale, dtype=float)
     run = book.run_units * escalation[book.run_esc] * drivers[book.run_driver]
     run *= scale[book.run_cat][:, None]
+    if rule_scale is not None:
+        run *= rule_scale[book.run_rule]
     run_cat = np.zeros((n_k, months + 1))
     np.add.at(run_cat, book.run_cat, run)
 
-    once = book.once_units.reshape(len(ESCALATIONS), n_k, months + 1) * escalation[:, None, :]
+    once = book.once_units.reshape(len(HYBRID_RULES), n_e, n_k, months + 1)
+    if rule_scale is not None:
+        once = once * rule_scale[:, None, None, :]
+    once = once.sum(axis=0) * escalation[:, None, :]
     once_cat = once.sum(axis=0) * scale[:, None]
 
     topup = np.zeros(months + 1)
     topup_cat = np.zeros((n_k, months + 1))
-    if minimum_fee > 0 and book.usage_months.any():
+    if np.any(np.asarray(minimum_fee) > 0) and book.usage_months.any():
         usage_cat = np.zeros((n_k, months + 1))
         np.add.at(usage_cat, book.run_cat[book.run_usage], run[book.run_usage])
         usage_total = usage_cat.sum(axis=0)

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import routing
 from .costs import (
     CATEGORIES,
+    HYBRID_RULES,
     LABOUR,
     SETUP,
     CashFlows,
@@ -98,7 +100,7 @@ class Engine:
                 by_option[line.option].append(line)
         self.lines = by_option
         self.books: dict[str, LineBook] = {
-            name: build_book(name, lines, inputs.channels, self.months)
+            name: build_book(name, lines, inputs.channels, self.months, inputs.template_version)
             for name, lines in by_option.items()
         }
         self.baseline = inputs.baseline
@@ -107,6 +109,7 @@ class Engine:
         self._months: dict = {}
         """Solved monthly staffing per (channel, handling time, volume), shared by all plans."""
         self._esc: dict[tuple, np.ndarray] = {}
+        self._fractions: dict[routing.Routing, np.ndarray] = {}
 
     # ------------------------------------------------------------------------------ scenario
     def discount_rate(self, sc: Scenario) -> float:
@@ -127,13 +130,32 @@ class Engine:
         return present_value(series, self.discount_rate(sc))
 
     # --------------------------------------------------------------------------------- sides
-    def side(self, option: Option, k: int, sc: Scenario = BASE) -> Side:
-        """`option` handling k / SHARE_STEPS of every channel (k = SHARE_STEPS: the pure option)."""
-        key = (option.name, k, sc)
+    def side(
+        self, option: Option, k: int = SHARE_STEPS, sc: Scenario = BASE, *, part=None
+    ) -> Side:
+        """`option` handling k / SHARE_STEPS of every channel (k = SHARE_STEPS: the pure option),
+        or, given `part` = (routing, role), the vendor's part of a routing (role `vendor`) or the
+        baseline's rest of it (role `kept`)."""
+        if part is None and k == SHARE_STEPS:
+            part_key = None
+        elif part is None:
+            part_key = (routing.uniform(option.name, k / SHARE_STEPS), "vendor")
+        else:
+            part_key = part
+        key = (option.name, part_key, sc)
         cached = self._sides.get(key)
         if cached is not None:
             return cached
-        share = k / SHARE_STEPS
+        fraction = None
+        share = 1.0
+        if part_key is not None:
+            the_routing, role = part_key
+            if part is None:  # v1's uniform share: exactly v1's arithmetic
+                share = the_routing.rules[0].share
+            else:
+                fraction = self._fraction(the_routing)
+                if role == "kept":
+                    fraction = 1.0 - fraction
         inhouse = not option.outsourced
         shrinkage = option.shrinkage
         attrition = option.attrition
@@ -148,7 +170,7 @@ class Engine:
             fee *= sc.vendor_price
         # Prices, rates and attrition leave the staffing as it is: plans are shared between the
         # scenarios that change only those.
-        plan_key = (option.name, k, sc.volume, sc.aht, shrinkage)
+        plan_key = (option.name, part_key, sc.volume, sc.aht, shrinkage)
         plan = self._plans.get(plan_key)
         if plan is None:
             plan = staff_option(
@@ -159,17 +181,22 @@ class Engine:
                 aht_factor=sc.aht,
                 shrinkage=shrinkage,
                 memo=self._months,
+                fraction=fraction,
             )
             self._plans[plan_key] = plan
         drivers = driver_matrix(
             plan, self.months, attrition=attrition, already_running=option.already_running
         )
+        rules = None
+        if part_key is not None:
+            rules, fee = self._hybrid_charges(option, plan, sc, fee)
         flows = cash_flows(
             self.books[option.name],
             drivers,
             self.escalation(sc),
             category_scale=scale,
             minimum_fee=fee,
+            rule_scale=rules,
         )
         side = Side(
             option=option,
@@ -181,6 +208,29 @@ class Engine:
         )
         self._sides[key] = side
         return side
+
+    def _fraction(self, the_routing: routing.Routing) -> np.ndarray:
+        cached = self._fractions.get(the_routing)
+        if cached is None:
+            cached = routing.vendor_fraction(the_routing, self.inputs)
+            self._fractions[the_routing] = cached
+        return cached
+
+    def _hybrid_charges(self, option: Option, plan, sc: Scenario, fee: float):
+        """(rule scale, minimum fee) of a side of a hybrid (DESIGN §8): fixed lines in full on a
+        side that handles anything, pro rata to its share of the option's workload (agent hours
+        against the pure option's, month by month), or only when pure; the minimum fee pro rata.
+        A v1 workbook keeps v1's convention: every fixed line and the fee in full on both sides."""
+        n = self.months + 1
+        if self.inputs.template_version < 2:
+            return None, fee
+        whole = self.side(option, SHARE_STEPS, sc).plan.hours.sum(axis=0)
+        mine = plan.hours.sum(axis=0)
+        workload = np.clip(np.divide(mine, whole, out=np.zeros(n), where=whole > 0), 0.0, 1.0)
+        rules = np.ones((len(HYBRID_RULES), n))
+        rules[HYBRID_RULES.index("pro_rata")] = workload
+        rules[HYBRID_RULES.index("pure_only")] = 0.0
+        return rules, fee * workload
 
     def _parallel_run(self, option: Option, sc: Scenario, kept: Side | None) -> np.ndarray:
         """The baseline's running cost carried beside `option` in months 1..T.
@@ -214,36 +264,47 @@ class Engine:
         )
 
     def hybrid(self, vendor: Option, k: int, sc: Scenario = BASE) -> Run:
-        """Baseline on (1 - s) of every channel + `vendor` on s, s = k / SHARE_STEPS.
+        """Baseline on (1 - s) of every channel + `vendor` on s, s = k / SHARE_STEPS (v1's curve).
 
         A side with no share carries nothing (not even its fixed lines), so k = 0 is the pure
         baseline and k = SHARE_STEPS the pure vendor, parallel run included, exactly.
         """
-        sides = []
-        kept = None
-        if k < SHARE_STEPS:
+        if k <= 0:
+            return self.pure(self.baseline, sc)
+        if k >= SHARE_STEPS:
+            return self.pure(vendor, sc)
+        if self.inputs.template_version < 2:  # v1: exactly v1's arithmetic
             kept = self.side(self.baseline, SHARE_STEPS - k, sc)
-            sides.append(kept)
-        if k > 0:
-            sides.append(self.side(vendor, k, sc))
+            return self._combine(vendor, kept, self.side(vendor, k, sc), sc)
+        return self.routed(routing.uniform(vendor.name, k / SHARE_STEPS), sc)
+
+    def routed(self, the_routing: routing.Routing, sc: Scenario = BASE) -> Run:
+        """The baseline keeps what `the_routing` does not send to its vendor; each side staffed on
+        its own routed traffic hour by hour and charged by the hybrid rules. A routing that sends
+        everything is the pure vendor (parallel run included), exactly."""
+        vendor = self.inputs.option(the_routing.vendor)
+        fraction = self._fraction(the_routing)
+        if np.all(fraction >= 1.0):
+            return self.pure(vendor, sc)
+        if not np.any(fraction > 0.0):
+            return self.pure(self.baseline, sc)
+        kept = self.side(self.baseline, sc=sc, part=(the_routing, "kept"))
+        taken = self.side(vendor, sc=sc, part=(the_routing, "vendor"))
+        return self._combine(vendor, kept, taken, sc)
+
+    def _combine(self, vendor: Option, kept: Side, taken: Side, sc: Scenario) -> Run:
         n = self.months + 1
-        by_cat = np.zeros((len(CATEGORIES), n))
-        contacts = np.zeros(n)
-        fte = np.zeros(n)
-        for s in sides:
-            by_cat = by_cat + s.flows.by_category
-            contacts = contacts + s.contacts
-            fte = fte + s.fte
-        pr = self._parallel_run(vendor, sc, kept) if k > 0 else np.zeros(n)
+        by_cat = kept.flows.by_category + taken.flows.by_category
+        pr = self._parallel_run(vendor, sc, kept)
+        by_cat = by_cat.copy()
         by_cat[SETUP] += pr
-        one_time = self.side(vendor, k, sc).flows.one_time if k > 0 else np.zeros(n)
         return Run(
             by_category=by_cat,
             parallel_run=pr,
-            one_time=one_time,
-            contacts=contacts,
-            fte=fte,
-            sides=tuple(sides),
+            one_time=taken.flows.one_time if n else taken.flows.one_time,
+            contacts=kept.contacts + taken.contacts,
+            fte=kept.fte + taken.fte,
+            sides=(kept, taken),
         )
 
     def vendors(self) -> tuple[Option, ...]:

@@ -13,7 +13,7 @@ from functools import cached_property, partial
 
 import numpy as np
 
-from . import demand, queues
+from . import demand, queues, routing
 from .demand import WEEKS_PER_MONTH
 from .erlang import (  # noqa: F401 - re-exported: the v1 names of this module
     MAX_TRAFFIC,
@@ -168,33 +168,72 @@ def _hourly_of_flat(channel: Channel, volume: float, e: ErlangResult) -> HourlyP
     )
 
 
-def _staff_hours(channel: Channel, volumes: np.ndarray, aht: float) -> list[_Month]:
-    """Live channel with a profile: every hour of the week of every given monthly volume at once.
-    The hourly detail of a month is built only when a result row asks for it."""
-    shares = demand.week_shares(channel)
+def _staff_hours(
+    channel: Channel,
+    volumes: np.ndarray,
+    aht: float,
+    week: np.ndarray | None = None,
+    aht_hours: np.ndarray | None = None,
+) -> list[_Month]:
+    """Live channel by the hour: every hour of the week of every given monthly volume at once.
+
+    `week` is the share of a month's contacts arriving in each hour (default: the channel's
+    profile); `aht_hours` the handling time of each hour relative to `aht` when a routing splits
+    the tiers differently by hour (hours of one handling time are solved together). The hourly
+    detail of a month is built only when a result row asks for it."""
+    shares = demand.week_shares(channel) if week is None else week
     is_open = shares > 0
-    aht_eff = aht / max(channel.concurrency, 1e-9)
+    factor = np.ones(len(shares)) if aht_hours is None else aht_hours
+    aht_eff = aht * factor / max(channel.concurrency, 1e-9)
     contacts = volumes[:, None] * shares[None, :] / WEEKS_PER_MONTH
-    traffic = contacts * aht_eff / 60.0
-    floor = np.where(is_open, int(channel.min_agents), 0)[None, :]
-    common = dict(
-        aht_seconds=float(aht_eff * 60.0),
-        answer_seconds=float(channel.answer_seconds),
-        target=float(channel.service_level),
-        max_occupancy=float(channel.max_occupancy),
-        min_agents=np.broadcast_to(floor, traffic.shape),
-    )
-    if channel.patience_seconds is None:
-        q = queues.solve_erlang_c(traffic, **common)
-    else:
-        q = queues.solve_erlang_a(
-            traffic, patience_seconds=float(channel.patience_seconds), **common
+    traffic = contacts * aht_eff[None, :] / 60.0
+    floor = np.broadcast_to(np.where(is_open, int(channel.min_agents), 0)[None, :], traffic.shape)
+    parts = []
+    for value in np.unique(aht_eff[is_open]) if is_open.any() else np.array([aht_eff[0]]):
+        cols = np.flatnonzero(aht_eff == value) if aht_hours is not None else slice(None)
+        common = dict(
+            aht_seconds=float(value * 60.0),
+            answer_seconds=float(channel.answer_seconds),
+            target=float(channel.service_level),
+            max_occupancy=float(channel.max_occupancy),
+            min_agents=floor[:, cols],
         )
+        if channel.patience_seconds is None:
+            parts.append((cols, queues.solve_erlang_c(traffic[:, cols], **common)))
+        else:
+            parts.append(
+                (
+                    cols,
+                    queues.solve_erlang_a(
+                        traffic[:, cols], patience_seconds=float(channel.patience_seconds), **common
+                    ),
+                )
+            )
+        if aht_hours is None:
+            break
+    q = parts[0][1] if len(parts) == 1 and aht_hours is None else _merge(parts, traffic.shape)
     staffed = q.agents.sum(axis=1) * WEEKS_PER_MONTH
     return [
         _Month(staffed=float(staffed[i]), detail=(q, contacts, traffic, is_open, i))
         for i in range(len(volumes))
     ]
+
+
+def _merge(parts, shape) -> queues.QueueHours:
+    """One QueueHours from solves of disjoint hour columns (hours closed to all stay at 0)."""
+    out = {f: np.zeros(shape) for f in ("service_level", "occupancy", "p_wait", "asa_seconds")}
+    agents = np.zeros(shape, dtype=np.int64)
+    abandon = None
+    out["service_level"][:] = 1.0
+    for cols, q in parts:
+        agents[:, cols] = q.agents
+        for f in out:
+            out[f][:, cols] = getattr(q, f)
+        if q.abandonment is not None:
+            if abandon is None:
+                abandon = np.zeros(shape)
+            abandon[:, cols] = q.abandonment
+    return queues.QueueHours(agents=agents, abandonment=abandon, **out)
 
 
 def _hourly(detail) -> tuple[HourlyPlan, tuple]:
@@ -284,21 +323,48 @@ def _row(channel, year, month, volume, aht, s: _Month, option, shrinkage) -> Cha
 
 
 def _staff_months(
-    channel: Channel, volumes: np.ndarray, aht: float, memo: dict | None, key: object
+    channel: Channel,
+    volumes: np.ndarray,
+    aht: float,
+    memo: dict | None,
+    key: object,
+    portion: routing.Portion | None = None,
 ) -> list[_Month]:
     """Staff each of the given monthly volumes of one channel (distinct values, any order),
     solving only those `memo` does not hold yet (hybrid shares and volume scenarios meet the same
-    volumes: 80% of the volume at full share is the full volume at an 80% share)."""
+    volumes: 80% of the volume at full share is the full volume at an 80% share). `portion` is
+    the part of the channel a routed side handles when it varies by hour (else None)."""
     if memo is None:
-        return _solve_months(channel, volumes, aht)
-    missing = [v for v in volumes.tolist() if (key, aht, v) not in memo]
+        return _solve_months(channel, volumes, aht, portion)
+    tag = None if portion is None else portion.key
+    missing = [v for v in volumes.tolist() if (key, aht, v, tag) not in memo]
     if missing:
-        for v, month in zip(missing, _solve_months(channel, np.array(missing), aht), strict=True):
-            memo[(key, aht, v)] = month
-    return [memo[(key, aht, v)] for v in volumes.tolist()]
+        solved = _solve_months(channel, np.array(missing), aht, portion)
+        for v, month in zip(missing, solved, strict=True):
+            memo[(key, aht, v, tag)] = month
+    return [memo[(key, aht, v, tag)] for v in volumes.tolist()]
 
 
-def _solve_months(channel: Channel, volumes: np.ndarray, aht: float) -> list[_Month]:
+def _solve_months(
+    channel: Channel, volumes: np.ndarray, aht: float, portion: routing.Portion | None = None
+) -> list[_Month]:
+    if portion is not None:
+        week = demand.week_shares(channel) * portion.mix
+        if channel.mode == "live":
+            return _staff_hours(channel, volumes, aht, week=week, aht_hours=portion.aht)
+        openness = demand.open_hours(channel)
+        hours_open = float(openness[week > 0].sum()) * WEEKS_PER_MONTH
+        work = float((week * portion.aht).sum())
+        aht_eff = aht / max(channel.concurrency, 1e-9)
+        return [
+            _Month(
+                staffed=max(
+                    v * work * aht_eff / 60.0 / channel.max_occupancy,
+                    channel.min_agents * hours_open,
+                )
+            )
+            for v in volumes
+        ]
     if channel.mode == "live" and channel.profile is not None:
         return _staff_hours(channel, volumes, aht)
     if channel.mode != "live":
@@ -315,6 +381,24 @@ def _solve_months(channel: Channel, volumes: np.ndarray, aht: float) -> list[_Mo
     return [_staff_flat(channel, float(v), aht) for v in volumes]
 
 
+def _side_of(
+    channel: Channel, share: float, fraction: np.ndarray | None
+) -> tuple[float, float, routing.Portion | None]:
+    """(share of the channel's volume, its handling-time factor, hourly portion or None).
+
+    Every contact alike (a pure option, a uniform share) keeps v1's arithmetic exactly; a routing
+    that differs only by tier scales the volume and sets the tier mix's handling time; one that
+    differs by hour returns the hourly portion."""
+    if fraction is None or np.all(fraction == 1.0):
+        return share, channel.pooled_aht_factor, None
+    if np.all(fraction == fraction.flat[0]):
+        return share * float(fraction.flat[0]), channel.pooled_aht_factor, None
+    part = routing.portion(fraction, channel)
+    if part.uniform:
+        return share * float(part.mix[0]), float(part.aht[0]), None
+    return share, 1.0, part  # the portion carries each hour's handling time
+
+
 def staff_option(
     inputs: Inputs,
     option: Option,
@@ -325,8 +409,10 @@ def staff_option(
     shrinkage: float | None = None,
     volume_growth: float | None = None,
     memo: dict | None = None,
+    fraction: np.ndarray | None = None,
 ) -> StaffingPlan:
-    """Staffing of `option` handling `share` of every channel, for every channel and month.
+    """Staffing of `option` handling `share` of every channel, for every channel and month; or,
+    given `fraction` (C, 168, 2), the share of each channel x hour x tier a routing sends it.
 
     Contacts follow each month's demand; staffing follows the month that sets it (the month itself
     for an option that flexes monthly, else the busiest month of its year, DESIGN §8). `memo`, a
@@ -346,19 +432,25 @@ def staff_option(
     growth_factor = (1.0 + growth) ** (year_of - 1.0)
     rows = []
     for c, channel in enumerate(inputs.channels):
-        aht = channel.aht_minutes * channel.pooled_aht_factor * option.aht_factor * aht_factor
+        c_share, pooled, part = _side_of(channel, share, None if fraction is None else fraction[c])
+        aht = channel.aht_minutes * pooled * option.aht_factor * aht_factor
         season = demand.season_factors(channel, project)
-        volume = share * channel.monthly_volume * volume_factor * growth_factor
+        volume = c_share * channel.monthly_volume * volume_factor * growth_factor
         if channel.seasonality is not None:
             volume = volume * season
         volume[0] = 0.0
+        handled, work = 1.0, 1.0
+        if part is not None:  # contacts this side handles, and their handling time, by hour
+            weekly = demand.week_shares(channel)
+            handled = float((weekly * part.mix).sum())
+            work = float((weekly * part.mix * part.aht).sum()) / handled if handled > 0 else 1.0
         sets = demand.busiest_months(volume, option.flexes_monthly)
         distinct, where = np.unique(volume[sets[1:]], return_inverse=True)
-        staffed = _staff_months(channel, distinct, aht, memo, c)
+        staffed = _staff_months(channel, distinct, aht, memo, c, part)
         for m in range(1, months + 1):
             hours[c, m] = staffed[where[m - 1]].staffed
-        contacts[c] = volume
-        minutes[c] = volume * aht
+        contacts[c] = volume * handled
+        minutes[c] = volume * handled * aht * work
         for y in range(1, years + 1):
             first = 12 * (y - 1) + 1
             peak = first + int(np.argmax(volume[first : first + 12]))
@@ -369,8 +461,8 @@ def staff_option(
                     channel,
                     y,
                     int(month),
-                    float(volume[month]),
-                    aht,
+                    float(volume[month]) * handled,
+                    aht * work,
                     staffed[where[month - 1]],
                     option,
                     shrink,

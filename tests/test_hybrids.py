@@ -1,0 +1,120 @@
+"""Hybrids by routing (DESIGN §8): routings as values, each side staffed on its own routed traffic,
+fixed lines by their hybrid rule, and the families per vendor."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from pipeline.model import hybrids, routing
+from pipeline.model.engine import Engine
+from pipeline.model.inputs import Channel, Option
+from tests import model_fixtures
+from tests.model_fixtures import line, tiny_inputs
+
+TEAM = Option(
+    name="In-house", type="in-house", already_running=True, shrinkage=0.0, paid_hours=100.0,
+    attrition=0.0,
+)  # fmt: skip
+VENDOR = Option(name="Vendor", type="outsourced", shrinkage=0.0, paid_hours=100.0, attrition=0.0)
+CHANNELS = (
+    Channel(name="Phone", mode="live", monthly_volume=9000.0, aht_minutes=5.0, hours_per_week=168),
+    Channel(name="Email", mode="deferred", monthly_volume=3000.0, aht_minutes=6.0, min_agents=0),
+)
+
+
+def per_contact_inputs(**kw):
+    lines = (line("In-house", "per_contact", 20_000.0), line("Vendor", "per_contact", 15_000.0))
+    inputs = tiny_inputs(lines, channels=CHANNELS, options=(TEAM, VENDOR), **kw)
+    return replace(inputs, template_version=2)
+
+
+def test_by_channel_hybrid_of_per_contact_costs_adds_up_exactly():
+    """Issue 9: with every cost per contact, the vendor taking Email costs the baseline's cost of
+    Phone plus the vendor's cost of Email, exactly."""
+    engine = Engine(per_contact_inputs())
+    r = routing.Routing(
+        vendor="Vendor", rules=(routing.Rule(channels=("Email",)),), family="channel"
+    )
+    run = engine.routed(r)
+    months = engine.months
+    phone = np.r_[0.0, np.full(months, 9000.0 * 20_000.0)]
+    email = np.r_[0.0, np.full(months, 3000.0 * 15_000.0)]
+    assert run.total.tolist() == (phone + email).tolist()
+    kept, taken = run.sides
+    assert kept.contacts[1] == 9000.0 and taken.contacts[1] == 3000.0
+
+
+def test_a_routing_of_everything_is_the_pure_vendor_and_of_nothing_the_baseline():
+    inputs = model_fixtures.example_inputs_v2()
+    engine = Engine(inputs)
+    vendor = inputs.option("Vendor A")
+    assert (
+        engine.routed(routing.pure("Vendor A")).total.tolist() == engine.pure(vendor).total.tolist()
+    )
+    nothing = routing.Routing(vendor="Vendor A", rules=(routing.Rule(share=0.0),), family="uniform")
+    assert engine.routed(nothing).total.tolist() == engine.pure(engine.baseline).total.tolist()
+
+
+def test_after_hours_sides_split_the_week_and_keep_every_contact():
+    inputs = model_fixtures.example_inputs_v2()
+    engine = Engine(inputs)
+    r = routing.Routing(
+        vendor="Vendor B", rules=(routing.Rule(hours="after_hours"),), family="after_hours"
+    )
+    kept, taken = engine.routed(r).sides
+    whole = engine.pure(engine.baseline).contacts
+    assert (kept.contacts + taken.contacts) == pytest.approx(whole, rel=1e-12)
+    phone = next(i for i, c in enumerate(inputs.channels) if c.name == "Phone")
+    kept_week = kept.plan.rows[3 * phone].hourly.agents.reshape(7, 24)
+    taken_week = taken.plan.rows[3 * phone].hourly.agents.reshape(7, 24)
+    assert kept_week[0, 10] > 0 and kept_week[0, 22] == 0 and kept_week[6].sum() == 0
+    assert taken_week[0, 10] == 0 and taken_week[0, 22] > 0 and taken_week[6].sum() > 0
+
+
+def test_tier_hybrid_gives_each_side_its_own_handling_time():
+    inputs = model_fixtures.example_inputs_v2()
+    engine = Engine(inputs)
+    r = routing.Routing(vendor="Vendor B", rules=(routing.Rule(tier="simple"),), family="tier")
+    kept, taken = engine.routed(r).sides
+    phone = next(c for c in inputs.channels if c.name == "Phone")
+    vendor = inputs.option("Vendor B")
+    kept_row = kept.plan.rows[0]
+    taken_row = taken.plan.rows[0]
+    assert kept_row.contacts_month == pytest.approx(
+        phone.complex_share * taken_row.contacts_month / (1 - phone.complex_share)
+    )
+    assert kept_row.aht_minutes == pytest.approx(phone.aht_minutes * phone.complex_aht_factor)
+    assert taken_row.aht_minutes == pytest.approx(phone.aht_minutes * vendor.aht_factor)
+
+
+def test_fixed_lines_follow_their_hybrid_rule():
+    lines = (
+        line("In-house", "monthly", 1000.0, cost_type="facilities", in_hybrid="full"),
+        line("In-house", "monthly", 3000.0, cost_type="supervision", in_hybrid="pro_rata"),
+        line("In-house", "monthly", 5000.0, cost_type="exit_fee", in_hybrid="pure_only"),
+        line("Vendor", "per_contact", 1.0),
+    )
+    inputs = replace(
+        tiny_inputs(lines, channels=CHANNELS, options=(TEAM, VENDOR)), template_version=2
+    )
+    engine = Engine(inputs)
+    kept, _taken = engine.routed(routing.uniform("Vendor", 0.5)).sides
+    pure_hours = engine.pure(engine.baseline).sides[0].plan.hours.sum(axis=0)
+    share = kept.plan.hours.sum(axis=0)[1] / pure_hours[1]
+    assert 0 < share < 1
+    assert kept.flows.total[1] == pytest.approx(1000.0 + 3000.0 * share)  # exit fee: pure only
+    assert engine.pure(engine.baseline).total[1] == pytest.approx(9000.0)
+
+
+def test_families_of_the_example():
+    engine = Engine(model_fixtures.example_inputs_v2())
+    found = hybrids.families(engine)
+    kinds = {(v.routing.vendor, v.routing.family) for v in found}
+    for vendor in ("Vendor A", "Vendor B"):
+        for family in ("channel", "after_hours", "tier", "uniform"):
+            assert (vendor, family) in kinds
+    for v in found:
+        assert v.pv_cost == pytest.approx(engine.pv(engine.routed(v.routing).total))
