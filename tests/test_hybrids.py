@@ -118,3 +118,37 @@ def test_families_of_the_example():
             assert (vendor, family) in kinds
     for v in found:
         assert v.pv_cost == pytest.approx(engine.pv(engine.routed(v.routing).total))
+
+
+def test_results_json_lists_the_hybrids_with_words_in_both_languages():
+    import json
+
+    from pipeline.model import compute
+    from pipeline.model.results import to_json
+
+    data = json.loads(json.dumps(to_json(compute(model_fixtures.example_inputs_v2()))))
+    by_id = {h["id"]: h for h in data["hybrids"]}
+    after = by_id["after_hours:Vendor B"]
+    assert after["family"] == "after_hours" and after["vendor"] == "Vendor B"
+    assert after["description"]["en"] == (
+        "Vendor B takes every channel outside business hours; In-house keeps the rest."
+    )
+    assert after["description"]["id"] == (
+        "Vendor B menangani semua saluran di luar jam kerja; In-house menangani sisanya."
+    )
+    phone = next(r for r in after["routing"] if r["channel"] == "Phone")
+    assert phone["simple_after_hours"] == phone["complex_after_hours"] == 1.0
+    assert phone["simple_business"] == phone["complex_business"] == 0.0
+    tier = next(r for r in by_id["tier:Vendor A"]["routing"] if r["channel"] == "Phone")
+    assert (tier["simple_business"], tier["complex_business"]) == (1.0, 0.0)
+    for h in data["hybrids"]:
+        assert h["agents_kept"] > 0 and h["agents_vendor"] > 0
+        assert h["npv"] == pytest.approx(
+            sum(
+                (b - x) / 1.1 ** (m / 12)
+                for m, (b, x) in enumerate(
+                    zip(data["options"][0]["monthly_cost"], h["monthly_cost"], strict=True)
+                )
+            ),
+            rel=1e-9,
+        )

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..issues import Issue
 from . import demand, finance
+from . import hybrids as hybrid_families
 from .costs import CATEGORIES
 from .engine import BASE, SHARE_STEPS, Engine, Run
 from .inputs import Inputs, Option
@@ -21,7 +22,15 @@ from .recommend import (
     recommendation,
     winner_key,
 )
-from .results import Comparison, Hybrid, OptionResult, Results, Staffing, StaffingByHour
+from .results import (
+    Comparison,
+    Hybrid,
+    HybridResult,
+    OptionResult,
+    Results,
+    Staffing,
+    StaffingByHour,
+)
 from .scenarios import hybrid_result, sensitivity
 from .staffing import year_index
 
@@ -141,6 +150,33 @@ def compare(engine: Engine, name: str, run: Run, baseline: Run, *, kind: str) ->
     )
 
 
+def _peak_agents(side) -> float:
+    """Peak agents of a side over its live channels in year 1 (summed channel peaks)."""
+    return float(
+        sum(r.peak_agents or 0.0 for r in side.plan.rows if r.year == 1 and r.mode == "live")
+    )
+
+
+def _hybrid_result(engine: Engine, v, base_run: Run) -> HybridResult:
+    r = v.routing
+    kept, taken = v.run.sides if len(v.run.sides) == 2 else (None, v.run.sides[0])
+    ident = f"{r.family}:{r.vendor}" + (f":{r.name}" if r.name else "")
+    rate = engine.discount_rate(BASE)
+    return HybridResult(
+        id=ident,
+        family=r.family,
+        vendor=r.vendor,
+        routing=r,
+        routing_table=tuple(hybrid_families.routing_table(r, engine)),
+        pv_cost=v.pv_cost,
+        npv=finance.present_value(base_run.total - v.run.total, rate),
+        total_cost=float(v.run.total.sum()),
+        agents_kept=_peak_agents(kept) if kept is not None else 0.0,
+        agents_vendor=_peak_agents(taken),
+        monthly_cost=tuple(float(x) for x in v.run.total),
+    )
+
+
 def compute(inputs: Inputs, *, warnings: Sequence[Issue] = ()) -> Results:
     """Staffing, cash flows, comparisons, hybrids, sensitivity and the recommendation."""
     engine = Engine(inputs)
@@ -191,6 +227,7 @@ def compute(inputs: Inputs, *, warnings: Sequence[Issue] = ()) -> Results:
         checklists={o.name: o.checklist for o in options},
         sensitivity=sens,
     )
+    found = tuple(_hybrid_result(engine, v, base_run) for v in hybrid_families.families(engine))
     log.debug("compute: %d options, %d lines", len(inputs.options), len(inputs.costs))
     return Results(
         inputs=inputs,
@@ -203,6 +240,7 @@ def compute(inputs: Inputs, *, warnings: Sequence[Issue] = ()) -> Results:
         sensitivity=sens,
         recommendation=rec,
         issues=tuple(warnings),
+        hybrids=found,
     )
 
 

@@ -131,6 +131,30 @@ class Comparison:
 
 
 @dataclass(frozen=True, kw_only=True)
+class HybridResult:
+    """The best variant of one hybrid family for one vendor, or a user's hybrid (DESIGN §8)."""
+
+    id: str
+    """Stable identity: family and vendor (and the user's name), e.g. `after_hours:Vendor A`."""
+    family: str
+    """channel, after_hours, tier, uniform or user."""
+    vendor: str
+    routing: object
+    """The `routing.Routing` value (data, not text); results.json writes it as a table."""
+    routing_table: tuple[Mapping[str, Any], ...]
+    """Per channel the vendor's share by tier (simple, complex) and band (business, after hours)."""
+    pv_cost: float
+    npv: float
+    """Against the baseline: PV of (baseline cost - hybrid cost)."""
+    total_cost: float
+    agents_kept: float
+    """Peak agents on the baseline's side (sum over live channels, year 1)."""
+    agents_vendor: float
+    """Peak agents on the vendor's side."""
+    monthly_cost: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class HybridPoint:
     share: float
     """Share of every channel's volume sent to the vendor, 0..1."""
@@ -227,6 +251,8 @@ class Results:
     recommendation: Recommendation
     issues: tuple[Issue, ...] = ()
     """Warnings of validation (errors never reach the model)."""
+    hybrids: tuple[HybridResult, ...] = ()
+    """The best variant of each hybrid family per vendor, and the user's hybrids (results@2)."""
 
     def option(self, name: str) -> OptionResult:
         for o in self.options:
@@ -263,6 +289,24 @@ def _option_json(o: OptionResult) -> dict[str, Any]:
     return data
 
 
+def _hybrid_json(h: HybridResult, results: Results) -> dict[str, Any]:
+    """DESIGN §8 `hybrids[]`: the routing as a table and what goes where in words, EN and ID
+    (from the report's one translation layer)."""
+    from ..report.locales import Locale
+    from ..report.text import describe_routing
+
+    names = [c.name for c in results.inputs.channels]
+    data = {k: v for k, v in _plain(h).items() if k not in ("routing", "routing_table")}
+    data["description"] = {
+        lang: describe_routing(
+            Locale(lang=lang, currency=results.currency), h.routing, results.baseline, names
+        )  # fmt: skip
+        for lang in ("en", "id")
+    }
+    data["routing"] = [_plain(dict(row)) for row in h.routing_table]
+    return data
+
+
 def to_json(results: Results) -> dict[str, Any]:
     """The results.json document (DESIGN §6): schema id first, numbers unrounded, None where absent.
 
@@ -276,6 +320,8 @@ def to_json(results: Results) -> dict[str, Any]:
         value = getattr(results, f.name)
         if f.name == "options":
             data["options"] = [_option_json(o) for o in value]
+        elif f.name == "hybrids":
+            data["hybrids"] = [_hybrid_json(h, results) for h in value]
         elif f.name == "sensitivity":
             data["sensitivity"] = [_plain(r) for r in value.rows] if value is not None else []
             summary = None

@@ -7,7 +7,7 @@ sentence reads naturally in both languages.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .. import schema
@@ -219,3 +219,27 @@ RISKS = {
 
 def risks(loc: Locale, option_type: str) -> list[str]:
     return [loc._(r) for r in RISKS.get(option_type, ())]
+
+
+def describe_routing(loc: Locale, r, baseline: str, channels: Sequence[str]) -> str:
+    """One sentence saying what goes where in a hybrid, built from the routing's data."""
+    parts = []
+    for rule in r.rules:
+        names = list(rule.channels) if rule.channels is not None else []
+        what = join(loc, names) if names and len(names) < len(channels) else loc._("every channel")
+        if rule.tier == "simple":
+            what = loc._("the simple contacts of {what}", what=what)
+        elif rule.tier == "complex":
+            what = loc._("the complex contacts of {what}", what=what)
+        if rule.share < 1.0:
+            what = loc._("{share} of {what}", share=loc.percent(rule.share), what=what)
+        if rule.hours == "after_hours":
+            what = loc._("{what} outside business hours", what=what)
+        elif rule.hours == "business":
+            what = loc._("{what} in business hours", what=what)
+        parts.append(what)
+    sentence = loc._("{vendor} takes {what}; {baseline} keeps the rest.", vendor=r.vendor,
+                     what=join(loc, parts), baseline=baseline)  # fmt: skip
+    if r.family == "user" and r.name:
+        sentence = f"{r.name}: {sentence}"
+    return sentence
