@@ -130,9 +130,7 @@ class Engine:
         return present_value(series, self.discount_rate(sc))
 
     # --------------------------------------------------------------------------------- sides
-    def side(
-        self, option: Option, k: int = SHARE_STEPS, sc: Scenario = BASE, *, part=None
-    ) -> Side:
+    def side(self, option: Option, k: int = SHARE_STEPS, sc: Scenario = BASE, *, part=None) -> Side:
         """`option` handling k / SHARE_STEPS of every channel (k = SHARE_STEPS: the pure option),
         or, given `part` = (routing, role), the vendor's part of a routing (role `vendor`) or the
         baseline's rest of it (role `kept`)."""
