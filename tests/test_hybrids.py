@@ -152,3 +152,34 @@ def test_results_json_lists_the_hybrids_with_words_in_both_languages():
             ),
             rel=1e-9,
         )
+
+
+def test_severance_per_fte_released_follows_the_team_that_leaves():
+    """`per FTE released`: the running baseline team's FTE that a switch releases, charged once in
+    the month after the parallel run; a hybrid releases only the part it does not keep."""
+    vendor = replace(VENDOR, transition_months=2)
+    lines = (
+        line("In-house", "per_contact", 1.0),
+        line("Vendor", "per_contact", 1.0),
+        line("Vendor", "per_fte_released", 1000.0, cost_type="severance"),
+    )
+    inputs = replace(
+        tiny_inputs(lines, channels=CHANNELS, options=(TEAM, vendor)), template_version=2
+    )
+    engine = Engine(inputs)
+    team = engine.pure(engine.baseline).sides[0].plan.fte[:, 1]
+    pure = engine.pure(vendor).sides[0]
+    usage = pure.contacts  # 1 per contact
+    severance = pure.flows.total - usage
+    assert severance[3] == pytest.approx(1000.0 * team.sum())
+    assert np.count_nonzero(severance) == 1  # once, in month 3 (after 2 months of parallel run)
+    kept, taken = engine.routed(
+        routing.Routing(vendor="Vendor", rules=(routing.Rule(channels=("Email",)),))
+    ).sides
+    hybrid_severance = taken.flows.total - taken.contacts
+    released = team.sum() - kept.plan.fte[:, 1].sum()
+    assert hybrid_severance[3] == pytest.approx(1000.0 * released)
+    assert 0 < released < team.sum()
+    not_running = replace(inputs, options=(replace(TEAM, already_running=False), vendor))
+    none = Engine(not_running).pure(vendor).sides[0]
+    assert (none.flows.total - none.contacts).sum() == 0.0  # no running team, nothing released

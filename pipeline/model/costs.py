@@ -21,7 +21,14 @@ LABOUR = CATEGORIES.index("labour")
 SETUP = CATEGORIES.index("setup")
 ESCALATIONS = ("wage", "vendor", "general", "none")
 VENDOR = ESCALATIONS.index("vendor")
-DRIVER_BASES = ("per_fte_month", "per_hire", "per_contact", "per_minute", "per_agent_hour")
+DRIVER_BASES = (
+    "per_fte_month",
+    "per_hire",
+    "per_contact",
+    "per_minute",
+    "per_agent_hour",
+    "per_fte_released",
+)
 """Bases charged per unit of a staffing driver; `Channel` may limit them to one channel."""
 USAGE_DRIVER_BASES = frozenset(b for b in DRIVER_BASES if b in schema.USAGE_BASES)
 HYBRID_RULES = ("follows", "full", "pro_rata", "pure_only")
@@ -50,9 +57,15 @@ def driver_index(basis: str, channel: int, n_channels: int) -> int:
 
 
 def driver_matrix(
-    plan: StaffingPlan, months: int, *, attrition: float, already_running: bool
+    plan: StaffingPlan,
+    months: int,
+    *,
+    attrition: float,
+    already_running: bool,
+    released: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Driver rows (see `driver_index`) for months 0..M from a staffing plan."""
+    """Driver rows (see `driver_index`) for months 0..M from a staffing plan; `released` (C, M+1)
+    is the baseline team's FTE released each month (the `per FTE released` basis)."""
     n_ch = plan.fte.shape[0]
     fte = plan.fte
     total_fte = fte.sum(axis=0)
@@ -65,7 +78,10 @@ def driver_matrix(
         "per_contact": None,
         "per_minute": None,
         "per_agent_hour": None,
+        "per_fte_released": None,
     }
+    gone = np.zeros_like(fte) if released is None else released
+    per_basis["per_fte_released"] = (gone.sum(axis=0), gone)
     for basis, arr in (
         ("per_contact", plan.contacts),
         ("per_minute", plan.minutes),
@@ -109,6 +125,8 @@ class LineBook:
     usage_fallback_cat: int
     """Category of the minimum-fee top-up in a month where the usage lines charge nothing."""
     n_lines: int
+    has_released: bool = False
+    """Some line is charged per FTE released (the engine then works out the released team)."""
 
 
 def _spans(start: np.ndarray, end: np.ndarray, months: int) -> tuple[np.ndarray, np.ndarray]:
@@ -203,6 +221,7 @@ def build_book(
         usage_months=usage_months,
         usage_fallback_cat=fallback,
         n_lines=n,
+        has_released=bool(np.any(basis == "per_fte_released")),
     )
 
 

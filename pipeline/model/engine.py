@@ -182,8 +182,15 @@ class Engine:
                 fraction=fraction,
             )
             self._plans[plan_key] = plan
+        released = None
+        if self.books[option.name].has_released:
+            released = self._released(option, part_key, sc, plan)
         drivers = driver_matrix(
-            plan, self.months, attrition=attrition, already_running=option.already_running
+            plan,
+            self.months,
+            attrition=attrition,
+            already_running=option.already_running,
+            released=released,
         )
         rules = None
         if part_key is not None:
@@ -206,6 +213,33 @@ class Engine:
         )
         self._sides[key] = side
         return side
+
+    def _released(self, option: Option, part_key, sc: Scenario, plan) -> np.ndarray:
+        """(C, M+1) FTE of the running baseline team released when `option` takes over: the
+        baseline's month-1 team less what it keeps (a hybrid's kept side, or nothing), counted
+        once, in the month after the transition (parallel run) ends. Nothing when the baseline is
+        not already running, or for the baseline itself run alone (DESIGN §8 `per FTE released`)."""
+        out = np.zeros((len(self.inputs.channels), self.months + 1))
+        base = self.baseline
+        if not base.already_running or self.months < 1:
+            return out
+        if option.name == base.name and part_key is None:
+            return out
+        team = self.side(base, SHARE_STEPS, sc).plan.fte[:, 1]
+        if option.name == base.name:
+            kept = plan.fte[:, 1]
+            mover = self.inputs.option(part_key[0].vendor) if part_key[0].vendor else option
+        elif part_key is None:
+            kept = np.zeros_like(team)
+            mover = option
+        else:
+            kept = self.side(base, sc=sc, part=(part_key[0], "kept")).plan.fte[:, 1]
+            mover = option
+        month = min(max(mover.transition_months, 0), self.months - 1) + 1
+        if mover.transition_months >= self.months:
+            return out
+        out[:, month] = np.maximum(team - kept, 0.0)
+        return out
 
     def _fraction(self, the_routing: routing.Routing) -> np.ndarray:
         cached = self._fractions.get(the_routing)
