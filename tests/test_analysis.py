@@ -159,10 +159,17 @@ def test_no_vendor_leaves_out_the_hybrid_split(in_house_only, lang):
     assert loc._("Contact volume") in sensitivity
 
 
-def test_roi_tile_without_investment_says_so(in_house_only):
-    comparison = in_house_only.comparisons[0]
+def test_roi_tile_without_investment_says_so():
+    """Investment is the peak cash exposure (DESIGN §8): an alternative that is cheaper from the
+    first month (here the second site is already running, so it hires nobody) puts nothing at
+    risk, and the ROI tile says so."""
+    inputs = no_vendor()
+    running = tuple(replace(o, already_running=True) for o in inputs.options)
+    results = compute(replace(inputs, options=running))
+    comparison = results.comparisons[0]
     assert comparison.investment == 0 and comparison.roi is None
-    view = build_view(in_house_only, Locale(lang="en", currency="IDR"), load_brand(None))
+    assert comparison.investment_month is None
+    view = build_view(results, Locale(lang="en", currency="IDR"), load_brand(None))
     tile = next(t for t in view.tiles if t.label == "ROI")
     assert (tile.value, tile.note) == (DASH, "no investment")
 

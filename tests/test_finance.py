@@ -155,3 +155,41 @@ def test_model_comparisons_follow_the_conventions():
         assert cmp.payback_month == payback_month(delta)
         if cmp.irr is not None:
             assert cmp.irr == pytest.approx((1 + npf.irr(delta)) ** 12 - 1, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("series", "investment", "month"),
+    [
+        pytest.param([-100.0, 30.0, 30.0, 30.0, 30.0], 100.0, 0, id="outlay-then-returns"),
+        pytest.param([0.0, -50.0, -30.0, 60.0, 60.0], 80.0, 2, id="exposure-builds-over-months"),
+        pytest.param([-10.0, 20.0, -40.0, 50.0], 30.0, 2, id="second-dip-deeper"),
+        pytest.param([5.0, 5.0, 5.0], 0.0, None, id="never-at-risk"),
+        pytest.param([-20.0, -20.0, -20.0], 60.0, 2, id="never-pays-back"),
+    ],
+)
+def test_investment_is_the_peak_cash_exposure(series, investment, month):
+    """DESIGN §8, by hand: cumulative savings -100, -70, ... -> 100 at risk in month 0; 0, -50,
+    -80, -20, 40 -> 80 in month 2; -10, 10, -30, 20 -> 30 in month 2."""
+    from pipeline.model.finance import peak_exposure
+
+    assert peak_exposure(np.array(series)) == (pytest.approx(investment), month)
+
+
+@pytest.mark.parametrize(
+    ("series", "note"),
+    [
+        pytest.param([-100.0, 60.0, 60.0], None, id="one-change"),
+        pytest.param([-100.0, 0.0, 60.0, 0.0, 60.0], None, id="zeros-skipped"),
+        pytest.param([10.0, 10.0], "no-sign-change", id="never-an-outlay"),
+        pytest.param([-10.0, -10.0], "no-sign-change", id="never-a-return"),
+        pytest.param([-100.0, 230.0, -132.0], "several-sign-changes", id="two-changes"),
+    ],
+)
+def test_irr_only_with_one_sign_change(series, note):
+    from pipeline.model.finance import irr_with_note
+
+    irr, why = irr_with_note(np.array(series))
+    assert why == note
+    assert (irr is None) == (note is not None)
+    if note is None:
+        assert irr == pytest.approx(irr_annual(np.array(series)))

@@ -130,20 +130,25 @@ def option_result(engine: Engine, option: Option, index: float | None) -> Option
 
 
 def compare(engine: Engine, name: str, run: Run, baseline: Run, *, kind: str) -> Comparison:
-    """An alternative against the baseline (DESIGN §3: Δ = baseline cost - alternative cost)."""
+    """An alternative against the baseline (DESIGN §3, §8: Δ = baseline cost - alternative cost;
+    investment = peak cash exposure, the largest cumulative shortfall of Δ, and its month; IRR only
+    when Δ changes sign once)."""
     rate = engine.discount_rate(BASE)
     delta = baseline.total - run.total
-    investment = float(run.one_time.sum() + run.parallel_run.sum())
+    investment, month = finance.peak_exposure(delta)
     net = float(delta.sum())
+    irr, note = finance.irr_with_note(delta)
     return Comparison(
         option=name,
         net_savings=net,
         npv=finance.present_value(delta, rate),
         investment=investment,
+        investment_month=month,
         roi=finance.roi(net, investment),
         payback_month=finance.payback_month(delta),
         discounted_payback_month=finance.discounted_payback_month(delta, rate),
-        irr=finance.irr_annual(delta),
+        irr=irr,
+        irr_note=note,
         cumulative_savings=tuple(float(v) for v in np.cumsum(delta)),
         kind=kind,
         pv_cost=engine.pv(run.total),

@@ -35,6 +35,18 @@ HYBRID_RULES = ("follows", "full", "pro_rata", "pure_only")
 """How a line is charged on a side of a hybrid: usage lines follow the side's own quantities;
 fixed lines (monthly, annual, one-time) by their `In a hybrid` rule (DESIGN §8)."""
 FIXED_BASES = frozenset({"monthly", "annual", "one_time"})
+CLIENT_OWN_TYPES = frozenset(
+    {"training", "technology", "parallel_run", "vendor_management", "data_security", "severance"}
+)
+"""Cost types an outsourcing client pays to others or to itself, not to the vendor: aligning and
+training the vendor, the client's own licences, the parallel run, oversight staff, security
+audits, severance of its own team. The *vendor prices* sensitivity driver leaves them alone
+(DESIGN §8); every other line of an outsourced option is the vendor's price."""
+
+
+def vendor_charged(line: CostLine, outsourced: bool) -> int:
+    """1 when the vendor charges `line` (an outsourced option's line not of a client-own type)."""
+    return int(outsourced and line.cost_type not in CLIENT_OWN_TYPES)
 
 
 def hybrid_rule(line: CostLine, template_version: int) -> int:
@@ -115,8 +127,8 @@ class LineBook:
     run_rule: np.ndarray
     """(G,) index in HYBRID_RULES."""
     once_units: np.ndarray
-    """(R x E x K, M+1): one-time lines in their start month, by hybrid rule, escalation and
-    category."""
+    """(R x 2 x E x K, M+1): one-time lines in their start month, by hybrid rule, payer,
+    escalation and category."""
     pct_units: np.ndarray
     """(2 x K, M+1): % lines (fractions x quantity) active each month; row kind*K + category,
     kind 0 = % of labour, 1 = % of other costs."""
@@ -125,8 +137,13 @@ class LineBook:
     usage_fallback_cat: int
     """Category of the minimum-fee top-up in a month where the usage lines charge nothing."""
     n_lines: int
+    run_payer: np.ndarray | None = None
+    """(G,) 1 when the group is charged by the vendor (scaled by the vendor-price driver)."""
     has_released: bool = False
     """Some line is charged per FTE released (the engine then works out the released team)."""
+    recurring_pct_base: bool = False
+    """`% of other costs` on the recurring lines only (template v2, DESIGN §8); a v1 workbook
+    keeps v1's base, every other line, so that it gives exactly its v1 figures."""
 
 
 def _spans(start: np.ndarray, end: np.ndarray, months: int) -> tuple[np.ndarray, np.ndarray]:
@@ -151,8 +168,10 @@ def build_book(
     channels: Sequence[Channel],
     months: int,
     template_version: int = 1,
+    outsourced: bool = False,
 ) -> LineBook:
-    """Aggregate an option's lines into driver x hybrid rule x escalation x category groups."""
+    """Aggregate an option's lines into driver x hybrid rule x payer x escalation x category
+    groups."""
     n_ch = len(channels)
     ch_index = {c.name: i for i, c in enumerate(channels)}
     n_k, n_e = len(CATEGORIES), len(ESCALATIONS)
@@ -166,6 +185,7 @@ def build_book(
     chan = np.array([ch_index.get(ln.channel, -1) if ln.channel else -1 for ln in lines], dtype=int)
     rule = np.array([hybrid_rule(ln, template_version) for ln in lines], dtype=int)
     n_r = len(HYBRID_RULES)
+    payer = np.array([vendor_charged(ln, outsourced) for ln in lines], dtype=int)
     if n == 0:
         basis = np.array([], dtype=object)
 
@@ -179,14 +199,17 @@ def build_book(
         -1
     )
     weight = amount[run_idx] / np.where(basis[run_idx] == "annual", 12.0, 1.0)
-    keys = ((drivers * n_r + rule[run_idx]) * n_e + esc[run_idx]) * n_k + cat[run_idx]
+    keys = (
+        ((drivers * n_r + rule[run_idx]) * 2 + payer[run_idx]) * n_e + esc[run_idx]
+    ) * n_k + cat[run_idx]
     uniq, group_of = np.unique(keys, return_inverse=True)
     lo, hi = _spans(start[run_idx], end[run_idx], months)
     run_units = _accumulate(len(uniq), group_of.reshape(-1), lo, hi, weight, months)
     run_cat = uniq % n_k
     run_esc = (uniq // n_k) % n_e
-    run_rule = (uniq // (n_k * n_e)) % n_r
-    run_driver = uniq // (n_k * n_e * n_r)
+    run_payer = (uniq // (n_k * n_e)) % 2
+    run_rule = (uniq // (n_k * n_e * 2)) % n_r
+    run_driver = uniq // (n_k * n_e * 2 * n_r)
     usage_drivers = {driver_index(b, c, n_ch) for b in USAGE_DRIVER_BASES for c in range(-1, n_ch)}
     run_usage = np.isin(run_driver, list(usage_drivers))
 
@@ -198,9 +221,9 @@ def build_book(
     usage_months = usage_count > 0.5
     fallback = int(cat[usage_lines[0]]) if len(usage_lines) else LABOUR
 
-    once_units = np.zeros((n_r * n_e * n_k, months + 1))
+    once_units = np.zeros((n_r * 2 * n_e * n_k, months + 1))
     once_idx = np.flatnonzero(is_once & (start >= 0) & (start <= months))
-    once_rows = (rule[once_idx] * n_e + esc[once_idx]) * n_k + cat[once_idx]
+    once_rows = ((rule[once_idx] * 2 + payer[once_idx]) * n_e + esc[once_idx]) * n_k + cat[once_idx]
     np.add.at(once_units, (once_rows, start[once_idx]), amount[once_idx])
 
     pct_idx = np.flatnonzero(is_pct)
@@ -216,12 +239,14 @@ def build_book(
         run_cat=run_cat,
         run_usage=run_usage,
         run_rule=run_rule,
+        run_payer=run_payer,
         once_units=once_units,
         pct_units=pct_units,
         usage_months=usage_months,
         usage_fallback_cat=fallback,
         n_lines=n,
         has_released=bool(np.any(basis == "per_fte_released")),
+        recurring_pct_base=template_version >= 2,
     )
 
 
@@ -263,6 +288,7 @@ def cash_flows(
     category_scale: np.ndarray | None = None,
     minimum_fee: float | np.ndarray = 0.0,
     rule_scale: np.ndarray | None = None,
+    vendor_scale: float = 1.0,
 ) -> CashFlows:
     """Cost per category and month: lines x escalation x driver, minimum fee, then % lines.
 
@@ -270,6 +296,7 @@ def cash_flows(
     sensitivity's price drivers); % lines follow their bases. `rule_scale` (R, M+1) multiplies the
     lines of each hybrid rule (a side of a hybrid); `minimum_fee` may be a monthly series (a
     hybrid's fee pro rata to the vendor's workload). A pure option passes neither.
+    `vendor_scale` multiplies what the vendor charges (the vendor-price driver, DESIGN §8).
     """
     n_k, months = len(CATEGORIES), book.months
     n_e = len(ESCALATIONS)
@@ -278,13 +305,17 @@ def cash_flows(
     run *= scale[book.run_cat][:, None]
     if rule_scale is not None:
         run *= rule_scale[book.run_rule]
+    if vendor_scale != 1.0 and book.run_payer is not None:
+        run *= np.array([1.0, vendor_scale])[book.run_payer][:, None]
     run_cat = np.zeros((n_k, months + 1))
     np.add.at(run_cat, book.run_cat, run)
 
-    once = book.once_units.reshape(len(HYBRID_RULES), n_e, n_k, months + 1)
+    once = book.once_units.reshape(len(HYBRID_RULES), 2, n_e, n_k, months + 1)
     if rule_scale is not None:
-        once = once * rule_scale[:, None, None, :]
-    once = once.sum(axis=0) * escalation[:, None, :]
+        once = once * rule_scale[:, None, None, None, :]
+    if vendor_scale != 1.0:
+        once = once * np.array([1.0, vendor_scale])[None, :, None, None, None]
+    once = once.sum(axis=(0, 1)) * escalation[:, None, :]
     once_cat = once.sum(axis=0) * scale[:, None]
 
     topup = np.zeros(months + 1)
@@ -302,7 +333,12 @@ def cash_flows(
         topup_cat = weights * topup
 
     nonpct = run_cat + once_cat + topup_cat
-    bases = np.stack([nonpct[LABOUR], nonpct.sum(axis=0)])
+    # `% of other costs` is a share of the recurring lines only, not of one-time severance or exit
+    # fees (DESIGN §8); `% of labour` of the labour lines that month.
+    other = nonpct.sum(axis=0)
+    if book.recurring_pct_base:
+        other = other - once_cat.sum(axis=0)
+    bases = np.stack([nonpct[LABOUR], other])
     pct = book.pct_units.reshape(2, n_k, months + 1) * bases[:, None, :]
     by_category = nonpct + pct.sum(axis=0)
     return CashFlows(by_category=by_category, one_time=once_cat.sum(axis=0), min_fee_topup=topup)

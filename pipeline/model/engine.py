@@ -100,7 +100,14 @@ class Engine:
                 by_option[line.option].append(line)
         self.lines = by_option
         self.books: dict[str, LineBook] = {
-            name: build_book(name, lines, inputs.channels, self.months, inputs.template_version)
+            name: build_book(
+                name,
+                lines,
+                inputs.channels,
+                self.months,
+                inputs.template_version,
+                outsourced=inputs.option(name).outsourced,
+            )
             for name, lines in by_option.items()
         }
         self.baseline = inputs.baseline
@@ -163,8 +170,7 @@ class Engine:
             shrinkage = min(max(shrinkage + sc.shrinkage_pp, 0.0), MAX_SHRINKAGE)
             attrition = max(attrition + sc.attrition_pp, 0.0)
             scale[LABOUR] = sc.inhouse_labour
-        else:
-            scale[:] = sc.vendor_price
+        else:  # the vendor-price driver flexes what the vendor charges, and its minimum fee
             fee *= sc.vendor_price
         # Prices, rates and attrition leave the staffing as it is: plans are shared between the
         # scenarios that change only those.
@@ -202,6 +208,7 @@ class Engine:
             category_scale=scale,
             minimum_fee=fee,
             rule_scale=rules,
+            vendor_scale=1.0 if inhouse else sc.vendor_price,
         )
         side = Side(
             option=option,
@@ -274,6 +281,8 @@ class Engine:
         t = min(option.transition_months, self.months)
         if t <= 0 or option.name == self.baseline.name:
             return out
+        if self.inputs.template_version >= 2 and not self.baseline.already_running:
+            return out  # v2: nothing runs beside the new option unless the baseline already runs
         full = self.side(self.baseline, SHARE_STEPS, sc).flows.running
         out[1 : t + 1] = full[1 : t + 1]
         if kept is not None:

@@ -118,3 +118,35 @@ def roi(net_savings: float, investment: float) -> float | None:
     if investment <= 0:
         return None
     return net_savings / investment
+
+
+def peak_exposure(series: np.ndarray) -> tuple[float, int | None]:
+    """(investment, month): the largest cumulative shortfall of a savings series — the most cash
+    the alternative ever has at risk against the baseline — and the month it peaks (the first
+    of equals); (0, None) when the cumulative savings never fall below zero (DESIGN §8)."""
+    series = np.asarray(series, dtype=float)
+    cum = np.cumsum(series)
+    low = float(cum.min()) if cum.size else 0.0
+    if low >= -_tolerance(series):
+        return 0.0, None
+    return -low, int(np.argmin(cum))
+
+
+def sign_changes(series: np.ndarray) -> int:
+    """How often a series changes sign, zeros (within rounding) skipped."""
+    series = np.asarray(series, dtype=float)
+    tol = _tolerance(series)
+    signs = np.sign(series[np.abs(series) > tol])
+    return int(np.count_nonzero(signs[1:] != signs[:-1])) if signs.size else 0
+
+
+def irr_with_note(series: np.ndarray) -> tuple[float | None, str | None]:
+    """(annual IRR, None) when the savings change sign exactly once — the only case where the IRR
+    is one well-defined rate; else (None, reason): `no-sign-change` (never an outlay, or never a
+    return) or `several-sign-changes` (several rates can zero the NPV; none is meaningful)."""
+    changes = sign_changes(series)
+    if changes == 0:
+        return None, "no-sign-change"
+    if changes > 1:
+        return None, "several-sign-changes"
+    return irr_annual(series), None

@@ -117,6 +117,7 @@ class Comparison:
     net_savings: float
     npv: float
     investment: float
+    """Peak cash exposure: the largest cumulative shortfall of the savings (DESIGN §8)."""
     roi: float | None
     payback_month: int | None
     discounted_payback_month: int | None
@@ -128,6 +129,10 @@ class Comparison:
     """`option` or `hybrid` (the best split of a vendor, when it is a candidate)."""
     pv_cost: float = 0.0
     """PV of the alternative's cost."""
+    investment_month: int | None = None
+    """Month in which the cumulative savings are lowest (None when never below zero)."""
+    irr_note: str | None = None
+    """Why there is no IRR: `no-sign-change` or `several-sign-changes` (None when there is one)."""
 
 
 @dataclass(frozen=True, kw_only=True)
