@@ -20,3 +20,13 @@ def test_readme_shows_the_two_commands_first():
     assert "make test" in first_block
     image = readme.split("](docs/images/", 1)[1].split(")", 1)[0]
     assert (DOCS / "images" / image).exists()
+
+
+def test_validation_page_lists_the_in_a_hybrid_default_of_every_cost_type():
+    from pipeline import schema
+
+    text = (DOCS / "validation.md").read_text()
+    for ctype in schema.COST_TYPES:
+        mode = schema.choice_label(schema.IN_HYBRID, schema.IN_HYBRID_DEFAULTS[ctype.code], "en")
+        row = f"| {ctype.label.en} (`{ctype.code}`) | {mode} | {ctype.in_hybrid_reason.en} |"
+        assert row in text, row

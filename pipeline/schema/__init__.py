@@ -9,7 +9,8 @@ appendix all read this package; nothing else spells a header, a sheet name or a 
 - `cost_types`: the hidden-cost checklist and the inference of a line's type from its Item
 - `layout`: sheets and single values
 - `shapes`: the Profiles and Seasonality tables (template version 2)
-- `tables`: the six tables, and each as an older template version has it
+- `hybrids`: the optional Hybrids table, the user's own hybrids (template version 2)
+- `tables`: the seven tables, and each as an older template version has it
 - `criteria`: default qualitative criteria and benchmarks
 - `demand`: built-in weekly profiles and seasonal patterns (template version 2)
 """
@@ -19,6 +20,7 @@ from .core import *  # noqa: F403
 from .cost_types import *  # noqa: F403
 from .criteria import *  # noqa: F403
 from .demand import *  # noqa: F403
+from .hybrids import *  # noqa: F403
 from .layout import *  # noqa: F403
 from .shapes import *  # noqa: F403
 from .tables import *  # noqa: F403

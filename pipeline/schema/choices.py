@@ -1,4 +1,5 @@
-"""Dropdown values: modes, option types, categories, bases, escalations, currencies, languages."""
+"""Dropdown values: modes, option types, categories, bases, escalations, currencies, languages,
+and how a cost line counts in a hybrid."""
 
 from __future__ import annotations
 
@@ -88,6 +89,19 @@ BASES = (
         synonyms=("hire", "per new hire", "per karyawan baru"),
     ),
     Choice(
+        code="per_fte_released",
+        label=T("per FTE released", "per FTE dilepas"),
+        synonyms=(
+            "per fte let go",
+            "per fte laid off",
+            "per released fte",
+            "per fte reduced",
+            "per fte dilepaskan",
+            "per fte di-phk",
+            "per fte phk",
+        ),
+    ),
+    Choice(
         code="per_contact",
         label=T("per contact", "per kontak"),
         synonyms=("per call", "per transaction", "per transaksi", "per interaksi", "per ticket"),
@@ -116,6 +130,50 @@ BASES = (
 USAGE_BASES = frozenset({"per_fte_month", "per_contact", "per_minute", "per_agent_hour"})
 """Bases the vendor's minimum monthly fee applies to and that `Channel` may limit."""
 PERCENT_BASES = frozenset({"pct_labour", "pct_other"})
+RELEASE_BASES = frozenset({"per_fte_released"})
+"""Severance: Amount x the reduction of the running baseline team's FTE, counted once when it
+happens (the mirror of `per hire`, DESIGN §8). Not a usage basis: `Channel` does not limit it and
+the minimum fee does not apply to it."""
+
+IN_HYBRID = (
+    Choice(
+        code="full",
+        label=T("full", "penuh"),
+        synonyms=("in full", "fully", "whole", "seluruhnya", "utuh"),
+    ),
+    Choice(
+        code="pro_rata",
+        label=T("pro rata", "proporsional"),
+        synonyms=(
+            "pro-rata",
+            "prorata",
+            "proportional",
+            "proportionally",
+            "by share",
+            "shared",
+            "proporsi",
+            "sebanding",
+            "pro rata workload",
+        ),
+    ),
+    Choice(
+        code="pure_only",
+        label=T("pure only", "hanya murni"),
+        synonyms=(
+            "pure",
+            "pure-only",
+            "only pure",
+            "pure option only",
+            "only when pure",
+            "murni",
+            "hanya opsi murni",
+            "murni saja",
+        ),
+    ),
+)
+"""`In a hybrid` (tbl_costs, DESIGN §8): how a fixed line (one-time, monthly, annual) of an option
+is charged on its side of a hybrid. Blank = the default of the line's cost type
+(`IN_HYBRID_DEFAULTS`)."""
 
 ESCALATIONS = (
     Choice(code="wage", label=T("wage", "upah"), synonyms=("wages", "salary", "gaji")),

@@ -43,7 +43,8 @@ class Field:
 
     key: str
     kind: str
-    """text, date, currency, language, int, percent, number, option (names a row of tbl_options)."""
+    """text, date, month, currency, language, int, percent, number, option (names a row of
+    tbl_options), profile (names a weekly profile)."""
     label: Text
     help: Text
     default: object = None
@@ -64,8 +65,9 @@ class Column:
     key: str
     header: Text
     kind: str
-    """text, number, int, percent, yesno, choice, option (names an option), channel, profile
-    (names a weekly profile), pattern (names a seasonal pattern)."""
+    """text, number, int, percent, yesno, choice, option (names an option), channel, channels
+    (a comma list of channel names), profile (names a weekly profile), pattern (names a seasonal
+    pattern)."""
     help: Text
     unit: Text | None = None
     default: object = None

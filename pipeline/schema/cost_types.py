@@ -1,4 +1,5 @@
-"""The hidden-cost checklist: cost types, the keywords that infer them, what each option needs."""
+"""The hidden-cost checklist: cost types, the keywords that infer them, what each option needs,
+and how each type's fixed lines count in a hybrid by default (DESIGN §8)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ class CostType:
     code: str
     label: Text
     keywords: tuple[str, ...]
+    in_hybrid: str
+    """How a fixed line (one-time, monthly, annual) of this type is charged on its side of a
+    hybrid when its `In a hybrid` cell is blank: full, pro_rata or pure_only (DESIGN §8)."""
+    in_hybrid_reason: Text
+    """Why, in one line (docs and the Guide)."""
     applies_to: tuple[str, ...] = ("in-house", "outsourced")
     """Option types whose checklist lists this type."""
     checklist: bool = True
@@ -23,6 +29,11 @@ COST_TYPES = (
     CostType(
         code="agent_salaries",
         label=T("Agent salaries", "Gaji agen"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "A side pays for the agents its own workload needs.",
+            "Tiap sisi membayar agen yang dibutuhkan beban kerjanya sendiri.",
+        ),
         keywords=(
             "salary",
             "salaries",
@@ -40,6 +51,11 @@ COST_TYPES = (
     CostType(
         code="benefits",
         label=T("Benefits", "Tunjangan"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "Benefits follow the salaries they are paid on.",
+            "Tunjangan mengikuti gaji yang menjadi dasarnya.",
+        ),
         keywords=(
             "benefit",
             "insurance",
@@ -56,12 +72,22 @@ COST_TYPES = (
     CostType(
         code="recruiting",
         label=T("Recruiting", "Rekrutmen"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "Hiring follows the size of the team a side keeps.",
+            "Rekrutmen mengikuti ukuran tim yang dipertahankan tiap sisi.",
+        ),
         keywords=("recruit", "hiring", "rekrut", "job ad", "iklan lowongan", "headhunt"),
         applies_to=("in-house",),
     ),
     CostType(
         code="training",
         label=T("Training", "Pelatihan"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "Training is paid per agent trained.",
+            "Pelatihan dibayar per agen yang dilatih.",
+        ),
         keywords=(
             "training",
             "pelatihan",
@@ -76,12 +102,22 @@ COST_TYPES = (
     CostType(
         code="attrition_replacement",
         label=T("Attrition replacement", "Penggantian karyawan keluar"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "Leavers are a share of the team a side keeps.",
+            "Karyawan yang keluar adalah bagian dari tim yang dipertahankan.",
+        ),
         keywords=("attrition", "replacement", "turnover", "penggantian", "karyawan keluar"),
         applies_to=("in-house",),
     ),
     CostType(
         code="supervision",
         label=T("Supervision", "Supervisi"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "One supervisor per so many agents.",
+            "Satu supervisor untuk sejumlah agen.",
+        ),
         keywords=(
             "supervisor",
             "supervision",
@@ -98,6 +134,11 @@ COST_TYPES = (
     CostType(
         code="facilities",
         label=T("Facilities", "Fasilitas"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "Seats and space follow the agents seated.",
+            "Kursi dan ruang mengikuti jumlah agen.",
+        ),
         keywords=(
             "facilit",
             "office",
@@ -118,6 +159,11 @@ COST_TYPES = (
     CostType(
         code="technology",
         label=T("Technology & licences", "Teknologi & lisensi"),
+        in_hybrid="full",
+        in_hybrid_reason=T(
+            "A platform and its licences are needed as soon as a side runs at all.",
+            "Platform dan lisensinya diperlukan begitu sebuah sisi berjalan.",
+        ),
         keywords=(
             "licence",
             "license",
@@ -141,6 +187,11 @@ COST_TYPES = (
     CostType(
         code="night_premium",
         label=T("Night/weekend premium", "Tunjangan shift malam/akhir pekan"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "Paid on the night and weekend hours a side still staffs.",
+            "Dibayar atas jam malam dan akhir pekan yang masih diisi staf.",
+        ),
         keywords=(
             "night",
             "weekend",
@@ -157,6 +208,11 @@ COST_TYPES = (
     CostType(
         code="setup_fee",
         label=T("Setup & onboarding fee", "Biaya penyiapan & onboarding"),
+        in_hybrid="full",
+        in_hybrid_reason=T(
+            "A vendor charges the whole setup to start any contract.",
+            "Vendor menagih seluruh biaya penyiapan untuk memulai kontrak apa pun.",
+        ),
         keywords=(
             "setup",
             "set-up",
@@ -173,12 +229,22 @@ COST_TYPES = (
     CostType(
         code="parallel_run",
         label=T("Parallel run", "Operasi paralel"),
+        in_hybrid="full",
+        in_hybrid_reason=T(
+            "The old operation runs beside the new one, whatever the share.",
+            "Operasi lama berjalan berdampingan dengan yang baru, berapa pun porsinya.",
+        ),
         keywords=("parallel", "paralel", "transition", "transisi", "dual run"),
         applies_to=("outsourced",),
     ),
     CostType(
         code="vendor_management",
         label=T("Vendor management & oversight", "Manajemen & pengawasan vendor"),
+        in_hybrid="full",
+        in_hybrid_reason=T(
+            "Any contract needs its oversight staff and audits.",
+            "Setiap kontrak perlu staf pengawas dan auditnya.",
+        ),
         keywords=(
             "vendor management",
             "oversight",
@@ -195,6 +261,11 @@ COST_TYPES = (
     CostType(
         code="premium_services",
         label=T("Premium services", "Layanan premium"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "Surcharges are priced on the volume served.",
+            "Biaya tambahan dihitung atas volume yang dilayani.",
+        ),
         keywords=(
             "premium",
             "multilingual",
@@ -211,6 +282,11 @@ COST_TYPES = (
     CostType(
         code="transaction_fees",
         label=T("Transaction fees", "Biaya transaksi"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "Charged per transaction.",
+            "Dikenakan per transaksi.",
+        ),
         keywords=(
             "transaction",
             "per contact fee",
@@ -226,6 +302,11 @@ COST_TYPES = (
     CostType(
         code="data_security",
         label=T("Data security & compliance", "Keamanan data & kepatuhan"),
+        in_hybrid="full",
+        in_hybrid_reason=T(
+            "An audit covers the vendor whatever the volume.",
+            "Audit mencakup vendor berapa pun volumenya.",
+        ),
         keywords=(
             "security",
             "compliance",
@@ -242,6 +323,11 @@ COST_TYPES = (
     CostType(
         code="exit_fee",
         label=T("Exit / termination fee", "Biaya keluar / terminasi"),
+        in_hybrid="pure_only",
+        in_hybrid_reason=T(
+            "Paid for handing the whole operation back; a hybrid keeps the know-how in-house.",
+            "Dibayar untuk menyerahkan kembali seluruh operasi; hibrida menyimpan pengetahuannya di internal.",
+        ),
         keywords=(
             "exit",
             "termination",
@@ -255,34 +341,41 @@ COST_TYPES = (
     CostType(
         code="severance",
         label=T("Severance", "Pesangon"),
+        in_hybrid="pure_only",
+        in_hybrid_reason=T(
+            "A lump sum for letting the whole team go; for the part a hybrid lets go, use the basis per FTE released.",
+            "Sejumlah uang untuk melepas seluruh tim; untuk bagian yang dilepas hibrida, pakai dasar per FTE dilepas.",
+        ),
         keywords=("severance", "pesangon", "redundancy", "layoff", "phk"),
         applies_to=("outsourced",),
     ),
     CostType(
         code="change_requests",
         label=T("Change requests", "Permintaan perubahan"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T(
+            "They grow with the work the vendor does.",
+            "Bertambah seiring pekerjaan yang dikerjakan vendor.",
+        ),
         keywords=("change request", "permintaan perubahan", "change order", "rework"),
         applies_to=("outsourced",),
     ),
-    CostType(code="other", label=T("Other", "Lainnya"), keywords=(), checklist=False),
+    CostType(
+        code="other",
+        label=T("Other", "Lainnya"),
+        in_hybrid="pro_rata",
+        in_hybrid_reason=T("Assumed to follow the workload.", "Dianggap mengikuti beban kerja."),
+        keywords=(),
+        checklist=False,
+    ),
 )
 COST_TYPE_CHOICES = tuple(Choice(code=t.code, label=t.label) for t in COST_TYPES)
 
-# What validation requires per option type (DESIGN §4): each group is satisfied by any of its types.
-REQUIRED_COST_TYPES = {
-    "outsourced": (
-        ("setup_fee", "parallel_run"),
-        ("vendor_management",),
-        ("exit_fee",),
-        ("training",),
-    ),
-    "in-house": (
-        ("attrition_replacement", "recruiting"),
-        ("benefits",),
-        ("facilities",),
-        ("supervision",),
-    ),
-}
+IN_HYBRID_DEFAULTS: dict[str, str] = {t.code: t.in_hybrid for t in COST_TYPES}
+"""Cost-type code -> how its fixed lines count in a hybrid when `In a hybrid` is blank: `full`
+(in full on a side that handles anything), `pro_rata` (by that side's share of the option's
+workload) or `pure_only` (only when the option runs alone). Each type's reason is its
+`in_hybrid_reason`; docs/validation.md lists the table."""
 
 
 def checklist_types(option_type: str) -> tuple[CostType, ...]:

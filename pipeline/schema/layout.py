@@ -20,6 +20,7 @@ SHEETS = {
     "seasonality": T("Seasonality", "Musiman"),
     "options": T("Options", "Opsi"),
     "costs": T("Costs", "Biaya"),
+    "hybrids": T("Hybrids", "Hibrida"),
     "scores": T("Qualitative", "Kualitatif"),
     "meta": T("_meta", "_meta"),
 }
@@ -190,10 +191,26 @@ FIELDS = (
             "kosong = bulan setelah tanggal laporan.",
         ),
     ),
+    Field(
+        key="business_hours",
+        kind="profile",
+        default="office_hours",
+        since=2,
+        label=T("Business hours", "Jam kerja"),
+        help=T(
+            "The hours your own team keeps when a hybrid sends the contacts outside them to a "
+            "vendor (after hours): a profile of the Profiles sheet; its open hours count. Blank = "
+            "Office hours (Mon-Fri 08-17).",
+            "Jam yang tetap dilayani tim Anda sendiri saat hibrida mengirim kontak di luar jam itu "
+            "ke vendor (di luar jam kerja): profil dari sheet Profil; jam bukanya yang dihitung. "
+            "Kosong = Jam kantor (Sen-Jum 08-17).",
+        ),
+    ),
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
 
 
 def fields_in_version(version: int) -> tuple[Field, ...]:
-    """The single values template `version` has (go_live arrived with version 2)."""
+    """The single values template `version` has (go_live and business_hours arrived with
+    version 2)."""
     return tuple(f for f in FIELDS if f.since <= version)

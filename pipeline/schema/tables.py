@@ -1,5 +1,6 @@
 """The Excel tables of the workbook: channels, options, cost lines, scores (DESIGN §2); with the
-Profiles and Seasonality tables of `shapes` (§8), the TABLES a workbook holds, in sheet order."""
+Profiles and Seasonality tables of `shapes` and the Hybrids table of `hybrids` (§8), the TABLES a
+workbook holds, in sheet order."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from .choices import (
     BASES,
     CATEGORIES,
     ESCALATIONS,
+    IN_HYBRID,
     MODES,
     OPTION_TYPES,
     YES_NO,
@@ -24,6 +26,7 @@ from .core import (
     in_version,
 )
 from .cost_types import COST_TYPE_CHOICES
+from .hybrids import HYBRIDS
 from .layout import SHEETS
 from .shapes import PROFILES, SEASONALITY
 
@@ -455,8 +458,10 @@ COSTS = Table(
             required=True,
             width=20,
             help=T(
-                "How the amount is charged: one-time, monthly, per FTE per month, per contact...",
-                "Cara biaya dikenakan: sekali, bulanan, per FTE per bulan, per kontak...",
+                "How the amount is charged: one-time, monthly, per FTE per month, per contact... "
+                "Severance: per FTE released (x the in-house FTE let go).",
+                "Cara biaya dikenakan: sekali, bulanan, per FTE per bulan, per kontak... "
+                "Pesangon: per FTE dilepas (x FTE internal yang dilepas).",
             ),
         ),
         Column(
@@ -537,6 +542,22 @@ COSTS = Table(
                 "Batasi dasar pemakaian ke satu saluran; kosong = semua saluran.",
             ),
         ),
+        Column(
+            key="in_hybrid",
+            header=T("In a hybrid", "Dalam hibrida"),
+            kind="choice",
+            choices=IN_HYBRID,
+            since=2,
+            width=14,
+            help=T(
+                "For fixed amounts when the option shares the work: full = charged in full on a "
+                "side that handles anything; pro rata = by that side's share of the workload; pure "
+                "only = only when the option runs alone; blank = the default of the cost type.",
+                "Untuk jumlah tetap bila opsi berbagi pekerjaan: penuh = dikenakan utuh pada sisi "
+                "yang menangani apa pun; proporsional = sesuai porsi beban kerja sisi itu; hanya "
+                "murni = hanya bila opsi berjalan sendiri; kosong = bawaan jenis biaya.",
+            ),
+        ),
         NOTES,
     ),
 )
@@ -574,7 +595,7 @@ SCORES = Table(
 )
 SCORE_MIN, SCORE_MAX = 1, 5
 
-TABLES = (CHANNELS, PROFILES, SEASONALITY, OPTIONS, COSTS, SCORES)
+TABLES = (CHANNELS, PROFILES, SEASONALITY, OPTIONS, COSTS, HYBRIDS, SCORES)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 

@@ -20,16 +20,19 @@ from ..raw import RawBook
 from ..schema import T
 from .cells import BAD, Checker, cell_key
 from .codes import CODES, CODES_BY_NAME, Code
-from .costs import read_costs
+from .costs import check_channels_priced, read_costs
 from .demand import (
     Shapes,
     check_patience,
     read_patterns,
     read_profiles,
+    resolve_business_hours,
     resolve_channels,
     template_version,
 )
 from .domain import check_domain
+from .hybrids import built as built_hybrids
+from .hybrids import read_hybrids
 from .project import read_project, template_language, workbook_language
 from .scores import read_scores
 from .tables import Row, fold_name, option_index, read_channels, read_options
@@ -84,6 +87,13 @@ def validate(
         )
         check_patience(ck, channels)
         resolve_channels(ck, channels, profiles, patterns, template_language(raw))
+        project["business_hours"] = resolve_business_hours(
+            ck,
+            raw.values.get("business_hours"),
+            project["business_hours"],
+            profiles,
+            template_language(raw),
+        )
     options = read_options(ck, tables.get("tbl_options"), version)
     by_option = option_index(options)
     by_channel = {
@@ -102,7 +112,20 @@ def validate(
     costs = read_costs(
         ck, tables.get("tbl_costs"), by_option, by_channel, months=months, sheets=sheets
     )
+    costs_sheet = _sheet(raw, "tbl_costs", "costs", msg_lang)
+    check_channels_priced(ck, channels, options, costs, target=costs_sheet)
     _options_without_costs(ck, raw, options, costs, msg_lang)
+    hybrids = []
+    if version >= 2:
+        hybrids = read_hybrids(
+            ck,
+            tables.get("tbl_hybrids"),
+            options=by_option,
+            channels=channels,
+            baseline=project["baseline_option"],
+            business_hours=project["business_hours"],
+            sheets=sheets,
+        )
     criteria = read_scores(ck, tables.get("tbl_scores"), by_option, sheets["options"])
     table = tables.get("tbl_costs")
     costs_read = table is not None and all(
@@ -114,11 +137,15 @@ def validate(
     if any(i.severity == ERROR for i in issues):
         return None, issues
     inputs = _build(raw, project, channels, options, costs, criteria)
+    user_hybrids = built_hybrids(hybrids)
+    if user_hybrids is BAD:
+        inputs = None
     if inputs is not None:
         inputs = replace(
             inputs,
             profiles=profiles.built(),
             patterns=patterns.built(),
+            hybrids=user_hybrids,
             template_version=version,
         )
     if inputs is None:  # an unreadable value without an error: the reader's issue was a warning
@@ -194,7 +221,8 @@ def _options_without_costs(ck: Checker, raw, options: list[Row], costs: list[Row
 def _ordered(issues: list[Issue], raw: RawBook) -> list[Issue]:
     """File-level issues first, then sheet by sheet in workbook order, row by row, left to right."""
     order = {name: i for i, name in enumerate(raw.sheets)}
-    keys = ("guide", "project", "demand", "profiles", "seasonality", "options", "costs", "scores")
+    keys = ("guide", "project", "demand", "profiles", "seasonality", "options", "costs")
+    keys += ("hybrids", "scores")
     for i, key in enumerate((*keys, "meta")):
         for lang in schema.LANGUAGES:
             order.setdefault(schema.SHEETS[key](lang), 100 + i)

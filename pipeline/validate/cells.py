@@ -52,7 +52,7 @@ CHOICE_CODES = {
     "cost_type": "unknown-cost-type",
 }
 MONEY_KEYS = frozenset({"amount", "minimum_monthly_fee", "usd_rate"})
-TEXT_KINDS = frozenset({"text", "option", "channel", "profile", "pattern"})
+TEXT_KINDS = frozenset({"text", "option", "channel", "channels", "profile", "pattern"})
 """Kinds read as text; the names are resolved against their tables afterwards."""
 
 PLACE_COLUMN = T("{sheet}!{ref}, column “{label}”", "{sheet}!{ref}, kolom “{label}”")
@@ -122,6 +122,7 @@ EXPECT = {
     "text": T("a text", "teks"),
     "option": T("the name of an option", "nama sebuah opsi"),
     "channel": T("the name of a channel", "nama sebuah saluran"),
+    "channels": T("channel names separated by commas", "nama saluran dipisah koma"),
     "profile": T("the name of a profile", "nama sebuah profil"),
     "pattern": T("the name of a seasonal pattern", "nama sebuah pola musiman"),
     "date": T("a date", "tanggal"),
@@ -134,6 +135,7 @@ EXPECT = {
 ONE_OF = T("one of: {}", "salah satu dari: {}")
 RANGE = {
     "between": T("from {lo} to {hi}", "dari {lo} sampai {hi}"),
+    "above_to": T("above {lo} up to {hi}", "di atas {lo} sampai {hi}"),
     "min": T("≥ {lo}", "≥ {lo}"),
     "min_exclusive": T("> {lo}", "> {lo}"),
     "max": T("≤ {hi}", "≤ {hi}"),
@@ -182,7 +184,8 @@ def expected(spec: schema.Field | schema.Column, lang: str, *, percent: bool | N
         return base
     f = (lambda v: fmt_pct(v, lang)) if percent else (lambda v: fmt_num(v, lang))
     if lo is not None and hi is not None:
-        rng = RANGE["between"](lang).format(lo=f(lo), hi=f(hi))
+        key = "above_to" if getattr(spec, "min_exclusive", False) else "between"
+        rng = RANGE[key](lang).format(lo=f(lo), hi=f(hi))
     elif lo is not None:
         key = "min_exclusive" if getattr(spec, "min_exclusive", False) else "min"
         rng = RANGE[key](lang).format(lo=f(lo))

@@ -65,7 +65,11 @@ CODES: tuple[Code, ...] = (
     _c("duplicate-channel", ERROR, "Two channels have the same name."),
     _c("duplicate-option", ERROR, "Two options have the same name."),
     _c("unknown-option", ERROR, "A cost line names an option that is not on the Options sheet."),
-    _c("unknown-channel", ERROR, "A cost line names a channel that is not on the Demand sheet."),
+    _c(
+        "unknown-channel",
+        ERROR,
+        "A cost line or a hybrid names a channel that is not on the Demand sheet.",
+    ),
     _c("baseline-not-an-option", ERROR, "The baseline option names no option."),
     _c("no-baseline", ERROR, "No baseline is given and there is no in-house option to use."),
     _c("unknown-score-column", WARNING, "A score column's header names no option; ignored."),
@@ -96,7 +100,8 @@ CODES: tuple[Code, ...] = (
     _c(
         "unknown-profile",
         ERROR,
-        "A channel's Profile names no profile of the table nor a built-in.",
+        "A channel's Profile, or the Project's business hours, names no profile of the table nor "
+        "a built-in.",
     ),
     _c(
         "unknown-pattern",
@@ -132,9 +137,37 @@ CODES: tuple[Code, ...] = (
     ),
     _c("duplicate-pattern", ERROR, "Two seasonal patterns have the same name."),
     _c("patience-not-positive", ERROR, "A channel's patience is 0 seconds or less."),
+    # hybrids (template version 2)
+    _c("duplicate-hybrid", ERROR, "Two hybrids have the same name."),
+    _c("unknown-vendor", ERROR, "A hybrid's Vendor names no option of the Options sheet."),
+    _c("not-a-vendor", ERROR, "A hybrid's Vendor is an in-house option, not an outsourced one."),
+    _c(
+        "vendor-is-baseline",
+        ERROR,
+        "A hybrid's Vendor is the baseline option itself, which keeps the contacts not routed.",
+    ),
+    _c(
+        "hybrid-routes-nothing",
+        WARNING,
+        "A hybrid sends no contact to its vendor (no volume, hours or tier it routes).",
+    ),
+    _c(
+        "hybrid-routes-everything",
+        WARNING,
+        "A hybrid sends every contact to its vendor: it is the pure vendor option.",
+    ),
+    _c(
+        "channel-not-priced",
+        ERROR,
+        "An outsourced option prices some channels per use but leaves a channel with volume "
+        "without a per-use price.",
+    ),
     # domain (DOMAIN.md)
-    _c("missing-hidden-cost", WARNING, "An option lacks a cost line of a commonly forgotten type."),
-    _c("no-night-premium", WARNING, "24/7 in-house coverage without a night/weekend premium line."),
+    _c(
+        "hidden-costs-missing",
+        WARNING,
+        "An option lacks cost lines of the hidden-cost checklist: one warning listing them all.",
+    ),
     _c("attrition-24-7", WARNING, "24/7 in-house coverage with no more than normal attrition."),
     _c("vendor-rate-benchmark", WARNING, "A vendor hourly rate is outside USD 10-50."),
     _c(

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from .. import schema
 from ..raw import RawTable
 from ..schema import T
-from .cells import BAD, Checker
+from .cells import BAD, Checker, fmt_num
 from .tables import Row, check_not_empty, fold_name, read_rows
 
 UNKNOWN_REF = T(
@@ -46,6 +46,20 @@ CHANNEL_IGNORED = T(
     "penanganan, per jam agen); pada baris “{basis}” saluran diabaikan.",
 )
 WHAT_LINE = T("cost line", "baris biaya")
+CHANNEL_NOT_PRICED = T(
+    "{place}: option {value} prices {priced} per use, but no per-use line prices {channels}, so "
+    "the vendor would handle those contacts for nothing. Add a price line on sheet {target} (per "
+    "contact, per handled minute, per agent hour or per FTE per month) with that Channel, or one "
+    "without a Channel for every channel.",
+    "{place}: opsi {value} memberi harga per pemakaian untuk {priced}, tetapi tidak ada baris per "
+    "pemakaian untuk {channels}, sehingga vendor menangani kontak itu tanpa biaya. Tambahkan "
+    "baris harga di sheet {target} (per kontak, per menit penanganan, per jam agen atau per FTE "
+    "per bulan) dengan Saluran itu, atau satu baris tanpa Saluran untuk semua saluran.",
+)
+A_MONTH = T("{channel} ({volume} contacts a month)", "{channel} ({volume} kontak per bulan)")
+NOT_THE_PRICE = frozenset({"premium_services", "night_premium", "transaction_fees"})
+"""Usage lines that add to a vendor's price rather than being it: a surcharge or a messaging
+platform's fee per conversation does not price the handling of a channel."""
 
 
 def read_costs(
@@ -116,6 +130,8 @@ def _defaults(row: Row, options: Mapping[str, Row], months: int) -> None:
         v["end_month"] = months
     if v["notes"] is None:
         v["notes"] = ""
+    if v.get("in_hybrid") is None:
+        v["in_hybrid"] = ""  # the model takes the default of the cost type (v1: in full)
     v["cost_type_inferred"] = False
     if v["cost_type"] is None:
         inferred = infer_cost_type(v["item"]) if isinstance(v["item"], str) else None
@@ -188,3 +204,61 @@ def _months(ck: Checker, row: Row, months: int) -> None:
             basis=basis_label,
         )
         v["channel"] = None
+
+
+def check_channels_priced(
+    ck: Checker, channels: list[Row], options: list[Row], costs: list[Row], *, target: str
+) -> None:
+    """`channel-not-priced`: an outsourced option that prices some channels per use (usage lines
+    that name a channel) but none for all channels leaves each channel with volume and no such
+    line of its own free of charge; one error per option, at its Option cell, naming them.
+    `target` is the Costs sheet's name, for the message."""
+    if any(r.values.get("option") is BAD for r in costs):
+        return  # a line of an unknown option may be the very price line an option lacks
+    volumes = {}
+    for row in channels:
+        name, volume = row.values.get("channel"), row.values.get("monthly_volume")
+        if isinstance(name, str) and isinstance(volume, int | float) and volume > 0:
+            volumes[name] = volume
+    for row in options:
+        name = row.values.get("option")
+        if row.values.get("type") != "outsourced" or not isinstance(name, str):
+            continue
+        priced = _priced_channels(r.values for r in costs if r.values.get("option") == name)
+        if not priced:  # no per-use price at all, or one for every channel
+            continue
+        missing = [c for c in volumes if c not in priced]
+        if not missing:
+            continue
+        lang = ck.lang
+        shown = [A_MONTH(lang).format(channel=c, volume=fmt_num(volumes[c], lang)) for c in missing]
+        ck.at(
+            "channel-not-priced",
+            CHANNEL_NOT_PRICED,
+            row.cell("option"),
+            schema.OPTIONS.column("option"),
+            priced=", ".join(sorted(priced, key=_order(channels))),
+            channels=", ".join(shown),
+            target=target,
+        )
+
+
+def _priced_channels(lines) -> set[str]:
+    """The channels the per-use lines name; empty when one prices every channel, when there is
+    none, or when a basis or channel could not be read (reported there)."""
+    priced: set[str] = set()
+    for v in lines:
+        basis, channel = v.get("basis"), v.get("channel")
+        if basis is BAD or channel is BAD:
+            return set()
+        if basis not in schema.USAGE_BASES or v.get("cost_type") in NOT_THE_PRICE:
+            continue
+        if channel is None:
+            return set()
+        priced.add(channel)
+    return priced
+
+
+def _order(channels: list[Row]):
+    index = {r.values.get("channel"): i for i, r in enumerate(channels)}
+    return lambda name: index.get(name, len(index))

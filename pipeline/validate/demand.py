@@ -1,5 +1,6 @@
 """Demand by hour of the week (template version 2, DESIGN §8): the Profiles and Seasonality tables,
-and each channel's Profile and Seasonality resolved to a table row or a built-in.
+and each channel's Profile and Seasonality, and the Project's business hours, resolved to a table
+row or a built-in.
 
 A channel names a profile or pattern by the name in the workbook's own table, or by a built-in's EN
 or ID label (the workbook's row wins when it has one), case- and space-insensitively.
@@ -31,6 +32,12 @@ UNKNOWN = {
         "satu dari: {expected}; atau kosong (volume sama setiap bulan).",
     ),
 }
+UNKNOWN_BUSINESS_HOURS = T(
+    "{place}: {value} is neither a profile of sheet {target} nor a built-in one; expected one of: "
+    "{expected}; or blank (Office hours, Mon-Fri 08-17).",
+    "{place}: {value} bukan profil di sheet {target} maupun profil bawaan; yang diharapkan salah "
+    "satu dari: {expected}; atau kosong (Jam kantor, Sen-Jum 08-17).",
+)
 NEGATIVE_WEIGHT = T(
     "{place}: the weight {value} of profile {profile} on {day} at {hour}:00 is negative; expected "
     "0 (closed) or a number above 0.",
@@ -275,6 +282,25 @@ def _resolve(ck: Checker, row: Row, key: str, table: Shapes, builtins, lang: str
         return BAD
     if not isinstance(given, str) or not given.strip():
         return None
+    found = find_shape(given, table, builtins, lang)
+    if found is not None:
+        return found
+    code = "unknown-profile" if key == "profile" else "unknown-pattern"
+    ck.at(
+        code,
+        UNKNOWN[key],
+        row.cell(key),
+        schema.CHANNELS.column(key),
+        target=table.sheet,
+        expected=_names(table, builtins, ck.lang),
+    )
+    return BAD
+
+
+def find_shape(given: str, table: Shapes, builtins, lang: str) -> Any:
+    """The workbook's profile or pattern named `given`, else the built-in of that code or EN/ID
+    label (the workbook's own row of it, under either label, wins); None when there is none.
+    A built-in not in the table takes its label in `lang`; the value is BAD when the row is."""
     found = table.by_key.get(name_key(given))
     if found is not None:
         return found.value
@@ -287,18 +313,38 @@ def _resolve(ck: Checker, row: Row, key: str, table: Shapes, builtins, lang: str
             if form in table.by_key:
                 return table.by_key[form].value
         return _builtin(b, lang)
+    return None
+
+
+def _names(table: Shapes, builtins, lang: str) -> str:
+    """The names a cell may give: the table's, then the built-ins it does not redefine."""
     names = [s.name for s in table.by_key.values()]
     taken = {name_key(n) for n in names}
-    names += [b.label(ck.lang) for b in builtins if name_key(b.label(ck.lang)) not in taken]
-    code = "unknown-profile" if key == "profile" else "unknown-pattern"
-    ck.at(
-        code,
-        UNKNOWN[key],
-        row.cell(key),
-        schema.CHANNELS.column(key),
-        target=table.sheet,
-        expected=", ".join(names),
-    )
+    names += [b.label(lang) for b in builtins if name_key(b.label(lang)) not in taken]
+    return ", ".join(names)
+
+
+def resolve_business_hours(
+    ck: Checker, cell: RawCell | None, given: Any, profiles: Shapes, lang: str
+) -> Any:
+    """The Project value `business_hours` -> a Profile (blank = the built-in Office hours, or the
+    workbook's row of it), or BAD when it names no profile (`unknown-profile` at the cell)."""
+    if given is BAD:
+        return BAD
+    if not isinstance(given, str) or not given.strip():
+        given = schema.FIELDS_BY_KEY["business_hours"].default
+    found = find_shape(given, profiles, schema.BUILTIN_PROFILES, lang)
+    if found is not None:
+        return found
+    if cell is not None:
+        ck.at(
+            "unknown-profile",
+            UNKNOWN_BUSINESS_HOURS,
+            cell,
+            schema.FIELDS_BY_KEY["business_hours"],
+            target=profiles.sheet,
+            expected=_names(profiles, schema.BUILTIN_PROFILES, ck.lang),
+        )
     return BAD
 
 

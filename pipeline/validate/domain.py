@@ -1,5 +1,6 @@
-"""Domain warnings from DOMAIN.md: forgotten hidden costs, 24/7 without a premium, benchmarks,
-repeated lines. They never block the report; each points at the most useful cell."""
+"""Domain warnings from DOMAIN.md: the hidden-cost checklist (one warning per option listing every
+item it lacks), 24/7 attrition, benchmarks, repeated lines. They never block the report; each
+points at the most useful cell."""
 
 from __future__ import annotations
 
@@ -12,21 +13,16 @@ from ..schema import T
 from .cells import BAD, Checker, fmt_num, fmt_pct
 from .tables import Row, fold_name
 
-MISSING_HIDDEN = T(
-    "{place}: option {value} ({type}) has no cost line of type “{types}”, a cost that is often "
-    "forgotten. Add it (set Cost type, or name it in Item), or add a line with amount 0 to show "
-    "it was considered.",
-    "{place}: opsi {value} ({type}) tidak punya baris biaya berjenis “{types}”, biaya yang sering "
-    "terlupa. Tambahkan (isi Jenis biaya, atau sebut di Item), atau tambahkan baris dengan jumlah "
-    "0 untuk menunjukkan sudah dipertimbangkan.",
+HIDDEN_COSTS_MISSING = T(
+    "{place}: option {value} ({type}) has no cost line for {count} of the {total} items of the "
+    "hidden-cost checklist: {items}. These costs are often forgotten; add each one (set Cost "
+    "type, or name it in Item), or a line with amount 0 to show it was considered.",
+    "{place}: opsi {value} ({type}) tidak punya baris biaya untuk {count} dari {total} butir "
+    "daftar biaya tersembunyi: {items}. Biaya ini sering terlupa; tambahkan masing-masing (isi "
+    "Jenis biaya, atau sebut di Item), atau baris dengan jumlah 0 untuk menunjukkan sudah "
+    "dipertimbangkan.",
 )
-OR = T(" or ", " atau ")
-NO_NIGHT_PREMIUM = T(
-    "{place}: option {value} covers {channels} 24/7 (168 hours per week) in-house but has no "
-    "night/weekend shift premium line; night and weekend shifts cost more.",
-    "{place}: opsi {value} melayani {channels} 24/7 (168 jam per minggu) secara internal tetapi "
-    "tidak punya baris tunjangan shift malam/akhir pekan; shift malam dan akhir pekan lebih mahal.",
-)
+ROUND_THE_CLOCK = T("{channels} open round the clock", "{channels} buka sepanjang waktu")
 ATTRITION_24_7 = T(
     "{place}: option “{option}” runs {channels} 24/7 in-house with an attrition of {value_pct} per "
     "year; night shifts raise turnover, so a higher figure is usually more realistic.",
@@ -83,16 +79,17 @@ def check_domain(
     """`costs_read` False: the cost table itself is missing (reported as such), so every option
     would "lack" every hidden cost; those warnings would only bury the one error that matters."""
     if costs_read:
-        _hidden_costs(ck, options, costs)
-        _round_the_clock(ck, channels, options, costs)
+        _hidden_costs(ck, channels, options, costs)
+    _attrition_24_7(ck, channels, options)
     _vendor_rates(ck, project, options, costs)
     _productivity(ck, channels)
     _duplicate_lines(ck, costs)
 
 
-def _types_by_option(costs: list[Row]) -> dict[str, set[str] | None]:
-    """Cost types per option; None for an option with a line whose type is unknown."""
-    out: dict[str, set[str] | None] = {}
+def _lines_by_option(costs: list[Row]) -> dict[str, list[tuple[str, Any]] | None]:
+    """(cost type, basis) of each line per option; None for an option with a line whose type is
+    unknown, and {"": None} when a line names no known option."""
+    out: dict[str, list[tuple[str, Any]] | None] = {}
     for row in costs:
         option, ctype = row.values.get("option"), row.values.get("cost_type")
         if option is BAD:
@@ -100,41 +97,76 @@ def _types_by_option(costs: list[Row]) -> dict[str, set[str] | None]:
             return {name: None for name in out} | {"": None}
         if not _ok(option):
             continue
-        types = out.setdefault(option, set())
-        if types is None:
+        lines = out.setdefault(option, [])
+        if lines is None:
             continue
         if _ok(ctype):
-            types.add(ctype)
+            lines.append((ctype, row.values.get("basis")))
         else:
             out[option] = None
     return out
 
 
-def _hidden_costs(ck: Checker, options: list[Row], costs: list[Row]) -> None:
-    present = _types_by_option(costs)
+def missing_checklist(
+    option_type: str,
+    lines: list[tuple[str, Any]],
+    *,
+    transition_months: Any = 0,
+    round_the_clock: bool = False,
+) -> list[str]:
+    """The codes of the hidden-cost checklist (DOMAIN.md) an option lacks, in checklist order,
+    by the report's rules (model.recommend.checklist): a per-hire line covers attrition
+    replacement, transition months are a parallel run, and the night/weekend premium is on the
+    list only when a channel is open round the clock."""
+    types = {t for t, _ in lines}
+    if any(basis == "per_hire" for _, basis in lines):
+        types.add("attrition_replacement")
+    if _ok(transition_months) and transition_months > 0:
+        types.add("parallel_run")  # transition months are a parallel run (DESIGN §3)
+    return [
+        t.code
+        for t in schema.checklist_types(option_type)
+        if t.code not in types and (t.code != "night_premium" or round_the_clock)
+    ]
+
+
+def _hidden_costs(ck: Checker, channels: list[Row], options: list[Row], costs: list[Row]) -> None:
+    """`hidden-costs-missing`: one warning per option listing every checklist item it lacks."""
+    present = _lines_by_option(costs)
     labels = {t.code: t.label for t in schema.COST_TYPES}
+    full = _round_the_clock_channels(channels)
     for row in options:
         name, otype = row.values.get("option"), row.values.get("type")
-        if not _ok(name, otype) or otype not in schema.REQUIRED_COST_TYPES:
+        if not _ok(name, otype) or otype not in ("in-house", "outsourced"):
             continue
         if "" in present or (name in present and present[name] is None):
             continue  # a line without a readable Item was reported; do not guess what it was
         if name not in present and present:
             continue  # option-without-costs (an error) says it; "lacks every type" adds nothing
-        have = set(present.get(name) or ())
-        if _ok(row.values.get("transition_months")) and row.values["transition_months"] > 0:
-            have.add("parallel_run")  # transition months are a parallel run (DESIGN §3)
-        for group in schema.REQUIRED_COST_TYPES[otype]:
-            if have.isdisjoint(group):
-                types = OR(ck.lang).join(labels[c](ck.lang) for c in group)
-                ck.at(
-                    "missing-hidden-cost",
-                    MISSING_HIDDEN,
-                    row.cell("option"),
-                    schema.OPTIONS.column("option"),
-                    types=types,
-                    type=schema.choice_label(schema.OPTION_TYPES, otype, ck.lang),
-                )
+        missing = missing_checklist(
+            otype,
+            present.get(name) or [],
+            transition_months=row.values.get("transition_months"),
+            round_the_clock=bool(full),
+        )
+        if not missing:
+            continue
+        total = sum(1 for t in schema.checklist_types(otype) if t.code != "night_premium" or full)
+        items = [labels[c](ck.lang) for c in missing]
+        if "night_premium" in missing:
+            at = missing.index("night_premium")
+            clock = ROUND_THE_CLOCK(ck.lang).format(channels=", ".join(full))
+            items[at] = f"{items[at]} ({clock})"
+        ck.at(
+            "hidden-costs-missing",
+            HIDDEN_COSTS_MISSING,
+            row.cell("option"),
+            schema.OPTIONS.column("option"),
+            count=len(missing),
+            total=total,
+            items=", ".join(items),
+            type=schema.choice_label(schema.OPTION_TYPES, otype, ck.lang),
+        )
 
 
 def _open_hours(row: Row) -> Any:
@@ -145,29 +177,25 @@ def _open_hours(row: Row) -> Any:
     return row.values.get("hours_per_week")
 
 
-def _round_the_clock(ck: Checker, channels, options, costs) -> None:
-    full = [
+def _round_the_clock_channels(channels: list[Row]) -> list[str]:
+    """Channels open every hour of the week, by their profile or by 168 hours a week without one
+    (as model.demand.open_all_week)."""
+    return [
         r.values["channel"]
         for r in channels
         if _ok(r.values.get("channel"), _open_hours(r)) and _open_hours(r) >= 168
     ]
+
+
+def _attrition_24_7(ck: Checker, channels, options) -> None:
+    full = _round_the_clock_channels(channels)
     if not full:
         return
     names = ", ".join(full)
-    present = _types_by_option(costs)
     for row in options:
         v = row.values
         if v.get("type") != "in-house" or not _ok(v.get("option")):
             continue
-        types = present.get(v["option"])  # None: unknown types, or no line (an error already)
-        if "" not in present and types is not None and "night_premium" not in types:
-            ck.at(
-                "no-night-premium",
-                NO_NIGHT_PREMIUM,
-                row.cell("option"),
-                schema.OPTIONS.column("option"),
-                channels=names,
-            )
         attrition = v.get("attrition")
         if _ok(attrition) and attrition <= NORMAL_ATTRITION + 1e-9:
             cell = row.cell("attrition")

@@ -37,9 +37,10 @@ def read_project(
 ) -> dict[str, Any]:
     """field key -> typed value (defaults applied; BAD when unreadable).
 
-    `baseline_option` stays None when blank (resolved once the options are known); `language`
-    is `lang` when given (an override), else the cell, else the template's language. A value
-    the workbook's template version does not have is None (go_live in version 1).
+    `baseline_option` stays None when blank (resolved once the options are known), and so does
+    `business_hours` (resolved once the profiles are known); `language` is `lang` when given (an
+    override), else the cell, else the template's language. A value the workbook's template
+    version does not have is None (go_live and business_hours in version 1).
     """
     out: dict[str, Any] = {f.key: None for f in schema.FIELDS}
     for field in schema.fields_in_version(version):
@@ -64,8 +65,8 @@ def _month_after(day: Any) -> date | Any:
 def _default(field: schema.Field, raw: RawBook, today: date) -> Any:
     if field.default == "today":
         return today
-    if field.default in ("first-in-house", "month-after-report"):
-        return None  # resolved once the options / the report date are known
+    if field.default in ("first-in-house", "month-after-report") or field.kind == "profile":
+        return None  # resolved once the options / the report date / the profiles are known
     if field.key == "language":
         return template_language(raw)
     if field.key in ("client_name", "prepared_by"):

@@ -24,7 +24,11 @@ DUPLICATE = T(
     "{place}: the name {value} is used already in row {first}; each {what} needs its own name.",
     "{place}: nama {value} sudah dipakai di baris {first}; setiap {what} perlu nama sendiri.",
 )
-WHAT = {"channel": T("channel", "saluran"), "option": T("option", "opsi")}
+WHAT = {
+    "channel": T("channel", "saluran"),
+    "option": T("option", "opsi"),
+    "hybrid": T("hybrid", "hibrida"),
+}
 EMPTY_TABLE = T(
     "{place} has no {what}; add at least one row.",
     "{place} tidak berisi {what}; tambahkan paling sedikit satu baris.",
