@@ -2,7 +2,7 @@
 (the Guide's text is in `template_guide`).
 
 The filled example is an invented Indonesian e-commerce company comparing its in-house team with an
-onshore Jakarta vendor and an offshore vendor (IDR, 3 years). Sheet names, headers and dropdown
+onshore Jakarta vendor and an offshore vendor (IDR, 3 years), with two hybrids of its own. Sheet names, headers and dropdown
 labels are never spelled here: they come from `schema`.
 """
 
@@ -76,7 +76,9 @@ def project_values(lang: str, *, example: bool) -> dict[str, object]:
     """Values of the Project sheet: schema defaults in the template, the company in the example."""
     values: dict[str, object] = {}
     for f in schema.FIELDS:
-        if f.default not in (None, "today", "first-in-house", "month-after-report"):
+        if f.kind == "profile":  # a built-in profile, named in the template's language
+            values[f.key] = schema.builtin_profile(f.default).label(lang)
+        elif f.default not in (None, "today", "first-in-house", "month-after-report"):
             values[f.key] = f.default
     values["language"] = lang
     if example:
@@ -109,6 +111,15 @@ OWN_PROFILES = (
 ECOM, OFFICE = (schema.builtin_profile(c).label for c in ("ecommerce_24_7", "office_hours"))
 ID_ECOM = schema.builtin_pattern("id_ecommerce").label
 
+SEVERANCE_PER_FTE = 12_800_000
+"""Severance per FTE released: about 2.4 months of the agents' base pay. The in-house team is about
+97.6 FTE in year 1, so letting all of it go costs about IDR 1.25 billion, the lump sum the example
+carried before severance was charged per FTE released (DESIGN §8)."""
+SEVERANCE_NOTE = T(
+    "About 2.4 months of base pay per FTE let go",
+    "Sekitar 2,4 bulan gaji pokok per FTE yang dilepas",
+)
+
 # fmt: off
 _ = None  # blank cell
 # Channel rows: (name, mode, volume, AHT, hours/week, SL, answer s, occupancy, concurrency, min,
@@ -127,46 +138,53 @@ OPTION_ROWS = (
     (OFFSHORE, "outsourced", "no", 0.0, 173.33, 0.0, 1.15, 3, 420_000_000, "yes", T("Manila centre, Indonesian-speaking team", "Pusat Manila, tim berbahasa Indonesia")),
 )
 # Cost lines: (option, category, item, cost type or _ = inferred, basis, amount, quantity, start, end,
-#              escalation or _ = default, channel, notes)
+#              escalation or _ = default, channel, in a hybrid or _ = the cost type's default, notes)
 # In-house, then the onshore vendor (dedicated-FTE pricing), then the offshore one (usage pricing).
 COST_ROWS = (
-    (IN_HOUSE, "labour", T("Agent salaries (base pay)", "Gaji agen (gaji pokok)"), "agent_salaries", "per_fte_month", 5_400_000, 1, 1, _, "wage", _, T("Jakarta UMP plus allowances", "UMP Jakarta plus tunjangan tetap")),
-    (IN_HOUSE, "labour", T("Benefits: BPJS, THR, health insurance", "Tunjangan: BPJS, THR, asuransi kesehatan"), "benefits", "pct_labour", 0.22, 1, 1, _, _, _, T("On all labour lines", "Atas semua baris tenaga kerja")),
-    (IN_HOUSE, "labour", T("Team leaders and supervisors", "Team leader dan supervisor"), "supervision", "per_fte_month", 11_000_000, 0.1, 1, _, "wage", _, T("One per ten agents", "Satu per sepuluh agen")),
-    (IN_HOUSE, "labour", T("Night and weekend shift premium", "Tunjangan shift malam dan akhir pekan"), "night_premium", "per_agent_hour", 14_000, 0.7, 1, _, "wage", PHONE, T("70% of phone hours are nights/weekends", "70% jam telepon di malam/akhir pekan")),
-    (IN_HOUSE, "training", T("Recruiting per new agent (ads, tests)", "Rekrutmen per agen baru (iklan, tes)"), "recruiting", "per_hire", 3_500_000, 1, 1, _, "general", _, _),
-    (IN_HOUSE, "training", T("Initial training per new agent (3 weeks)", "Pelatihan awal per agen baru (3 minggu)"), "training", "per_hire", 6_000_000, 1, 1, _, "general", _, _),
-    (IN_HOUSE, "training", T("Ongoing coaching and quality assurance", "Coaching dan quality assurance berkala"), _, "per_fte_month", 350_000, 1, 1, _, "general", _, _),
-    (IN_HOUSE, "technology", T("CCaaS telephony and CRM licences", "Lisensi telepon CCaaS dan CRM"), "technology", "per_fte_month", 1_100_000, 1, 1, _, "general", _, _),
-    (IN_HOUSE, "technology", T("IT maintenance and helpdesk", "Pemeliharaan IT dan helpdesk"), _, "monthly", 45_000_000, 1, 1, _, "general", _, _),
-    (IN_HOUSE, "technology", T("Computers and headsets refresh", "Penggantian komputer dan headset"), "technology", "annual", 180_000_000, 1, 1, _, "general", _, _),
-    (IN_HOUSE, "hidden", T("Office seats, rent and utilities", "Kursi kantor, sewa dan utilitas"), "facilities", "per_fte_month", 1_800_000, 1, 1, _, "general", _, T("Jakarta office space", "Ruang kantor Jakarta")),
-    (IN_HOUSE, "technology", T("WhatsApp Business API conversations", "Percakapan WhatsApp Business API"), "technology", "per_contact", 350, 1, 1, _, "general", WHATSAPP, _),
-    (JAKARTA, "labour", T("Dedicated agent seat, fully managed", "Kursi agen khusus, dikelola penuh"), "agent_salaries", "per_fte_month", 11_900_000, 1, 1, _, _, _, T("Quote of 12 February", "Penawaran 12 Februari")),
-    (JAKARTA, "hidden", T("24/7 premium surcharge for phone", "Biaya tambahan premium 24/7 untuk telepon"), "premium_services", "monthly", 35_000_000, 1, 1, _, _, _, _),
-    (JAKARTA, "setup", T("Setup and onboarding fee", "Biaya penyiapan dan onboarding"), "setup_fee", "one_time", 350_000_000, 1, 0, _, _, _, _),
-    (JAKARTA, "training", T("Agent training and integration with our CRM", "Pelatihan agen dan integrasi dengan CRM kami"), "training", "one_time", 180_000_000, 1, 0, _, _, _, _),
-    (JAKARTA, "training", T("Vendor oversight: 2 staff and QA audits", "Pengawasan vendor: 2 staf dan audit QA"), "vendor_management", "monthly", 38_000_000, 1, 1, _, "wage", _, _),
-    (JAKARTA, "hidden", T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"), _, "per_contact", 400, 1, 1, _, _, WHATSAPP, _),
-    (JAKARTA, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, _),
-    (JAKARTA, "hidden", T("Data security and compliance audit (UU PDP)", "Audit keamanan data dan kepatuhan (UU PDP)"), _, "annual", 120_000_000, 1, 1, _, "general", _, _),
-    (JAKARTA, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi dan transfer pengetahuan"), "exit_fee", "one_time", 250_000_000, 1, 36, _, "none", _, T("Due at contract end", "Jatuh tempo di akhir kontrak")),
-    (JAKARTA, "setup", T("Severance of the current in-house team", "Pesangon tim internal saat ini"), "severance", "one_time", 1_250_000_000, 1, 2, _, "none", _, _),
-    (JAKARTA, "hidden", T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"), "change_requests", "pct_other", 0.03, 1, 1, _, "none", _, _),
-    (OFFSHORE, "labour", T("Phone handling per handled minute", "Penanganan telepon per menit"), "agent_salaries", "per_minute", 1450, 1, 1, _, _, PHONE, _),
-    (OFFSHORE, "labour", T("Chat handling per handled minute", "Penanganan chat per menit"), "agent_salaries", "per_minute", 800, 1, 1, _, _, CHAT, _),
-    (OFFSHORE, "labour", T("Email handling per ticket", "Penanganan email per tiket"), "agent_salaries", "per_contact", 9500, 1, 1, _, _, EMAIL, _),
-    (OFFSHORE, "labour", T("WhatsApp handling per conversation", "Penanganan WhatsApp per percakapan"), "agent_salaries", "per_contact", 5200, 1, 1, _, _, WHATSAPP, _),
-    (OFFSHORE, "hidden", T("Premium: 24/7 and Indonesian-speaking team", "Premium 24/7 dan tim berbahasa Indonesia"), "premium_services", "monthly", 40_000_000, 1, 1, _, _, _, _),
-    (OFFSHORE, "setup", T("Setup and onboarding fee", "Biaya penyiapan dan onboarding"), _, "one_time", 280_000_000, 1, 0, _, _, _, _),
-    (OFFSHORE, "training", T("Training and integration with our processes", "Pelatihan dan integrasi dengan proses kami"), "training", "one_time", 240_000_000, 1, 0, _, _, _, _),
-    (OFFSHORE, "training", T("Vendor oversight: 3 staff and travel", "Pengawasan vendor: 3 staf dan perjalanan"), "vendor_management", "monthly", 55_000_000, 1, 1, _, "wage", _, _),
-    (OFFSHORE, "hidden", T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"), "transaction_fees", "per_contact", 400, 1, 1, _, _, WHATSAPP, _),
-    (OFFSHORE, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, _),
-    (OFFSHORE, "hidden", T("Data security and cross-border privacy audit", "Audit keamanan data dan privasi lintas negara"), "data_security", "annual", 160_000_000, 1, 1, _, "general", _, _),
-    (OFFSHORE, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi dan transfer pengetahuan"), _, "one_time", 300_000_000, 1, 36, _, "none", _, T("Due at contract end", "Jatuh tempo di akhir kontrak")),
-    (OFFSHORE, "setup", T("Severance of the current in-house team", "Pesangon tim internal saat ini"), "severance", "one_time", 1_250_000_000, 1, 3, _, "none", _, _),
-    (OFFSHORE, "hidden", T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"), "change_requests", "pct_other", 0.04, 1, 1, _, "none", _, _),
+    (IN_HOUSE, "labour", T("Agent salaries (base pay)", "Gaji agen (gaji pokok)"), "agent_salaries", "per_fte_month", 5_400_000, 1, 1, _, "wage", _, _, T("Jakarta UMP plus allowances", "UMP Jakarta plus tunjangan tetap")),
+    (IN_HOUSE, "labour", T("Benefits: BPJS, THR, health insurance", "Tunjangan: BPJS, THR, asuransi kesehatan"), "benefits", "pct_labour", 0.22, 1, 1, _, _, _, _, T("On all labour lines", "Atas semua baris tenaga kerja")),
+    (IN_HOUSE, "labour", T("Team leaders and supervisors", "Team leader dan supervisor"), "supervision", "per_fte_month", 11_000_000, 0.1, 1, _, "wage", _, _, T("One per ten agents", "Satu per sepuluh agen")),
+    (IN_HOUSE, "labour", T("Night and weekend shift premium", "Tunjangan shift malam dan akhir pekan"), "night_premium", "per_agent_hour", 14_000, 0.7, 1, _, "wage", PHONE, _, T("70% of phone hours are nights/weekends", "70% jam telepon di malam/akhir pekan")),
+    (IN_HOUSE, "training", T("Recruiting per new agent (ads, tests)", "Rekrutmen per agen baru (iklan, tes)"), "recruiting", "per_hire", 3_500_000, 1, 1, _, "general", _, _, _),
+    (IN_HOUSE, "training", T("Initial training per new agent (3 weeks)", "Pelatihan awal per agen baru (3 minggu)"), "training", "per_hire", 6_000_000, 1, 1, _, "general", _, _, _),
+    (IN_HOUSE, "training", T("Ongoing coaching and quality assurance", "Coaching dan quality assurance berkala"), _, "per_fte_month", 350_000, 1, 1, _, "general", _, _, _),
+    (IN_HOUSE, "technology", T("CCaaS telephony and CRM licences", "Lisensi telepon CCaaS dan CRM"), "technology", "per_fte_month", 1_100_000, 1, 1, _, "general", _, _, _),
+    (IN_HOUSE, "technology", T("IT maintenance and helpdesk", "Pemeliharaan IT dan helpdesk"), _, "monthly", 45_000_000, 1, 1, _, "general", _, _, _),
+    (IN_HOUSE, "technology", T("Computers and headsets refresh", "Penggantian komputer dan headset"), "technology", "annual", 180_000_000, 1, 1, _, "general", _, "pro_rata", T("One set per agent", "Satu set per agen")),
+    (IN_HOUSE, "hidden", T("Office seats, rent and utilities", "Kursi kantor, sewa dan utilitas"), "facilities", "per_fte_month", 1_800_000, 1, 1, _, "general", _, _, T("Jakarta office space", "Ruang kantor Jakarta")),
+    (IN_HOUSE, "technology", T("WhatsApp Business API conversations", "Percakapan WhatsApp Business API"), "technology", "per_contact", 350, 1, 1, _, "general", WHATSAPP, _, _),
+    (JAKARTA, "labour", T("Dedicated agent seat, fully managed", "Kursi agen khusus, dikelola penuh"), "agent_salaries", "per_fte_month", 11_900_000, 1, 1, _, _, _, _, T("Quote of 12 February", "Penawaran 12 Februari")),
+    (JAKARTA, "hidden", T("24/7 premium surcharge for phone", "Biaya tambahan premium 24/7 untuk telepon"), "premium_services", "monthly", 35_000_000, 1, 1, _, _, _, _, _),
+    (JAKARTA, "setup", T("Setup and onboarding fee", "Biaya penyiapan dan onboarding"), "setup_fee", "one_time", 350_000_000, 1, 0, _, _, _, _, _),
+    (JAKARTA, "training", T("Agent training and integration with our CRM", "Pelatihan agen dan integrasi dengan CRM kami"), "training", "one_time", 180_000_000, 1, 0, _, _, _, _, _),
+    (JAKARTA, "training", T("Vendor oversight: 2 staff and QA audits", "Pengawasan vendor: 2 staf dan audit QA"), "vendor_management", "monthly", 38_000_000, 1, 1, _, "wage", _, _, _),
+    (JAKARTA, "hidden", T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"), _, "per_contact", 400, 1, 1, _, _, WHATSAPP, _, _),
+    (JAKARTA, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, "pro_rata", T("Licences for the vendor's agents", "Lisensi untuk agen vendor")),
+    (JAKARTA, "hidden", T("Data security and compliance audit (UU PDP)", "Audit keamanan data dan kepatuhan (UU PDP)"), _, "annual", 120_000_000, 1, 1, _, "general", _, _, _),
+    (JAKARTA, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi dan transfer pengetahuan"), "exit_fee", "one_time", 250_000_000, 1, 36, _, "none", _, "pro_rata", T("Due at contract end, on the work handed back", "Jatuh tempo di akhir kontrak, atas pekerjaan yang dikembalikan")),
+    (JAKARTA, "setup", T("Severance of the current in-house team", "Pesangon tim internal saat ini"), "severance", "per_fte_released", SEVERANCE_PER_FTE, 1, _, _, "wage", _, _, SEVERANCE_NOTE),
+    (JAKARTA, "hidden", T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"), "change_requests", "pct_other", 0.03, 1, 1, _, "none", _, _, _),
+    (OFFSHORE, "labour", T("Phone handling per handled minute", "Penanganan telepon per menit"), "agent_salaries", "per_minute", 1450, 1, 1, _, _, PHONE, _, _),
+    (OFFSHORE, "labour", T("Chat handling per handled minute", "Penanganan chat per menit"), "agent_salaries", "per_minute", 800, 1, 1, _, _, CHAT, _, _),
+    (OFFSHORE, "labour", T("Email handling per ticket", "Penanganan email per tiket"), "agent_salaries", "per_contact", 9500, 1, 1, _, _, EMAIL, _, _),
+    (OFFSHORE, "labour", T("WhatsApp handling per conversation", "Penanganan WhatsApp per percakapan"), "agent_salaries", "per_contact", 5200, 1, 1, _, _, WHATSAPP, _, _),
+    (OFFSHORE, "hidden", T("Premium: 24/7 and Indonesian-speaking team", "Premium 24/7 dan tim berbahasa Indonesia"), "premium_services", "monthly", 40_000_000, 1, 1, _, _, _, _, _),
+    (OFFSHORE, "setup", T("Setup and onboarding fee", "Biaya penyiapan dan onboarding"), _, "one_time", 280_000_000, 1, 0, _, _, _, _, _),
+    (OFFSHORE, "training", T("Training and integration with our processes", "Pelatihan dan integrasi dengan proses kami"), "training", "one_time", 240_000_000, 1, 0, _, _, _, _, _),
+    (OFFSHORE, "training", T("Vendor oversight: 3 staff and travel", "Pengawasan vendor: 3 staf dan perjalanan"), "vendor_management", "monthly", 55_000_000, 1, 1, _, "wage", _, _, _),
+    (OFFSHORE, "hidden", T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"), "transaction_fees", "per_contact", 400, 1, 1, _, _, WHATSAPP, _, _),
+    (OFFSHORE, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, "pro_rata", T("Licences for the vendor's agents", "Lisensi untuk agen vendor")),
+    (OFFSHORE, "hidden", T("Data security and cross-border privacy audit", "Audit keamanan data dan privasi lintas negara"), "data_security", "annual", 160_000_000, 1, 1, _, "general", _, _, _),
+    (OFFSHORE, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi dan transfer pengetahuan"), _, "one_time", 300_000_000, 1, 36, _, "none", _, "pro_rata", T("Due at contract end, on the work handed back", "Jatuh tempo di akhir kontrak, atas pekerjaan yang dikembalikan")),
+    (OFFSHORE, "setup", T("Severance of the current in-house team", "Pesangon tim internal saat ini"), "severance", "per_fte_released", SEVERANCE_PER_FTE, 1, _, _, "wage", _, _, SEVERANCE_NOTE),
+    (OFFSHORE, "hidden", T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"), "change_requests", "pct_other", 0.04, 1, 1, _, "none", _, _, _),
+)
+# The user's own hybrids: (name, vendor, channels (() = all), hours, tier, share, notes). Seed 000's
+# split (the vendor takes the volume of the messaging channels, the own team keeps the live ones)
+# and seed 004's (own team in business hours, a vendor after hours).
+HYBRID_ROWS = (
+    (T("Offshore vendor takes WhatsApp and email", "Vendor offshore menangani WhatsApp dan email"), OFFSHORE, (WHATSAPP, EMAIL), "all", "all", 1.0, T("Phone and chat stay with our team", "Telepon dan chat tetap di tim kami")),
+    (T("Jakarta vendor after hours", "Vendor Jakarta di luar jam kerja"), JAKARTA, (), "after_hours", "all", 1.0, T("Our team keeps Mon-Fri 08-17", "Tim kami tetap melayani Sen-Jum 08-17")),
 )
 # fmt: on
 
@@ -221,13 +239,20 @@ def table_rows(table_name: str, lang: str, *, example: bool = True) -> list[dict
     if table_name in SHAPE_TABLES:
         return shape_rows(table_name, lang, example=example)
     table = schema.TABLES_BY_NAME[table_name]
-    source = {"tbl_channels": CHANNEL_ROWS, "tbl_options": OPTION_ROWS, "tbl_costs": COST_ROWS}
+    source = {
+        "tbl_channels": CHANNEL_ROWS,
+        "tbl_options": OPTION_ROWS,
+        "tbl_costs": COST_ROWS,
+        "tbl_hybrids": HYBRID_ROWS,
+    }
     rows = []
     for raw in source[table_name]:
         row: dict[str, object] = {}
         for col, value in zip(table.columns, raw, strict=True):
             if col.choices and value is not None:
                 value = schema.choice_label(col.choices, value, lang)
+            if isinstance(value, tuple):  # a list of names, e.g. the channels of a hybrid
+                value = ", ".join(_text(v, lang) for v in value) or None
             row[col.key] = _text(value, lang)
         if table_name == "tbl_costs" and raw[4] in schema.PERCENT_BASES:
             row["amount.format"] = schema.PERCENT_FORMAT

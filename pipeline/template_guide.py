@@ -1,5 +1,5 @@
 """The Guide sheet's text, EN and ID: what the workbook decides, the steps, demand through the week
-and the year in plain words, the colours and the hidden-cost checklist.
+and the year and hybrids in plain words, the colours and the hidden-cost checklist.
 
 Sheet and column names come from `schema`, never spelled here.
 """
@@ -32,14 +32,14 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
                 "Whether to run customer service with your own team, hand it to a BPO / call-centre vendor, "
                 "or split it between the two. You describe the demand, the options and every cost line; the "
                 "tool checks each cell, computes a multi-year cost comparison with ROI, payback, staffing "
-                "(Erlang C), a hybrid split and a sensitivity analysis, and writes a PDF recommendation."
+                "(Erlang C), hybrids and a sensitivity analysis, and writes a PDF recommendation."
             )
             if en
             else (
                 "Apakah layanan pelanggan dijalankan tim sendiri, diserahkan ke vendor BPO / call center, "
                 "atau dibagi di antara keduanya. Anda mengisi permintaan, opsi dan setiap baris biaya; alat "
                 "ini memeriksa setiap sel, menghitung perbandingan biaya beberapa tahun dengan ROI, payback, "
-                "kebutuhan staf (Erlang C), pembagian hibrida dan analisis sensitivitas, lalu menulis "
+                "kebutuhan staf (Erlang C), hibrida dan analisis sensitivitas, lalu menulis "
                 "rekomendasi dalam PDF."
             ),
             "",
@@ -91,13 +91,24 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
         (
             "para",
             (
+                f"{s['hybrids']} (optional): a split of your own between a vendor and your team "
+                "that you want to see in the report (see below)."
+                if en
+                else f"{s['hybrids']} (opsional): pembagian Anda sendiri antara vendor dan tim "
+                "Anda yang ingin dilihat di laporan (lihat di bawah)."
+            ),
+            "5",
+        ),
+        (
+            "para",
+            (
                 f"{s['scores']}: weight each criterion 0-5 and score each option 1-5; rename the score "
                 "columns to your option names."
                 if en
                 else f"{s['scores']}: beri bobot kriteria 0-5 dan nilai setiap opsi 1-5; ganti nama "
                 "kolom nilai dengan nama opsi Anda."
             ),
-            "5",
+            "6",
         ),
         (
             "para",
@@ -107,9 +118,10 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
                 else "Jalankan: cs-sourcing validate FILE.xlsx untuk memeriksa, lalu "
                 "cs-sourcing report FILE.xlsx untuk PDF."
             ),
-            "6",
+            "7",
         ),
         *demand_blocks(lang),
+        *hybrid_blocks(lang),
         ("heading", "Colours" if en else "Warna", ""),
         (
             "swatch",
@@ -270,6 +282,108 @@ def demand_blocks(lang: str) -> list[tuple[str, str, str]]:
             f"(mis. 15%), dan {h['complex_aht_factor']} berapa kali lebih lama penanganannya "
             "dibanding rata-rata (mis. 180% = 1,8 kali). Alat ini memperhitungkan waktu tambahan "
             "itu saat menghitung kebutuhan staf.",
+            "",
+        ),
+    ]
+
+
+def _types(mode: str, lang: str) -> str:
+    """The cost types whose fixed lines count `mode` in a hybrid by default, as a list in words."""
+    labels = [t.label(lang).lower() for t in schema.COST_TYPES if t.in_hybrid == mode]
+    last = " dan " if lang == "id" else " and "
+    return ", ".join(labels[:-1]) + last + labels[-1] if len(labels) > 1 else "".join(labels)
+
+
+def hybrid_blocks(lang: str) -> list[tuple[str, str, str]]:
+    """The Guide's section on hybrids: what the tool tries, the Hybrids sheet, `In a hybrid` and
+    severance per FTE released, in plain words; names come from the schema."""
+    s = {k: v(lang) for k, v in schema.SHEETS.items()}
+    column = schema.COSTS.column("in_hybrid").header(lang)
+    hours = schema.FIELDS_BY_KEY["business_hours"].label(lang)
+    label = {c.code: c.label(lang) for c in (*schema.IN_HYBRID, *schema.BASES)}
+    full, pure = _types("full", lang), _types("pure_only", lang)
+    if lang != "id":
+        return [
+            ("heading", "Sharing the work: hybrids", ""),
+            (
+                "para",
+                "Besides each option on its own, the tool tries hybrids: a vendor takes part of "
+                "the contacts and your baseline team keeps the rest. For each vendor it tries a "
+                "split by channel (e.g. the vendor takes WhatsApp and email), after hours (your "
+                f"team keeps the hours set by “{hours}” on the {s['project']} sheet, Mon-Fri "
+                "08-17 unless you change it, and the vendor takes the rest), by tier (the vendor takes the simple contacts, your team the complex "
+                "ones) and by share (10% to 90% of everything). Each side is staffed hour by hour "
+                "for the contacts it gets, and the report shows the best of each kind.",
+                "",
+            ),
+            ("subheading", "Your own hybrids", ""),
+            (
+                "para",
+                f"To see a particular split in the report, add a row on the {s['hybrids']} sheet: "
+                "a name, the vendor, the channels it takes (blank = all), the hours, the tier and "
+                "the share.",
+                "",
+            ),
+            ("subheading", "Costs in a hybrid", ""),
+            (
+                "para",
+                "Costs charged per use (per contact, per minute, per agent hour, per FTE, per "
+                "hire) follow each side's own volume. For fixed amounts (one-time, monthly, "
+                f"annual) the column “{column}” on the {s['costs']} sheet says how they count: "
+                f"{label['full']} = charged in full on a side that handles anything; "
+                f"{label['pro_rata']} = by that side's share of the workload; {label['pure_only']} "
+                "= only when the option runs alone. Blank takes the default of the cost type: in "
+                f"full for {full}; only for the option on its own for {pure}; pro rata for the "
+                "others.",
+                "",
+            ),
+            (
+                "para",
+                f"Severance: use the basis “{label['per_fte_released']}”. The amount is paid for "
+                "each FTE of your current team that is no longer needed, so a hybrid that keeps "
+                "part of the team pays only for the part it lets go.",
+                "",
+            ),
+        ]
+    return [
+        ("heading", "Berbagi pekerjaan: hibrida", ""),
+        (
+            "para",
+            "Selain setiap opsi secara tersendiri, alat ini mencoba hibrida: vendor menangani "
+            "sebagian kontak dan tim baseline Anda menangani sisanya. Untuk setiap vendor dicoba "
+            "pembagian per saluran (mis. vendor menangani WhatsApp dan email), di luar jam kerja "
+            f"(tim Anda tetap melayani jam yang ditetapkan “{hours}” di sheet {s['project']}, "
+            "Sen-Jum 08-17 bila tidak diubah, dan vendor menangani sisanya), per tingkat (vendor menangani kontak sederhana, tim Anda yang kompleks) dan "
+            "per porsi (10% sampai 90% dari semuanya). Setiap sisi diisi staf jam demi jam untuk "
+            "kontak yang diterimanya, dan laporan menampilkan yang terbaik dari setiap jenis.",
+            "",
+        ),
+        ("subheading", "Hibrida Anda sendiri", ""),
+        (
+            "para",
+            "Untuk melihat pembagian tertentu di laporan, tambahkan baris di sheet "
+            f"{s['hybrids']}: nama, vendor, saluran yang ditanganinya (kosong = semua), jam, "
+            "tingkat dan porsi.",
+            "",
+        ),
+        ("subheading", "Biaya dalam hibrida", ""),
+        (
+            "para",
+            "Biaya per pemakaian (per kontak, per menit, per jam agen, per FTE, per rekrutmen) "
+            "mengikuti volume masing-masing sisi. Untuk jumlah tetap (sekali, bulanan, tahunan) "
+            f"kolom “{column}” di sheet {s['costs']} menentukan cara menghitungnya: "
+            f"{label['full']} = dikenakan utuh pada sisi yang menangani apa pun; "
+            f"{label['pro_rata']} = sesuai porsi beban kerja sisi itu; {label['pure_only']} = "
+            "hanya bila opsi berjalan sendiri. Kosong memakai bawaan jenis biaya: utuh untuk "
+            f"{full}; hanya untuk opsi yang berjalan sendiri untuk {pure}; proporsional untuk "
+            "lainnya.",
+            "",
+        ),
+        (
+            "para",
+            f"Pesangon: pakai dasar “{label['per_fte_released']}”. Jumlahnya dibayar untuk setiap "
+            "FTE tim Anda saat ini yang tidak lagi diperlukan, sehingga hibrida yang "
+            "mempertahankan sebagian tim hanya membayar bagian yang dilepas.",
             "",
         ),
     ]

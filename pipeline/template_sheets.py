@@ -33,6 +33,7 @@ TABLE_ROWS = {
     "tbl_seasonality": 12,
     "tbl_options": 10,
     "tbl_costs": 300,
+    "tbl_hybrids": 20,
 }
 """Pre-sized blank rows: Excel cannot grow a table on a protected sheet. tbl_scores: criteria + 5;
 tbl_profiles: ten profiles of seven days (four built-in)."""
@@ -145,9 +146,17 @@ def _input(cell, number_format: str = "General") -> None:
 
 
 def _validation(
-    ws: Worksheet, sqref: str, title: str, prompt: str, lang: str, values: str | None = None
+    ws: Worksheet,
+    sqref: str,
+    title: str,
+    prompt: str,
+    lang: str,
+    values: str | None = None,
+    *,
+    warn: bool = True,
 ) -> None:
-    """Input message on `sqref`; a dropdown when `values` (a list formula) is given."""
+    """Input message on `sqref`; a dropdown when `values` (a list formula) is given, which warns
+    about a value not in the list unless `warn` is False (a list of names may be typed)."""
     dv = DataValidation(
         type="list" if values else None,
         formula1=values,
@@ -156,7 +165,7 @@ def _validation(
         promptTitle=title[:32],
         prompt=prompt[:255],
         # A warning, not a stop: the reader accepts synonyms and the other language's labels.
-        showErrorMessage=bool(values),
+        showErrorMessage=bool(values) and warn,
         errorStyle="warning",
         errorTitle=title[:32] if values else None,
         error=content.NOT_IN_LIST(lang) if values else None,
@@ -211,6 +220,9 @@ class Lists:
         """A dropdown of the names in a table column, each once and in order (a profile's name
         is on its seven rows): two helper columns of `_meta` with plain formulas that Excel and
         LibreOffice both compute, and an OFFSET as long as the names found."""
+        key = ("distinct", table.name, column_key)
+        if key in self.cache:  # the Project's business hours and the channels share one list
+            return self.cache[key]
         sheet = quote_sheetname(table.sheet(lang))
         col = column_letter(table.name, column_key)
         first, n = FIRST_DATA_ROW, table_rows(table)
@@ -231,7 +243,10 @@ class Lists:
                 f'MATCH({i},${seq}$1:${seq}${n},0)),"")'
             )
         meta = quote_sheetname(self.meta.title)
-        return f"OFFSET({meta}!${names}$1,0,0,MAX(1,COUNT({meta}!${seq}$1:${seq}${n})),1)"
+        self.cache[key] = (
+            f"OFFSET({meta}!${names}$1,0,0,MAX(1,COUNT({meta}!${seq}$1:${seq}${n})),1)"
+        )
+        return self.cache[key]
 
 
 def _choice_labels(choices: Sequence[schema.Choice], lang: str) -> list[str]:
@@ -306,6 +321,8 @@ def write_project(ws: Worksheet, lang: str, values: dict[str, object], lists: Li
             source = lists.formula(_choice_labels(field.choices, lang))
         elif field.kind == "option":
             source = _data_range(opts, "option", lang)
+        elif field.kind == "profile":
+            source = lists.distinct(schema.PROFILES, "profile", lang)
         _validation(ws, f"{VALUE_COLUMN}{row}", field.label(lang), field.help(lang), lang, source)
     last = FIRST_DATA_ROW + len(schema.FIELDS)
     note = ws.cell(last + 1, 1, content.REQUIRED_NOTE(lang))
@@ -422,7 +439,7 @@ def write_table(
             source = lists.formula(_choice_labels(col.choices, lang))
         elif col.kind == "option":
             source = _data_range(schema.TABLES_BY_NAME["tbl_options"], "option", lang)
-        elif col.kind == "channel":
+        elif col.kind in ("channel", "channels"):
             source = _data_range(schema.TABLES_BY_NAME["tbl_channels"], "channel", lang)
         elif col.kind == "profile":
             source = lists.distinct(schema.PROFILES, "profile", lang)
@@ -430,7 +447,9 @@ def write_table(
             source = lists.distinct(schema.SEASONALITY, "pattern", lang)
         elif table.name == "tbl_scores" and col.key == "weight":
             source = '"0,1,2,3,4,5"'
-        _validation(ws, sqref, col.header(lang), col.help(lang), lang, source)
+        # A hybrid's Channels pick one name from the list or type several: no warning then.
+        warn = col.kind != "channels"
+        _validation(ws, sqref, col.header(lang), col.help(lang), lang, source, warn=warn)
     if extra_headers:
         first = get_column_letter(len(cols) + 1)
         sqref = f"{first}{FIRST_DATA_ROW}:{get_column_letter(ncols)}{last_row}"

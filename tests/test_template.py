@@ -141,7 +141,7 @@ def test_every_coded_column_has_a_dropdown_with_its_labels(book):
                 assert kind == "list"
                 assert _list_values(wb, formula) == [c.label(lang) for c in col.choices]
                 checked += 1
-            elif col.kind in ("option", "channel"):
+            elif col.kind in ("option", "channel", "channels"):
                 source = "tbl_options" if col.kind == "option" else "tbl_channels"
                 rows = template.table_rows(TABLE_SHEETS[source])
                 expected = (
@@ -155,11 +155,24 @@ def test_every_coded_column_has_a_dropdown_with_its_labels(book):
                 assert formula.startswith("OFFSET('_meta'!$")
                 checked += 1
     # mode, profile, pattern, day, type, yes/no (2), category, cost type, basis, escalation,
-    # option, channel
-    assert checked == 13
+    # option, channel, in a hybrid; a hybrid's vendor, channels, hours and tier
+    assert checked == 18
 
 
-@pytest.mark.parametrize("key", ["currency", "language", "baseline_option"], ids=str)
+def test_a_hybrids_channels_take_a_list_without_a_warning(book):
+    """The Channels dropdown offers one name; typing several (WhatsApp, Email) must not pop up
+    "not in the list", unlike the other dropdowns, which warn."""
+    _, lang, wb = book
+    ws = wb[schema.HYBRIDS.sheet(lang)]
+    letter = template.column_letter("hybrids", "channels")
+    warns = {str(dv.sqref)[0]: dv.showErrorMessage for dv in ws.data_validations.dataValidation}
+    assert warns[letter] is False
+    assert warns[template.column_letter("hybrids", "vendor")] is True
+
+
+@pytest.mark.parametrize(
+    "key", ["currency", "language", "baseline_option", "business_hours"], ids=str
+)
 def test_coded_project_fields_have_dropdowns(book, key):
     _, lang, wb = book
     ws = wb[schema.SHEETS["project"](lang)]
@@ -167,10 +180,17 @@ def test_coded_project_fields_have_dropdowns(book, key):
     (sqref, kind, formula, prompt), *_ = [v for v in _validations(ws) if v[0] == ref]
     assert kind == "list"
     assert prompt == schema.FIELDS_BY_KEY[key].help(lang)
-    values = _list_values(wb, formula)
     if key == "baseline_option":
         assert formula.endswith("!$A$5:$A$14")
+    elif key == "business_hours":
+        # the Profiles' names, each once: the same list as a channel's Profile column
+        demand = wb[schema.SHEETS["demand"](lang)]
+        letter = template.column_letter("channels", "profile")
+        profile = [v for v in _validations(demand) if v[0].startswith(f"{letter}5:")]
+        assert formula.startswith("OFFSET('_meta'!$") and formula == profile[0][2]
+        assert ws[ref].value == schema.builtin_profile("office_hours").label(lang)
     else:
+        values = _list_values(wb, formula)
         assert values == [c.label(lang) for c in schema.FIELDS_BY_KEY[key].choices]
 
 

@@ -153,7 +153,7 @@ def test_score_columns_are_extra_columns_without_warning():
     [
         ("F4", [("F4", "extra-column", "warning"), ("A4", "missing-column", "error")]),
         ("G4", [("G4", "extra-column", "warning"), ("A4", "missing-column", "warning")]),
-        ("L4", [("L4", "extra-column", "warning")]),
+        ("M4", [("M4", "extra-column", "warning")]),
     ],
     ids=["required-amount-error", "optional-quantity-warning", "notes-not-needed"],
 )
@@ -203,7 +203,7 @@ def test_tables_converted_to_ranges_read_to_the_same_inputs(tmp_path, lang):
     costs_message = book.issues[sheets.index(schema.COSTS.sheet(lang))].message
     n = len(example_data.table_rows("tbl_costs", lang))
     assert (
-        f"{schema.COSTS.sheet(lang)}!A4:L4" in costs_message and f"5\u2013{4 + n}" in costs_message
+        f"{schema.COSTS.sheet(lang)}!A4:M4" in costs_message and f"5\u2013{4 + n}" in costs_message
     )
     assert "tbl_costs" in costs_message
     assert ("converted to a range" if lang == "en" else "diubah menjadi rentang") in costs_message
@@ -322,7 +322,7 @@ def test_rows_below_the_table_and_blank_rows(make_workbook):
         make_workbook(
             {
                 f"Costs!A{FIRST + 1}": None,  # a row emptied inside the table stays out
-                **{f"Costs!{c}{FIRST + 1}": None for c in "BCDEFGHIJKL"},
+                **{f"Costs!{c}{FIRST + 1}": None for c in "BCDEFGHIJKLM"},
                 f"Costs!A{below}": "In-house",
                 f"Costs!C{below}": "Typed below",
                 f"Costs!F{below}": 1000,
