@@ -90,14 +90,22 @@ def test_example_recommendation_composite_and_reasons():
     res = compute(example_inputs())
     rec = res.recommendation
     cands = {c.name: c for c in rec.candidates}
-    low = min(c.pv_cost for c in rec.candidates)
+    front = [c for c in rec.candidates if c.on_front]
+    low, high = min(c.pv_cost for c in front), max(c.pv_cost for c in front)
     for c in rec.candidates:
-        assert c.cost_score == pytest.approx(100 * low / c.pv_cost)
+        assert c.cost_score == pytest.approx(100 * (high - c.pv_cost) / (high - low))
         assert c.composite == pytest.approx(0.6 * c.cost_score + 0.4 * c.qualitative_index)
-    assert rec.option == rec.candidates[0].name
-    assert [c.composite for c in rec.candidates] == sorted(
-        (c.composite for c in rec.candidates), reverse=True
-    )
+        dominated = any(
+            d.pv_cost <= c.pv_cost
+            and d.qualitative_index >= c.qualitative_index
+            and (d.pv_cost < c.pv_cost or d.qualitative_index > c.qualitative_index)
+            for d in rec.candidates
+        )
+        assert c.on_front == (not dominated)
+    assert rec.option == rec.candidates[0].name and rec.candidates[0].on_front
+    on = [c.composite for c in rec.candidates if c.on_front]
+    assert on == sorted(on, reverse=True)
+    assert all(c.on_front for c in rec.candidates[: len(on)])  # the front ranks first
     codes = [r.code for r in rec.reasons]
     assert codes[0] == "savings" and "payback" in codes and "qualitative" in codes
     assert codes[-1] in ("robust", "not-robust")
@@ -260,3 +268,106 @@ def test_results_json_has_the_staffing_keys_of_design_section_8():
         assert (row["abandonment"] is None) == (row["channel"] != "Phone")
     assert "staffing_by_hour" not in data["options"][0]
     assert len(data["options"][0]["monthly_fte"]) == inputs.project.horizon_months + 1
+
+
+# ------------------------------------------------------------------ the decision (DESIGN §8)
+from hypothesis import assume  # noqa: E402
+
+from pipeline.model.recommend import front_ranking  # noqa: E402
+
+_COSTS = st.lists(st.floats(1e3, 1e12, allow_nan=False), min_size=1, max_size=7)
+_Q = st.floats(0, 100, allow_nan=False)
+
+
+@st.composite
+def _candidates(draw):
+    costs = draw(_COSTS)
+    quality = draw(st.one_of(st.just([None] * len(costs)),
+                             st.lists(_Q, min_size=len(costs), max_size=len(costs))))  # fmt: skip
+    return costs, quality, draw(st.floats(0, 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_candidates(), st.floats(-1e11, 1e11), st.floats(1e-3, 1e3))
+def test_ranking_ignores_a_cost_every_candidate_shares_and_the_unit(cands, shift, k):
+    costs, quality, w = cands
+    order, *_ = front_ranking(costs, quality, w)
+    shifted, *_ = front_ranking([c + shift for c in costs], quality, w)
+    scaled, *_ = front_ranking([c * k for c in costs], quality, w)
+    assume(all(c + shift > 0 for c in costs))
+    # the same winner and the same order, up to float rounding of exact ties
+    assert shifted[0] == order[0] or costs[shifted[0]] == pytest.approx(costs[order[0]], rel=1e-9)
+    assert scaled[0] == order[0] or costs[scaled[0]] == pytest.approx(costs[order[0]], rel=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_candidates())
+def test_a_dearer_candidate_that_is_not_better_never_wins(cands):
+    costs, quality, w = cands
+    order, _, _, front = front_ranking(costs, quality, w)
+    win = order[0]
+    q = [0.0 if v is None else v for v in quality]
+    for j in range(len(costs)):
+        assert not (costs[j] < costs[win] and q[j] >= q[win])
+    assert front[win]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_candidates(), st.data())
+def test_lowering_a_candidates_cost_never_lowers_its_rank(cands, data):
+    costs, quality, w = cands
+    j = data.draw(st.integers(0, len(costs) - 1))
+    cut = data.draw(st.floats(0.0, 0.99))
+    order, *_ = front_ranking(costs, quality, w)
+    cheaper = list(costs)
+    cheaper[j] = costs[j] * (1 - cut)
+    after, *_ = front_ranking(cheaper, quality, w)
+    assert after.index(j) <= order.index(j)
+
+
+def test_front_ranking_by_hand():
+    """A 100 / Q 50, B 120 / Q 80, C 130 / Q 70 (dominated by B), w = 0.6: front {A, B}; cost
+    scores A 100, B 0; composites A 0.6 x 100 + 0.4 x 50 = 80, B 0.4 x 80 = 32: A wins; C, off
+    the front, ranks last whatever its composite."""
+    order, scores, composite, front = front_ranking([100.0, 120.0, 130.0], [50.0, 80.0, 70.0], 0.6)
+    assert order == [0, 1, 2] and front == [True, True, False]
+    assert scores[:2] == [100.0, 0.0] and composite[:2] == [
+        pytest.approx(80.0),
+        pytest.approx(32.0),
+    ]
+
+
+def test_an_identical_line_on_every_option_leaves_the_recommendation():
+    from tests.model_fixtures import example_inputs_v2, line
+
+    for inputs in (example_inputs(), example_inputs_v2()):
+        before = compute(inputs).recommendation.option
+        extra = tuple(
+            line(
+                o.name,
+                "monthly",
+                250_000_000.0,
+                category="hidden",
+                cost_type="other",
+                in_hybrid="full",
+            )  # fmt: skip
+            for o in inputs.options
+        )
+        after = compute(replace(inputs, costs=inputs.costs + extra)).recommendation.option
+        assert after == before
+
+
+def test_a_winner_that_is_not_the_cheapest_states_its_premium():
+    """Quality decides (cost weight 0): the winner costs more than the cheapest candidate, and
+    the recommendation says how much more, over whom, for how many quality points."""
+    res = compute(example_inputs(financial_weight=0.0))
+    rec = res.recommendation
+    cheapest = min(rec.candidates, key=lambda c: c.pv_cost)
+    winner = rec.candidates[0]
+    assert winner.name != cheapest.name
+    assert rec.premium == pytest.approx(winner.pv_cost - cheapest.pv_cost)
+    assert rec.premium_over == cheapest.name
+    reason = next(r for r in rec.reasons if r.code == "premium")
+    assert reason.values["quality_gain"] == pytest.approx(
+        winner.qualitative_index - cheapest.qualitative_index
+    )

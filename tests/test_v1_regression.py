@@ -36,8 +36,12 @@ ranks on the cost-quality front. Every cost, staffing, saving, NPV and payback f
 workbook stays exactly as v1 gave it (docs/decisions.md)."""
 
 
+KEYED = {".comparisons": "option"}
+"""Lists compared by a key rather than by position (results@2 adds entries to them)."""
+
+
 def _exempt(path: str) -> bool:
-    generic = re.sub(r"\[\d+\]", "[]", path)
+    generic = re.sub(r"\[[^\]]+\]", "[]", path)
     return any(generic == d or generic.startswith(d + ".") or generic.startswith(d + "[")
                for d in DECISION)  # fmt: skip
 
@@ -56,6 +60,15 @@ def _compare(old, new, path: str, problems: list[str]) -> None:
                 problems.append(f"{path}.{key}: missing")
                 continue
             _compare(value, new[key], f"{path}.{key}", problems)
+    elif isinstance(old, list) and path in KEYED:
+        # v2 adds the hybrid candidates' comparisons: v1's entries must all be there, unchanged
+        by_key = {item[KEYED[path]]: item for item in new} if isinstance(new, list) else {}
+        for item in old:
+            key = item[KEYED[path]]
+            if key not in by_key:
+                problems.append(f"{path}[{key}]: missing")
+            else:
+                _compare(item, by_key[key], f"{path}[{key}]", problems)
     elif isinstance(old, list):
         if not isinstance(new, list) or len(new) != len(old):
             problems.append(f"{path}: list of {len(old)} is now {new!r:.80}")
@@ -95,6 +108,7 @@ def test_compare_notices_a_changed_figure():
     _compare({"a": 1.0, "c": None}, {"a": 1.0 + 1e-12, "c": None, "new": 3}, "", problems)
     assert problems == []
     problems = []
-    old = {"comparisons": [{"npv": 1.0, "roi": 2.0}]}
-    _compare(old, {"comparisons": [{"npv": 1.5, "roi": 3.0}]}, "", problems)
-    assert problems == [".comparisons[0].npv: 1.0 is now 1.5"]  # roi is a decision figure
+    old = {"comparisons": [{"option": "B", "npv": 1.0, "roi": 2.0}]}
+    new = {"comparisons": [{"option": "H", "npv": 9.0}, {"option": "B", "npv": 1.5, "roi": 3.0}]}
+    _compare(old, new, "", problems)
+    assert problems == [".comparisons[B].npv: 1.0 is now 1.5"]  # roi is a decision figure

@@ -213,7 +213,8 @@ def compute(inputs: Inputs, *, warnings: Sequence[Issue] = ()) -> Results:
                 best_monthly_cost=tuple(float(v) for v in best),
             )
         )
-    refs = candidate_refs(engine)
+    variants = hybrid_families.families(engine)
+    refs = candidate_refs(engine, variants)
     for ref in refs:
         if ref.kind == "hybrid":
             comparisons[ref.name] = compare(
@@ -224,7 +225,7 @@ def compute(inputs: Inputs, *, warnings: Sequence[Issue] = ()) -> Results:
     sens = None
     if lead is not None:
         base_key = ranked[0][0].key
-        sens = sensitivity(engine, lead, lambda sc: winner_key(engine, sc), base_key)
+        sens = sensitivity(engine, lead, lambda sc: winner_key(engine, sc, refs), base_key)
     rec = recommendation(
         engine,
         ranked,
@@ -232,7 +233,7 @@ def compute(inputs: Inputs, *, warnings: Sequence[Issue] = ()) -> Results:
         checklists={o.name: o.checklist for o in options},
         sensitivity=sens,
     )
-    found = tuple(_hybrid_result(engine, v, base_run) for v in hybrid_families.families(engine))
+    found = tuple(_hybrid_result(engine, v, base_run) for v in variants)
     log.debug("compute: %d options, %d lines", len(inputs.options), len(inputs.costs))
     return Results(
         inputs=inputs,

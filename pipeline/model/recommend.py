@@ -1,18 +1,24 @@
 """Qualitative index, hidden-cost checklist, candidate ranking and the recommendation's reasons.
 
-cost score = 100 x min PV / PV; composite = w x cost score + (1 - w) x qualitative index (cost
-score alone unless every candidate has an index); the highest composite wins.
+The ranking (DESIGN §8): candidates on the cost-quality Pareto front (no other candidate is at
+most as dear and at least as good, one of them strictly) rank above the dominated ones; on the
+front, cost score = 100 x (dearest PV on the front - PV) / (dearest - cheapest on the front),
+composite = w x cost score + (1 - w) x qualitative index, highest first. Without a qualitative
+index for every candidate, cost alone ranks (cheapest first). Adding the same cost to every
+candidate, or scaling every cost, leaves the ranking as it is; a dominated candidate never wins;
+lowering a candidate's cost never lowers its rank (each a hypothesis test).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from .. import schema
 from .engine import BASE, SHARE_STEPS, Engine, Scenario
 from .inputs import CostLine, Criterion, Option
 from .results import Candidate, ChecklistItem, Comparison, Reason, Recommendation, Sensitivity
-from .scenarios import CandidateRef, hybrid_curve, hybrid_name
+from .scenarios import CandidateRef
 
 
 def qualitative_index(criteria: Sequence[Criterion], option: str) -> float | None:
@@ -61,15 +67,16 @@ def missing_types(items: Sequence[ChecklistItem]) -> list[str]:
     return [i.cost_type for i in items if not i.included]
 
 
-def candidate_refs(engine: Engine, sc: Scenario = BASE) -> list[CandidateRef]:
-    """Every pure option, plus each vendor's best split when strictly between 0% and 100%."""
+def candidate_refs(engine: Engine, variants: Sequence | None = None) -> list[CandidateRef]:
+    """Every pure option, then the best variant of each hybrid family per vendor and the user's
+    hybrids (DESIGN §8; `variants` from `hybrids.families`); v1's split is the `uniform` family."""
+    from . import hybrids
+
     refs = [CandidateRef(name=o.name, kind="option", option=o) for o in engine.inputs.options]
-    for vendor in engine.vendors():
-        _, k = hybrid_curve(engine, vendor, sc)
-        if 0 < k < SHARE_STEPS:
-            refs.append(
-                CandidateRef(name=hybrid_name(vendor.name, k), kind="hybrid", option=vendor, k=k)
-            )
+    for v in hybrids.families(engine) if variants is None else variants:
+        vendor = engine.inputs.option(v.routing.vendor)
+        ref = CandidateRef(name="", kind="hybrid", option=vendor, routing=v.routing)
+        refs.append(replace(ref, name=ref.key))
     return refs
 
 
@@ -79,47 +86,86 @@ def indices_of(engine: Engine) -> dict[str, float | None]:
     }
 
 
+def vendor_share(engine: Engine, ref: CandidateRef) -> float:
+    """A hybrid's vendor's share of the contacts over the horizon (base case)."""
+    if ref.routing is None:
+        return ref.k / SHARE_STEPS
+    run = ref.run(engine)
+    total = float(run.contacts.sum())
+    return float(run.sides[-1].contacts.sum()) / total if total > 0 and len(run.sides) > 1 else 1.0
+
+
 def ref_index(engine: Engine, ref: CandidateRef, indices: Mapping[str, float | None]):
     if ref.kind == "hybrid":
         return hybrid_index(
-            indices[engine.baseline.name], indices[ref.option.name], ref.k / SHARE_STEPS
+            indices[engine.baseline.name], indices[ref.option.name], vendor_share(engine, ref)
         )
     return indices[ref.name]
+
+
+def front_ranking(
+    costs: Sequence[float], quality: Sequence[float | None], weight: float
+) -> tuple[list[int], list[float], list[float], list[bool]]:
+    """(order best first, cost scores, composites, on the front) of candidates with PV `costs`
+    and qualitative indices `quality` (DESIGN §8). Ties: lower cost, then better quality, then
+    input order."""
+    n = len(costs)
+    use_q = n > 0 and all(q is not None for q in quality)
+    q = [float(v) if use_q else 0.0 for v in quality]
+    front = [
+        not any(
+            costs[j] <= costs[i] and q[j] >= q[i] and (costs[j] < costs[i] or q[j] > q[i])
+            for j in range(n)
+        )
+        for i in range(n)
+    ]
+    on = [costs[i] for i in range(n) if front[i]]
+    low, high = min(on), max(on)
+    span = high - low
+    scores = [100.0 if span <= 0 else 100.0 * (high - c) / span for c in costs]
+    composite = [
+        weight * s + (1.0 - weight) * qi if use_q else s for s, qi in zip(scores, q, strict=True)
+    ]
+    order = sorted(range(n), key=lambda i: (not front[i], -composite[i], costs[i], -q[i], i))
+    return order, scores, composite, front
 
 
 def rank(
     engine: Engine, refs: Sequence[CandidateRef], sc: Scenario = BASE
 ) -> list[tuple[CandidateRef, Candidate]]:
-    """Candidates with their scores, best composite first (ties: lower PV, then input order)."""
+    """Candidates with their scores, best first (see the module docstring)."""
     indices = indices_of(engine)
     weight = engine.inputs.project.financial_weight
     pvs = [engine.pv(ref.run(engine, sc).total, sc) for ref in refs]
     q = [ref_index(engine, ref, indices) for ref in refs]
-    use_q = all(v is not None for v in q)
-    low = min(pvs)
+    order, scores, composite, front = front_ranking(pvs, q, weight)
     out = []
-    for ref, pv, qi in zip(refs, pvs, q, strict=True):
-        score = 100.0 if pv <= 0 else 100.0 * max(low, 0.0) / pv
-        composite = weight * score + (1.0 - weight) * qi if use_q else score
+    for i in order:
+        ref = refs[i]
         out.append(
-            Candidate(
-                name=ref.name,
-                kind=ref.kind,
-                pv_cost=pv,
-                cost_score=score,
-                qualitative_index=qi,
-                composite=composite,
-                share=ref.k / SHARE_STEPS if ref.kind == "hybrid" else None,
-                vendor=ref.option.name if ref.kind == "hybrid" else None,
+            (
+                ref,
+                Candidate(
+                    name=ref.name,
+                    kind=ref.kind,
+                    pv_cost=pvs[i],
+                    cost_score=scores[i],
+                    qualitative_index=q[i],
+                    composite=composite[i],
+                    share=vendor_share(engine, ref) if ref.kind == "hybrid" else None,
+                    vendor=ref.option.name if ref.kind == "hybrid" else None,
+                    on_front=front[i],
+                ),
             )
         )
-    order = sorted(range(len(out)), key=lambda i: (-out[i].composite, out[i].pv_cost, i))
-    return [(refs[i], out[i]) for i in order]
+    return out
 
 
-def winner_key(engine: Engine, sc: Scenario) -> str:
-    """Key of the recommended candidate under a scenario (for robustness)."""
-    return rank(engine, candidate_refs(engine, sc), sc)[0][0].key
+def winner_key(engine: Engine, sc: Scenario, refs: Sequence[CandidateRef]) -> str:
+    """Key of the recommended candidate under a scenario, among the base case's candidates (a
+    hybrid is the routing found in the base case; robustness asks whether a swing changes the
+    choice among them, not whether it reshapes a hybrid)."""
+    return rank(engine, refs, sc)[0][0].key
 
 
 def recommendation(
@@ -199,6 +245,28 @@ def recommendation(
             reasons.append(Reason(code="not-robust", values={"drivers": list(flipping)}))
         else:
             reasons.append(Reason(code="robust", values={"option": sensitivity.option}))
+    cheapest = min((c for _, c in ranked), key=lambda c: c.pv_cost)
+    premium = None
+    premium_over = None
+    if best.pv_cost > cheapest.pv_cost:
+        premium = best.pv_cost - cheapest.pv_cost
+        premium_over = cheapest.name
+        gain = (
+            best.qualitative_index - cheapest.qualitative_index
+            if best.qualitative_index is not None and cheapest.qualitative_index is not None
+            else None
+        )
+        reasons.append(
+            Reason(
+                code="premium",
+                values={
+                    "option": best.name,
+                    "premium": premium,
+                    "cheaper": cheapest.name,
+                    "quality_gain": gain,
+                },
+            )
+        )
     return Recommendation(
         option=best.name,
         composite=best.composite,
@@ -206,4 +274,6 @@ def recommendation(
         candidates=tuple(c for _, c in ranked),
         reasons=tuple(reasons),
         flipping_drivers=flipping,
+        premium=premium,
+        premium_over=premium_over,
     )

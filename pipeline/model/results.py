@@ -221,6 +221,8 @@ class Candidate:
     """Hybrids: share of every channel sent to the vendor (0..1)."""
     vendor: str | None = None
     """Hybrids: the vendor's option name."""
+    on_front: bool = True
+    """On the cost-quality Pareto front (no candidate is cheaper and at least as good)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -241,6 +243,11 @@ class Recommendation:
     """Sorted by composite, best first."""
     reasons: tuple[Reason, ...]
     flipping_drivers: tuple[str, ...] = ()
+    premium: float | None = None
+    """PV the recommended candidate costs above the cheapest candidate (None when it is the
+    cheapest)."""
+    premium_over: str | None = None
+    """The cheapest candidate, when the recommended one is not."""
 
 
 @dataclass(frozen=True, kw_only=True)

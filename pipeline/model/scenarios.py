@@ -35,13 +35,20 @@ class CandidateRef:
     option: Option
     """The pure option, or the hybrid's vendor."""
     k: int = SHARE_STEPS
+    routing: object = None
+    """A hybrid of a family (routing.Routing); None for a pure option or v1's uniform split."""
 
     @property
     def key(self) -> str:
         """Identity for robustness: a hybrid stays itself when its best split moves."""
+        if self.routing is not None:
+            r = self.routing
+            return f"{r.family}:{r.vendor}" + (f":{r.name}" if r.name else "")
         return f"hybrid:{self.option.name}" if self.kind == "hybrid" else self.option.name
 
     def run(self, engine: Engine, sc: Scenario = BASE) -> Run:
+        if self.routing is not None:
+            return engine.routed(self.routing, sc)
         if self.kind == "hybrid":
             return engine.hybrid(self.option, self.k, sc)
         return engine.pure(self.option, sc)
