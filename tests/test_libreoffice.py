@@ -135,3 +135,39 @@ def test_libreoffice_computes_the_profile_and_pattern_dropdowns(make_workbook, t
     profiles = [b.label.en for b in schema.BUILTIN_PROFILES] + ["Daily 08-20", "Night shift"]
     assert listed("X") == profiles
     assert listed("Y") == [p.label.en for p in schema.BUILTIN_PATTERNS]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_libreoffice_saved_hybrids_read_back(make_workbook, tmp_path, lang):
+    """The Hybrids sheet, the business hours and In a hybrid survive a LibreOffice save, with a
+    third hybrid typed in: a semicolon list, a percent and labels of the other language."""
+    from pipeline import template
+
+    def at(key: str) -> str:
+        return template.cell_of("hybrids", key, 2, lang)
+
+    typed = {
+        at("hybrid"): "Half the simple messages",
+        at("vendor"): "Offshore vendor" if lang == "en" else "Vendor offshore",
+        at("channels"): "whatsapp; EMAIL",
+        at("hours"): "jam kerja" if lang == "en" else "business hours",
+        at("tier"): "simple",
+        at("share"): "50%",
+    }
+    original = make_workbook(typed, lang=lang)
+    saved = libreoffice_roundtrip(original, tmp_path / "lo")
+    before, issues_before = check_workbook(original)
+    after, issues_after = check_workbook(saved)
+    assert issues_before == [] and issues_after == []
+    assert after.hybrids == before.hybrids
+    assert [(h.channels, h.hours, h.tier, h.share) for h in after.hybrids][2] == (
+        ("WhatsApp", "Email"),
+        "business",
+        "simple",
+        0.5,
+    )
+    assert after.project.business_hours == before.project.business_hours
+    assert after.project.business_hours.open_hours == 45
+    assert [(c.in_hybrid, c.basis) for c in after.costs] == [
+        (c.in_hybrid, c.basis) for c in before.costs
+    ]

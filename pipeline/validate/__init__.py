@@ -110,7 +110,13 @@ def validate(
         "channels": _sheet(raw, "tbl_channels", "demand", msg_lang),
     }
     costs = read_costs(
-        ck, tables.get("tbl_costs"), by_option, by_channel, months=months, sheets=sheets
+        ck,
+        tables.get("tbl_costs"),
+        by_option,
+        by_channel,
+        months=months,
+        sheets=sheets,
+        version=version,
     )
     costs_sheet = _sheet(raw, "tbl_costs", "costs", msg_lang)
     check_channels_priced(ck, channels, options, costs, target=costs_sheet)

@@ -70,13 +70,14 @@ def read_costs(
     *,
     months: int,
     sheets: Mapping[str, str],
+    version: int = schema.TEMPLATE_VERSION,
 ) -> list[Row]:
     """Cost rows with option/channel names resolved to their canonical spelling.
 
     `options` / `channels`: folded name -> row; `sheets`: "options"/"channels" -> sheet name
-    as found, for messages.
+    as found, for messages. A version 1 workbook has no `In a hybrid`: blank on every line.
     """
-    spec = schema.COSTS
+    spec = schema.in_version(schema.COSTS, version)
     rows = read_rows(ck, table, spec, skip=("amount",))
     for row in rows:
         v = row.values
