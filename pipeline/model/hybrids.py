@@ -112,13 +112,16 @@ def user(engine: Engine, sc: Scenario = BASE) -> list[Variant]:
 
 def families(engine: Engine, sc: Scenario = BASE) -> list[Variant]:
     """For every vendor the best variant of each family, then the user's hybrids."""
+    mine = user(engine, sc)
+    posed = {(v.routing.vendor, v.routing.rules) for v in mine}
     out: list[Variant] = []
     for vendor in engine.vendors():
         for family in (by_channel, after_hours, by_tier, uniform):
             v = family(engine, vendor, sc)
-            if v is not None:
+            # a family's best that the user also posed is listed once, under the user's name
+            if v is not None and (v.routing.vendor, v.routing.rules) not in posed:
                 out.append(v)
-    out.extend(user(engine, sc))
+    out.extend(mine)
     return out
 
 

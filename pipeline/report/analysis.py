@@ -73,11 +73,18 @@ def shown_sensitivity(results: Results) -> Results:
     )
 
 
+def shown_comparisons(results: Results):
+    """The ROI chapter's alternatives: every option, and the recommended hybrid when it is one
+    (the other hybrids have their own chapter)."""
+    rec = results.recommendation.option
+    return tuple(c for c in results.comparisons if c.kind == "option" or c.option == rec)
+
+
 def comparison_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
     return tuple(
         Row(
             cells=(
-                c.option,
+                text.candidate_label(loc, results, c.option),
                 loc.amount(c.net_savings),
                 loc.amount(c.npv),
                 loc.amount(c.investment),
@@ -87,22 +94,59 @@ def comparison_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
                 loc.percent(c.irr, 1),
             )
         )
-        for c in results.comparisons
+        for c in shown_comparisons(results)
     )
 
 
-def hybrid_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
-    return tuple(
-        Row(
-            cells=(
-                h.vendor,
-                loc.percent(h.best_share),
-                loc.amount(h.best_pv_cost),
-                loc.amount(h.curve[0].pv_cost) if h.curve else DASH,
-                loc.amount(h.curve[-1].pv_cost) if h.curve else DASH,
+def family_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
+    """The hybrid chapter's table: per vendor, the best variant of each family (and the user's
+    hybrids) with what goes where, PV, NPV against the baseline and agents on each side."""
+    rows: list[Row] = []
+    rec = results.recommendation.option
+    vendors = list(dict.fromkeys(h.vendor for h in results.hybrids))
+    names = [c.name for c in results.inputs.channels]
+    for vendor in vendors:
+        rows.append(Row(cells=(vendor,), head=True))
+        for h in (h for h in results.hybrids if h.vendor == vendor):
+            rows.append(
+                Row(
+                    cells=(
+                        text.family_label(loc, h.family),
+                        text.describe_routing(loc, h.routing, results.baseline, names),
+                        loc.amount(h.pv_cost),
+                        loc.amount(h.npv),
+                        f"{loc.number(h.agents_kept)} / {loc.number(h.agents_vendor)}",
+                    ),
+                    strong=h.id == rec,
+                )
             )
+    return tuple(rows)
+
+
+def hybrid_summary(results: Results, loc: Locale) -> str:
+    """One sentence on the hybrids against the pure options: the best of them, and whether it is
+    recommended."""
+    if not results.hybrids:
+        return ""
+    best = min(results.hybrids, key=lambda h: h.pv_cost)
+    rec = results.recommendation.option
+    name = text.candidate_label(loc, results, best.id)
+    if best.id == rec:
+        return loc._(
+            "The recommended option is a hybrid: {name}. It saves {npv} in present value against "
+            "{baseline}.",
+            name=name,
+            npv=loc.money(best.npv),
+            baseline=results.baseline,
         )
-        for h in results.hybrid
+    return loc._(
+        "The cheapest hybrid is {name}, at {pv} in present value ({npv} against {baseline}); "
+        "the recommended option, {rec}, does better on cost and quality combined.",
+        name=name,
+        pv=loc.money(best.pv_cost),
+        npv=loc.money(best.npv),
+        baseline=results.baseline,
+        rec=text.candidate_label(loc, results, rec),
     )
 
 
@@ -178,11 +222,11 @@ def candidates(results: Results, loc: Locale) -> tuple[Row, ...]:
     return tuple(
         Row(
             cells=(
-                c.name,
+                text.candidate_label(loc, results, c.name),
                 loc.amount(c.pv_cost),
-                loc.number(c.cost_score, 1),
+                loc.number(c.cost_score, 1) if c.on_front else DASH,
                 loc.number(c.qualitative_index, 1),
-                loc.number(c.composite, 1),
+                loc.number(c.composite, 1) if c.on_front else loc._("dominated"),
             ),
             strong=c.name == results.recommendation.option,
         )

@@ -272,9 +272,10 @@ def hybrid_curve(results: Results, loc: Locale, brand: Brand) -> str:
         c, _legend_lines(names, colours, offset=1), top=0, left=LEGEND_LEFT, right=c.width - 8
     )
     values = [p.pv_cost for hyb in results.hybrid for p in hyb.curve]
-    lo, hi = min(values), max(values)
+    # A zero-based axis (DESIGN §8): a truncated one made a 5% difference look like a cliff.
+    lo, hi = min(0.0, min(values)), max(values)
     pad = (hi - lo) * 0.05 or abs(hi) * 0.05 or 1.0
-    ticks = nice_ticks(lo - pad, hi + pad)  # room for the stars
+    ticks = nice_ticks(lo, hi + pad)  # room for the stars
     fmt, unit = money_axis(loc, results.currency, ticks)
     ax = axes(
         c,

@@ -6,7 +6,7 @@ here or through the Locale so that one number prints the same way everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -74,7 +74,6 @@ class View:
     annual_head: tuple[str, ...]
     annual_rows: tuple[Row, ...]
     comparison_rows: tuple[Row, ...]
-    hybrid_rows: tuple[Row, ...]
     sensitivity_rows: tuple[Row, ...]
     breakeven: tuple[str, ...]
     score_head: tuple[str, ...]
@@ -107,8 +106,8 @@ def _rec_option(results: Results) -> OptionResult | None:
     for o in results.options:
         if o.name == rec:
             return o
-    for h in results.hybrid:
-        if h.name == rec:
+    for h in results.hybrids:
+        if h.id == rec:
             return results.option(h.vendor)
     return None
 
@@ -156,7 +155,11 @@ def _tiles(results: Results, loc: Locale) -> tuple[Tile, ...]:
     comp = _comparison(results, rec_opt.name) if rec_opt else None
     tiles = [
         Tile(label=loc._("Baseline cost (PV)"), value=loc.compact(base.pv_cost), note=base.name),
-        Tile(label=loc._("Recommended cost (PV)"), value=loc.compact(rec_pv), note=rec),
+        Tile(
+            label=loc._("Recommended cost (PV)"),
+            value=loc.compact(rec_pv),
+            note=text.candidate_label(loc, results, rec),
+        ),
         Tile(
             label=loc._("Savings (PV)"),
             value=loc.compact(base.pv_cost - rec_pv),
@@ -288,12 +291,18 @@ def _checklists(results: Results, loc: Locale) -> tuple[Checklist, ...]:
 
 
 def _charts(results: Results, loc: Locale, brand: Brand) -> Charts:
+    from . import analysis
+
     sens = results.sensitivity
+    shown = tuple(
+        replace(c, option=text.candidate_label(loc, results, c.option))
+        for c in analysis.shown_comparisons(results)
+    )
     return Charts(
         cumulative=Markup(charts.cumulative_cost(results, loc, brand)),
         annual=Markup(charts.annual_stacked(results, loc, brand)),
-        savings=Markup(charts.cumulative_savings(results, loc, brand))
-        if results.comparisons
+        savings=Markup(charts.cumulative_savings(replace(results, comparisons=shown), loc, brand))
+        if shown
         else None,
         hybrid=Markup(charts.hybrid_curve(results, loc, brand)) if results.hybrid else None,
         tornado=Markup(
@@ -316,10 +325,11 @@ def build_view(results: Results, loc: Locale, brand: Brand) -> View:
     score_head, score_rows = analysis.scores(results, loc)
     line_rows, aggregated = appendix.cost_lines(results, loc, MAX_COST_LINES)
     warning_rows, hidden = appendix.warnings(results, loc, MAX_WARNINGS)
+    rec_name = text.candidate_label(loc, results, rec.option)
     if rec.option == results.baseline:
-        headline = loc._("Keep {option}.", option=rec.option)
+        headline = loc._("Keep {option}.", option=rec_name)
     else:
-        headline = loc._("Move to {option}.", option=rec.option)
+        headline = loc._("Move to {option}.", option=rec_name)
     return View(
         title=loc._("Customer service sourcing: in-house, outsourced or hybrid"),
         subtitle=loc._("Cost comparison and recommendation"),
@@ -332,7 +342,6 @@ def build_view(results: Results, loc: Locale, brand: Brand) -> View:
         annual_head=annual_head,
         annual_rows=annual_rows,
         comparison_rows=analysis.comparison_rows(results, loc),
-        hybrid_rows=analysis.hybrid_rows(results, loc),
         sensitivity_rows=sens_rows,
         breakeven=breakeven,
         score_head=score_head,

@@ -30,7 +30,7 @@ from markupsafe import Markup
 from .. import __version__, schema
 from ..issues import UsageError
 from ..model.results import Results
-from . import appendix, staffing_view
+from . import analysis, appendix, decision_charts, staffing_view
 from .brands import TEMPLATES_DIR, Brand
 from .context import build_view
 from .locales import N_, Locale
@@ -105,6 +105,10 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def _markup(svg: str | None) -> Markup | None:
+    return Markup(svg) if svg else None
+
+
 def render_html(results: Results, *, brand: Brand, lang: str) -> str:
     """The whole report as one self-contained HTML document in `lang` (en or id)."""
     loc = Locale(lang=lang, currency=results.currency)
@@ -132,6 +136,9 @@ def render_html(results: Results, *, brand: Brand, lang: str) -> str:
         "results": results,
         "view": view,
         "staffing": staffing_view.build(results, loc, brand),
+        "family_rows": analysis.family_rows(results, loc),
+        "hybrid_summary": analysis.hybrid_summary(results, loc),
+        "cost_quality": _markup(decision_charts.cost_quality(results, loc, brand)),
         "heads": SimpleNamespace(**heads),
         "sections": sections,
         "css": Markup(css),

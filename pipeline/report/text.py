@@ -88,7 +88,9 @@ def _first(values: Mapping[str, Any], *keys: str, default: Any = None) -> Any:
 def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None:
     """One recommendation reason as a sentence, or None for a code this version cannot phrase."""
     v = reason.values
-    option = _first(v, "option", "name", default=results.recommendation.option)
+    option = candidate_label(
+        loc, results, _first(v, "option", "name", default=results.recommendation.option)
+    )
     baseline = _first(v, "baseline", default=results.baseline)
     years = results.horizon_months // 12
     code = reason.code
@@ -183,6 +185,19 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
         return text
     if code == "no-scores":
         return loc._("No qualitative scores were given, so cost alone decides.")
+    if code == "premium":
+        text = loc._(
+            "It is not the cheapest: it costs {premium} more than {cheaper}, in present value.",
+            premium=loc.money_auto(_first(v, "premium")),
+            cheaper=candidate_label(loc, results, _first(v, "cheaper", default="")),
+        )
+        gain = _first(v, "quality_gain")
+        if gain is not None and gain > 0:
+            text += " " + loc._(
+                "The premium buys {points} more quality points out of 100.",
+                points=loc.number(gain, 1),
+            )
+        return text
     log.warning("no sentence for recommendation reason %r", code)
     return None
 
@@ -243,3 +258,36 @@ def describe_routing(loc: Locale, r, baseline: str, channels: Sequence[str]) -> 
     if r.family == "user" and r.name:
         sentence = f"{r.name}: {sentence}"
     return sentence
+
+
+def candidate_label(loc: Locale, results: Results, key: str) -> str:
+    """A candidate's name in the report's language: an option's own name, or a hybrid named from
+    its routing ("Hybrid: Vendor A after hours"), never the routing's identity string."""
+    hybrid = next((h for h in results.hybrids if h.id == key), None)
+    if hybrid is None:
+        return key
+    r = hybrid.routing
+    if r.family == "user" and r.name:
+        return r.name
+    if r.family == "channel":
+        what = loc._("{vendor} takes {channels}", vendor=r.vendor,
+                     channels=join(loc, r.rules[0].channels or ()))  # fmt: skip
+    elif r.family == "after_hours":
+        what = loc._("{vendor} after hours", vendor=r.vendor)
+    elif r.family == "tier":
+        what = loc._("{vendor} on simple contacts", vendor=r.vendor)
+    elif r.family == "uniform":
+        what = loc._("{share} to {vendor}", share=loc.percent(r.rules[0].share), vendor=r.vendor)
+    else:
+        what = r.vendor
+    return loc._("Hybrid: {what}", what=what)
+
+
+def family_label(loc: Locale, family: str) -> str:
+    return {
+        "channel": loc._("By channel"),
+        "after_hours": loc._("After hours"),
+        "tier": loc._("By tier"),
+        "uniform": loc._("Same share of everything"),
+        "user": loc._("Your own"),
+    }.get(family, family)
