@@ -242,3 +242,14 @@ def test_single_option_has_no_sensitivity_or_hybrid():
     res = compute(tiny_inputs([line(IH, "monthly", 100)]))
     assert res.sensitivity is None and res.hybrid == () and res.comparisons == ()
     assert res.recommendation.option == IH
+
+
+def test_a_break_even_on_a_staffing_step_is_called_a_step():
+    """f jumps from -1 to +1 at 0.3 (a step); g passes through zero at 0.3 (a root)."""
+    from pipeline.model.scenarios import bisect_crossing
+
+    x, step = bisect_crossing(lambda m: -1.0 if m < 0.3 else 1.0, 0.0, 1.0)
+    assert x == pytest.approx(0.3, abs=1e-4) and step
+    x, step = bisect_crossing(lambda m: m - 0.3, 0.0, 1.0)
+    assert x == pytest.approx(0.3, abs=1e-4) and not step
+    assert bisect_crossing(lambda m: m + 1.0, 0.0, 1.0) is None

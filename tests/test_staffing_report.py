@@ -123,3 +123,9 @@ def test_v1_appendix_has_no_go_live_and_no_demand_tables(results_v1):
     appendix = _appendix(render_html(results_v1, brand=load_brand(None), lang="en"))
     for w in ("Go-live", "When contacts arrive", "Weekly profiles", "Flexes monthly"):
         assert w not in appendix
+
+
+def test_appendix_names_the_business_hours_profile():
+    results = compute(model_fixtures.example_inputs_v2())
+    appendix = _appendix(render_html(results, brand=load_brand(None), lang="en"))
+    assert "Office hours" in appendix and "Profile(" not in appendix

@@ -206,6 +206,9 @@ class Sensitivity:
     breakeven_price: float | None
     """Vendor price multiplier at which NPV = 0 (None when none in the searched range)."""
     breakeven_volume: float | None
+    breakeven_price_step: bool = False
+    """True when the NPV jumps across zero there (a staffing step) instead of passing through it."""
+    breakeven_volume_step: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

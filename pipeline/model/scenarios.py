@@ -17,7 +17,11 @@ from .results import Hybrid, HybridPoint, Sensitivity, SensitivityRow
 
 BREAKEVEN_BRACKET = (0.0, 5.0)
 """Multipliers searched for a break-even (vendor price, volume)."""
-BREAKEVEN_TOL = 1e-6
+BREAKEVEN_TOL = 1e-4
+"""Multiplier precision of a break-even: 0.01% of the price or the volume."""
+STEP_RATIO = 50.0
+"""A bracket whose NPV changes this many times more than the average slope predicts holds a jump:
+whole agents added or removed, not a root the NPV passes through."""
 
 
 def hybrid_name(vendor: str, k: int) -> str:
@@ -122,23 +126,33 @@ def drivers(engine: Engine) -> tuple[tuple[str, float, float, Scenario, Scenario
 
 def bisect_root(f: Callable[[float], float], lo: float, hi: float) -> float | None:
     """A root of f in [lo, hi] by bisection, or None when f has the same sign at both ends."""
+    found = bisect_crossing(f, lo, hi)
+    return None if found is None else found[0]
+
+
+def bisect_crossing(f: Callable[[float], float], lo: float, hi: float) -> tuple[float, bool] | None:
+    """(x, step) where f crosses zero in [lo, hi], by bisection; `step` is True when f jumps
+    across zero at x (a staffing step: the NPV of whole agents is a staircase) rather than
+    passing through it. None when f has the same sign at both ends."""
     f_lo, f_hi = f(lo), f(hi)
     if f_lo == 0:
-        return lo
+        return lo, False
     if f_hi == 0:
-        return hi
+        return hi, False
     if np.sign(f_lo) == np.sign(f_hi):
         return None
+    slope = abs(f_hi - f_lo) / (hi - lo)
     while hi - lo > BREAKEVEN_TOL:
         mid = 0.5 * (lo + hi)
         f_mid = f(mid)
         if f_mid == 0:
-            return mid
+            return mid, False
         if np.sign(f_mid) == np.sign(f_lo):
             lo, f_lo = mid, f_mid
         else:
-            hi = mid
-    return 0.5 * (lo + hi)
+            hi, f_hi = mid, f_mid
+    step = abs(f_hi - f_lo) > STEP_RATIO * slope * (hi - lo)
+    return 0.5 * (lo + hi), bool(step)
 
 
 def sensitivity(
@@ -171,10 +185,14 @@ def sensitivity(
     def volume(m: float) -> float:
         return npv_against_baseline(engine, lead, Scenario(volume=m))
 
+    at_price = bisect_crossing(price, lo, hi)
+    at_volume = bisect_crossing(volume, lo, hi)
     return Sensitivity(
         option=lead.name,
         base_npv=npv_against_baseline(engine, lead),
         rows=tuple(rows),
-        breakeven_price=bisect_root(price, lo, hi),
-        breakeven_volume=bisect_root(volume, lo, hi),
+        breakeven_price=None if at_price is None else at_price[0],
+        breakeven_volume=None if at_volume is None else at_volume[0],
+        breakeven_price_step=at_price is not None and at_price[1],
+        breakeven_volume_step=at_volume is not None and at_volume[1],
     )

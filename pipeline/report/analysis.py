@@ -183,7 +183,16 @@ def sensitivity(results: Results, loc: Locale) -> tuple[tuple[Row, ...], tuple[s
         )
     else:
         notes.append(loc._("No break-even vendor price within the range searched."))
-    if sens.breakeven_volume is not None:
+    if sens.breakeven_volume is not None and sens.breakeven_volume_step:
+        notes.append(
+            loc._(
+                "Break-even volume: at {mult} of the forecast volume the saving jumps across zero "
+                "— a staffing step, where one more or one fewer agent is needed — rather than "
+                "fading away.",
+                mult=loc.multiplier(sens.breakeven_volume),
+            )
+        )
+    elif sens.breakeven_volume is not None:
         notes.append(
             loc._(
                 "Break-even volume: the saving disappears at {mult} of the forecast volume.",

@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import date
 
 from .. import schema
-from ..model import demand
+from ..model import demand, routing
 from ..model.results import Results
 from .context import Row
 from .locales import DASH, Locale
@@ -78,6 +78,8 @@ def project_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
             value = loc.lang
         if f.key == "go_live":
             value = loc.month(demand.go_live(project))
+        if f.key == "business_hours":
+            value = routing.business_profile(results.inputs).name
         rows.append(Row(cells=(loc.label(f.label), _value(loc, f.kind, value, f.choices))))
     return tuple(rows)
 
