@@ -347,6 +347,10 @@ def hybrid(**kw) -> dict:
 
 CASES = {
     # id: (book edits, expected flattened issues)
+    "parallel-run-without-running-baseline": (
+        dict(options=edit(edit(option_rows(), 0, already_running="no"), 1, transition_months=3)),
+        [(OP, "H6", "parallel-run-without-running-baseline")],
+    ),
     "bad-amount": (dict(costs=edit(cost_rows(), 0, amount="lots")), [(C, "F5", "not-a-number")]),
     "unknown-basis": (
         dict(costs=edit(cost_rows(), 0, basis="per fortnight")),

@@ -489,3 +489,16 @@ def test_any_value_in_the_hybrid_cells_never_raises(key, value):
     if inputs is not None:
         assert inputs.project.business_hours is not None
         assert all(0 < h.share <= 1 for h in inputs.hybrids)
+
+
+def test_a_parallel_run_beside_a_baseline_that_does_not_run_yet_is_a_warning():
+    """DESIGN §8: transition months only make sense beside a running baseline; the model charges
+    nothing then, and validation says so at the option's Transition months cell."""
+    options = edit(option_rows(), 0, already_running="no")
+    options = edit(options, 1, transition_months=3)
+    inputs, issues = run(options=options)
+    warned = [i for i in issues if i.code == "parallel-run-without-running-baseline"]
+    assert inputs is not None and len(warned) == 1
+    assert warned[0].sheet == OP and "Vendor A" in warned[0].message
+    _, clean = run(options=edit(option_rows(), 1, transition_months=3))  # baseline runs: fine
+    assert not [i for i in clean if i.code == "parallel-run-without-running-baseline"]

@@ -137,7 +137,7 @@ def validate(
     costs_read = table is not None and all(
         k in table.columns for k in ("option", "item", "cost_type")
     )
-    check_domain(ck, project, channels, options, costs, costs_read=costs_read)
+    check_domain(ck, project, channels, options, costs, costs_read=costs_read, version=version)
 
     issues = _ordered([*raw.issues, *ck.issues], raw)
     if any(i.severity == ERROR for i in issues):

@@ -169,6 +169,12 @@ CODES: tuple[Code, ...] = (
         "An option lacks cost lines of the hidden-cost checklist: one warning listing them all.",
     ),
     _c("attrition-24-7", WARNING, "24/7 in-house coverage with no more than normal attrition."),
+    _c(
+        "parallel-run-without-running-baseline",
+        WARNING,
+        "Transition months on an option while the baseline is not already running: no parallel "
+        "run is charged (v2 workbooks).",
+    ),
     _c("vendor-rate-benchmark", WARNING, "A vendor hourly rate is outside USD 10-50."),
     _c(
         "productivity-benchmark", WARNING, "Contacts per agent hour far from the channel benchmark."

@@ -30,6 +30,12 @@ ATTRITION_24_7 = T(
     "{value_pct} per tahun; shift malam menaikkan turnover, jadi angka yang lebih tinggi biasanya "
     "lebih realistis.",
 )
+PARALLEL_RUN = T(
+    "{place}: option “{option}” has {months} transition month(s), but the baseline “{baseline}” "
+    "is not already running, so nothing runs beside it: no parallel run is charged.",
+    "{place}: opsi “{option}” memiliki {months} bulan transisi, tetapi baseline “{baseline}” "
+    "belum berjalan, jadi tidak ada yang berjalan berdampingan: tidak ada biaya operasi paralel.",
+)
 VENDOR_RATE = T(
     "{place}: {value} per agent hour is about USD {usd} at {rate} {currency} per USD, outside "
     "the USD {low}-{high} usually reported for vendors. Check the amount, the basis and the rate.",
@@ -75,12 +81,15 @@ def check_domain(
     costs: list[Row],
     *,
     costs_read: bool = True,
+    version: int = 1,
 ) -> None:
     """`costs_read` False: the cost table itself is missing (reported as such), so every option
     would "lack" every hidden cost; those warnings would only bury the one error that matters."""
     if costs_read:
         _hidden_costs(ck, channels, options, costs)
     _attrition_24_7(ck, channels, options)
+    if version >= 2:
+        _parallel_run(ck, project, options)
     _vendor_rates(ck, project, options, costs)
     _productivity(ck, channels)
     _duplicate_lines(ck, costs)
@@ -185,6 +194,31 @@ def _round_the_clock_channels(channels: list[Row]) -> list[str]:
         for r in channels
         if _ok(r.values.get("channel"), _open_hours(r)) and _open_hours(r) >= 168
     ]
+
+
+def _parallel_run(ck: Checker, project, options) -> None:
+    """DESIGN §8: a parallel run only beside a baseline that already runs (v2 workbooks)."""
+    baseline = project.get("baseline_option")
+    base = next((r for r in options if r.values.get("option") == baseline), None)
+    if base is None or base.values.get("already_running") != "yes":
+        for row in options:
+            v = row.values
+            months = v.get("transition_months")
+            if v.get("option") == baseline or not _ok(months, v.get("option")) or months <= 0:
+                continue
+            cell = row.cell("transition_months") or row.cell("option")
+            ck.add(
+                "parallel-run-without-running-baseline",
+                PARALLEL_RUN,
+                sheet=cell.sheet,
+                cell=cell.ref,
+                field="transition_months",
+                value=months,
+                option=v["option"],
+                months=months,
+                baseline=baseline,
+                place=ck.place(cell, schema.OPTIONS.column("transition_months").header),
+            )
 
 
 def _attrition_24_7(ck: Checker, channels, options) -> None:
