@@ -10,15 +10,20 @@ from pipeline import schema
 from pipeline.issues import Issue
 from pipeline.model.inputs import Channel, CostLine, Criterion, Inputs, Option, Project
 from pipeline.model.results import (
+    BaselineBest,
     Candidate,
     ChecklistItem,
     Comparison,
     Hybrid,
     HybridPoint,
+    MissingHiddenCosts,
+    NotRobust,
     OptionResult,
-    Reason,
+    Payback,
+    Qualitative,
     Recommendation,
     Results,
+    Savings,
     Sensitivity,
     SensitivityRow,
     Staffing,
@@ -288,20 +293,14 @@ def make_results(
         ) + tuple(sorted(candidates, key=lambda c: -c.composite))
     reasons = (
         (
-            Reason(code="savings", values={"option": rec_name, "amount": 4.2e9, "npv": 3.6e9}),
-            Reason(code="payback", values={"option": rec_name, "month": 9}),
-            Reason(
-                code="qualitative",
-                values={"option": rec_name, "index": 69.0, "baseline_index": 78.5},
-            ),
-            Reason(
-                code="missing-hidden-costs",
-                values={"option": rec_name, "items": ("exit_fee", "severance")},
-            ),
-            Reason(code="not-robust", values={"drivers": ("volume",)}),
+            Savings(option=rec_name, baseline=names[0], net_savings=4.2e9, npv=3.6e9),
+            Payback(option=rec_name, month=9),
+            Qualitative(option=rec_name, index=69.0, baseline=names[0], baseline_index=78.5),
+            MissingHiddenCosts(option=rec_name, missing=("exit_fee", "severance")),
+            NotRobust(drivers=("volume",)),
         )
         if hybrid
-        else (Reason(code="baseline-best", values={"option": names[0]}),)
+        else (BaselineBest(option=names[0]),)
     )
     recommendation = Recommendation(
         option=rec_name,

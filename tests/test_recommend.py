@@ -371,3 +371,27 @@ def test_a_winner_that_is_not_the_cheapest_states_its_premium():
     assert reason.values["quality_gain"] == pytest.approx(
         winner.qualitative_index - cheapest.qualitative_index
     )
+
+
+def test_a_winner_with_a_negative_npv_is_reported_with_its_premium():
+    """Issue 9: quality can justify a dearer option — a vendor that costs more than today's team
+    (negative NPV) but scores best wins at a low cost weight, and both the recommendation and the
+    report's summary say what that costs."""
+    from pipeline.report import load_brand, render_html
+
+    base = example_inputs(financial_weight=0.2)
+    costs = tuple(replace(c, amount=c.amount * 1.6) if c.option == "Vendor A" else c
+                  for c in base.costs)  # fmt: skip
+    criteria = tuple(replace(c, scores={**c.scores, "Vendor A": 5}) for c in base.criteria)
+    res = compute(replace(base, costs=costs, criteria=criteria))
+    rec = res.recommendation
+    assert rec.option == "Vendor A"
+    assert next(c for c in res.comparisons if c.option == "Vendor A").npv < 0
+    cheapest = min(rec.candidates, key=lambda c: c.pv_cost)
+    assert rec.premium_over == cheapest.name and rec.premium > 0
+    html = render_html(res, brand=load_brand(None), lang="en")
+    assert "It is not the cheapest: it costs" in html and f"more than {cheapest.name}" in html
+    data = json.loads(json.dumps(to_json(res)))
+    assert data["recommendation"]["premium"] == pytest.approx(rec.premium)
+    premium = next(r for r in data["recommendation"]["reasons"] if r["code"] == "premium")
+    assert premium["values"]["cheaper"] == cheapest.name

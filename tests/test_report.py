@@ -204,24 +204,24 @@ def test_one_option_reasons_do_not_compare_the_baseline_with_itself():
 def test_not_robust_sentence_agrees_with_its_drivers(example, drivers, expected):
     """Regression: "it changes when contact volume and handling time (AHT) moves across its
     tested range"."""
-    from pipeline.model.results import Reason
+    from pipeline.model.results import NotRobust
     from pipeline.report.text import reason_sentence
 
     loc = Locale(lang="en", currency="IDR")
-    reason = Reason(code="not-robust", values={"drivers": drivers})
+    reason = NotRobust(drivers=drivers)
     assert expected in reason_sentence(loc, example, reason)
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_payback_in_month_zero_is_not_called_a_payback(example, lang):
     """Regression: an option cheaper from day one "pays back in month 0"."""
-    from pipeline.model.results import Reason
+    from pipeline.model.results import Payback
     from pipeline.report.text import reason_sentence
 
     loc = Locale(lang=lang, currency="IDR")
-    text = reason_sentence(loc, example, Reason(code="payback", values={"month": 0}))
+    text = reason_sentence(loc, example, Payback(option=example.baseline, month=0))
     assert example.baseline in text and " 0 " not in f"{text} "
-    later = reason_sentence(loc, example, Reason(code="payback", values={"month": 7}))
+    later = reason_sentence(loc, example, Payback(option=example.baseline, month=7))
     assert " 7 " in later
 
 

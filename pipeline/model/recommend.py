@@ -17,7 +17,23 @@ from dataclasses import replace
 from .. import schema
 from .engine import BASE, SHARE_STEPS, Engine, Scenario
 from .inputs import CostLine, Criterion, Option
-from .results import Candidate, ChecklistItem, Comparison, Reason, Recommendation, Sensitivity
+from .results import (
+    BaselineBest,
+    Candidate,
+    ChecklistItem,
+    Comparison,
+    MissingHiddenCosts,
+    NoPayback,
+    NotRobust,
+    Payback,
+    Premium,
+    Qualitative,
+    Reason,
+    Recommendation,
+    Robust,
+    Savings,
+    Sensitivity,
+)
 from .scenarios import CandidateRef
 
 
@@ -184,51 +200,46 @@ def recommendation(
     reasons: list[Reason] = []
     if best_ref.kind == "option" and best.name == base:
         runner = next(((r, c) for r, c in ranked if c.name != base), None)
-        values = {"option": base}
-        if runner is not None and runner[1].name in comparisons:
-            cmp = comparisons[runner[1].name]
-            values |= {"runner_up": runner[1].name, "npv": cmp.npv, "net_savings": cmp.net_savings}
-        reasons.append(Reason(code="baseline-best", values=values))
+        cmp = comparisons.get(runner[1].name) if runner is not None else None
+        reasons.append(
+            BaselineBest(
+                option=base,
+                runner_up=runner[1].name if cmp is not None else None,
+                npv=cmp.npv if cmp is not None else None,
+                net_savings=cmp.net_savings if cmp is not None else None,
+            )
+        )
     elif best.name in comparisons:
         cmp = comparisons[best.name]
         reasons.append(
-            Reason(
-                code="savings",
-                values={
-                    "option": best.name,
-                    "baseline": base,
-                    "net_savings": cmp.net_savings,
-                    "npv": cmp.npv,
-                    "roi": cmp.roi,
-                    "irr": cmp.irr,
-                    "investment": cmp.investment,
-                },
+            Savings(
+                option=best.name,
+                baseline=base,
+                net_savings=cmp.net_savings,
+                npv=cmp.npv,
+                roi=cmp.roi,
+                irr=cmp.irr,
+                investment=cmp.investment,
             )
         )
         if cmp.payback_month is None:
-            reasons.append(Reason(code="no-payback", values={"option": best.name}))
+            reasons.append(NoPayback(option=best.name))
         else:
             reasons.append(
-                Reason(
-                    code="payback",
-                    values={
-                        "option": best.name,
-                        "month": cmp.payback_month,
-                        "discounted_month": cmp.discounted_payback_month,
-                    },
+                Payback(
+                    option=best.name,
+                    month=cmp.payback_month,
+                    discounted_month=cmp.discounted_payback_month,
                 )
             )
     if best.qualitative_index is not None and indices.get(base) is not None:
         reasons.append(
-            Reason(
-                code="qualitative",
-                values={
-                    "option": best.name,
-                    "index": best.qualitative_index,
-                    "baseline": base,
-                    "baseline_index": indices[base],
-                    "difference": best.qualitative_index - indices[base],
-                },
+            Qualitative(
+                option=best.name,
+                index=best.qualitative_index,
+                baseline=base,
+                baseline_index=indices[base],
+                difference=best.qualitative_index - indices[base],
             )
         )
     parts = [best_ref.option.name]
@@ -237,14 +248,12 @@ def recommendation(
     for part in parts:
         missing = missing_types(checklists.get(part, ()))
         if missing:
-            reasons.append(
-                Reason(code="missing-hidden-costs", values={"option": part, "missing": missing})
-            )
+            reasons.append(MissingHiddenCosts(option=part, missing=tuple(missing)))
     if sensitivity is not None:
         if flipping:
-            reasons.append(Reason(code="not-robust", values={"drivers": list(flipping)}))
+            reasons.append(NotRobust(drivers=tuple(flipping)))
         else:
-            reasons.append(Reason(code="robust", values={"option": sensitivity.option}))
+            reasons.append(Robust(option=sensitivity.option))
     cheapest = min((c for _, c in ranked), key=lambda c: c.pv_cost)
     premium = None
     premium_over = None
@@ -257,15 +266,7 @@ def recommendation(
             else None
         )
         reasons.append(
-            Reason(
-                code="premium",
-                values={
-                    "option": best.name,
-                    "premium": premium,
-                    "cheaper": cheapest.name,
-                    "quality_gain": gain,
-                },
-            )
+            Premium(option=best.name, premium=premium, cheaper=cheapest.name, quality_gain=gain)
         )
     return Recommendation(
         option=best.name,

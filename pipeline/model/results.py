@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from ..issues import Issue
 from .inputs import Inputs
@@ -230,11 +230,90 @@ class Candidate:
 
 @dataclass(frozen=True, kw_only=True)
 class Reason:
-    """One reason behind the recommendation, as data; the report turns it into a sentence."""
+    """One reason behind the recommendation, as typed data; the report turns it into a sentence.
+    Each kind is a subclass with its own fields; `code` names the kind in results.json."""
 
-    code: str
-    """savings, payback, no-payback, qualitative, missing-hidden-costs, robust, not-robust, baseline-best..."""
-    values: Mapping[str, Any] = field(default_factory=dict)
+    code: ClassVar[str] = ""
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Savings(Reason):
+    code: ClassVar[str] = "savings"
+    option: str
+    baseline: str
+    net_savings: float
+    npv: float
+    roi: float | None = None
+    irr: float | None = None
+    investment: float = 0.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Payback(Reason):
+    code: ClassVar[str] = "payback"
+    option: str
+    month: int
+    """0 when the alternative is never behind."""
+    discounted_month: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoPayback(Reason):
+    code: ClassVar[str] = "no-payback"
+    option: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Qualitative(Reason):
+    code: ClassVar[str] = "qualitative"
+    option: str
+    index: float
+    baseline: str
+    baseline_index: float | None = None
+    difference: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissingHiddenCosts(Reason):
+    code: ClassVar[str] = "missing-hidden-costs"
+    option: str
+    missing: tuple[str, ...]
+    """Cost-type codes of the checklist without a line."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Premium(Reason):
+    code: ClassVar[str] = "premium"
+    option: str
+    premium: float
+    """PV the recommended candidate costs above the cheapest."""
+    cheaper: str
+    quality_gain: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Robust(Reason):
+    code: ClassVar[str] = "robust"
+    option: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotRobust(Reason):
+    code: ClassVar[str] = "not-robust"
+    drivers: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BaselineBest(Reason):
+    code: ClassVar[str] = "baseline-best"
+    option: str
+    runner_up: str | None = None
+    npv: float | None = None
+    net_savings: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -279,6 +358,8 @@ class Results:
 def _plain(value: Any) -> Any:
     if isinstance(value, Issue):
         return value.to_dict()
+    if isinstance(value, Reason):  # results.json keeps v1's shape: {code, values}
+        return {"code": value.code, "values": _plain(value.values)}
     if is_dataclass(value):
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, Mapping):

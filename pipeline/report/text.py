@@ -7,11 +7,22 @@ sentence reads naturally in both languages.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 from .. import schema
-from ..model.results import Reason, Results
+from ..model.results import (
+    BaselineBest,
+    MissingHiddenCosts,
+    NoPayback,
+    NotRobust,
+    Payback,
+    Premium,
+    Qualitative,
+    Reason,
+    Results,
+    Robust,
+    Savings,
+)
 from .locales import DASH, N_, Locale
 
 log = logging.getLogger("pipeline")
@@ -78,38 +89,27 @@ def join(loc: Locale, items: Iterable[str]) -> str:
     return loc._("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
 
 
-def _first(values: Mapping[str, Any], *keys: str, default: Any = None) -> Any:
-    for key in keys:
-        if values.get(key) is not None:
-            return values[key]
-    return default
-
-
 def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None:
-    """One recommendation reason as a sentence, or None for a code this version cannot phrase."""
-    v = reason.values
-    option = candidate_label(
-        loc, results, _first(v, "option", "name", default=results.recommendation.option)
-    )
-    baseline = _first(v, "baseline", default=results.baseline)
+    """One recommendation reason as a sentence, from its typed fields; None for a kind this
+    version cannot phrase."""
+    baseline = results.baseline
     years = results.horizon_months // 12
-    code = reason.code
-    if code == "savings":
-        amount = _first(v, "amount", "net_savings", "savings")
-        npv = _first(v, "npv")
+    option = candidate_label(loc, results, getattr(reason, "option", results.recommendation.option))
+    if isinstance(reason, Savings):
         text = loc._(
             "{option} saves {amount} over {years} years compared with {baseline}.",
             option=option,
-            amount=loc.money(amount),
+            amount=loc.money(reason.net_savings),
             years=loc.number(years),
-            baseline=baseline,
+            baseline=reason.baseline,
         )
-        if npv is not None:
-            text += " " + loc._("In present-value terms the saving is {npv}.", npv=loc.money(npv))
-        return text
-    if code == "payback":
-        month = _first(v, "month", "payback_month")
-        if month == 0:  # the cumulative saving is never negative: "pays back in month 0" misleads
+        return (
+            text
+            + " "
+            + loc._("In present-value terms the saving is {npv}.", npv=loc.money(reason.npv))
+        )
+    if isinstance(reason, Payback):
+        if reason.month == 0:  # never behind: "pays back in month 0" misleads
             return loc._(
                 "It costs less than {baseline} from the start, so there is no investment to pay "
                 "back.",
@@ -117,43 +117,39 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
             )
         return loc._(
             "The investment pays back in month {month} and stays repaid to the end of the horizon.",
-            month=loc.number(month),
+            month=loc.number(reason.month),
         )
-    if code == "no-payback":
+    if isinstance(reason, NoPayback):
         return loc._(
             "The investment in {option} does not pay back within the {years}-year horizon.",
             option=option,
             years=loc.number(years),
         )
-    if code == "qualitative":
-        index = _first(v, "index", "qualitative_index")
-        base_index = _first(v, "baseline_index")
-        text = loc._("Its qualitative index is {index} out of 100.", index=loc.number(index, 1))
+    if isinstance(reason, Qualitative):
+        text = loc._(
+            "Its qualitative index is {index} out of 100.", index=loc.number(reason.index, 1)
+        )
         # When the recommendation is the baseline itself the comparison would repeat the figure.
-        if base_index is not None and option != baseline:
+        if reason.baseline_index is not None and reason.option != reason.baseline:
             text += " " + loc._(
                 "{baseline} scores {index} on the same criteria.",
-                baseline=baseline,
-                index=loc.number(base_index, 1),
+                baseline=reason.baseline,
+                index=loc.number(reason.baseline_index, 1),
             )
         return text
-    if code == "missing-hidden-costs":
-        items = _first(v, "items", "missing", "cost_types", default=())
-        if isinstance(items, str):
-            items = (items,)
+    if isinstance(reason, MissingHiddenCosts):
         return loc._(
             "{option} has no cost line for {items}: confirm these costs before deciding.",
             option=option,
-            items=join(loc, (cost_type_label(loc, c) for c in items)),
+            items=join(loc, (cost_type_label(loc, c) for c in reason.missing)),
         )
-    if code == "robust":
+    if isinstance(reason, Robust):
         return loc._(
             "The recommendation holds when any single assumption moves across its tested range."
         )
-    if code == "not-robust":
-        drivers = _first(v, "drivers", default=results.recommendation.flipping_drivers) or ()
-        names = join(loc, (_lower_first(driver_name(loc, d)) for d in drivers))
-        if len(drivers) > 1:  # "volume and AHT move across their ranges", not "moves ... its"
+    if isinstance(reason, NotRobust):
+        names = join(loc, (_lower_first(driver_name(loc, d)) for d in reason.drivers))
+        if len(reason.drivers) > 1:  # "volume and AHT move across their ranges", not "moves"
             return loc._(
                 "The recommendation is sensitive: it changes when {drivers} move across their "
                 "tested ranges.",
@@ -164,7 +160,7 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
             "range.",
             drivers=names,
         )
-    if code == "baseline-best":
+    if isinstance(reason, BaselineBest):
         if not results.comparisons:  # one option: "no alternative beats it" suggests a contest
             return loc._(
                 "{option} is the only option in the workbook, so there is no alternative to "
@@ -175,30 +171,26 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
             "No alternative beats {option} once cost and quality are weighed together.",
             option=option,
         )
-        runner, npv = v.get("runner_up"), v.get("npv")
-        if runner and npv is not None:
+        if reason.runner_up and reason.npv is not None:
             text += " " + loc._(
                 "The closest alternative, {runner}, has an NPV of savings of {npv}.",
-                runner=runner,
-                npv=loc.money(npv),
+                runner=candidate_label(loc, results, reason.runner_up),
+                npv=loc.money(reason.npv),
             )
         return text
-    if code == "no-scores":
-        return loc._("No qualitative scores were given, so cost alone decides.")
-    if code == "premium":
+    if isinstance(reason, Premium):
         text = loc._(
             "It is not the cheapest: it costs {premium} more than {cheaper}, in present value.",
-            premium=loc.money_auto(_first(v, "premium")),
-            cheaper=candidate_label(loc, results, _first(v, "cheaper", default="")),
+            premium=loc.money_auto(reason.premium),
+            cheaper=candidate_label(loc, results, reason.cheaper),
         )
-        gain = _first(v, "quality_gain")
-        if gain is not None and gain > 0:
+        if reason.quality_gain is not None and reason.quality_gain > 0:
             text += " " + loc._(
                 "The premium buys {points} more quality points out of 100.",
-                points=loc.number(gain, 1),
+                points=loc.number(reason.quality_gain, 1),
             )
         return text
-    log.warning("no sentence for recommendation reason %r", code)
+    log.warning("no sentence for recommendation reason %r", reason.code)
     return None
 
 
