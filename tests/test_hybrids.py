@@ -183,3 +183,21 @@ def test_severance_per_fte_released_follows_the_team_that_leaves():
     not_running = replace(inputs, options=(replace(TEAM, already_running=False), vendor))
     none = Engine(not_running).pure(vendor).sides[0]
     assert (none.flows.total - none.contacts).sum() == 0.0  # no running team, nothing released
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_BASE_V2 = model_fixtures.example_inputs_v2()
+_PURE = {o.name: Engine(_BASE_V2).pure(o).total.tolist() for o in _BASE_V2.options}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["", "full", "pro_rata", "pure_only"]),
+                min_size=len(_BASE_V2.costs), max_size=len(_BASE_V2.costs)))  # fmt: skip
+def test_a_pure_option_is_charged_exactly_as_before_whatever_in_a_hybrid_says(rules):
+    """DESIGN §8 property: `In a hybrid` only matters on a side of a hybrid."""
+    costs = tuple(replace(c, in_hybrid=r) for c, r in zip(_BASE_V2.costs, rules, strict=True))
+    engine = Engine(replace(_BASE_V2, costs=costs))
+    for option in _BASE_V2.options:
+        assert engine.pure(option).total.tolist() == _PURE[option.name]
