@@ -13,6 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MAX_LENGTH = 4000
+MAX_NESTING = 64
+"""Parentheses and function calls nested deeper than this are refused: the parser
+recurses once per level, and no formula a person or a script writes comes near it."""
 
 # A reference: optional sheet (quoted or bare), a cell, optionally `:cell`.
 _TOKEN = re.compile(
@@ -29,6 +32,8 @@ _TOKEN = re.compile(
 _SHIFT = re.compile(r"(?<![A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w(!])")
 _STRING = re.compile(r'("(?:[^"]|"")*")')
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
+_AGGREGATES = frozenset({"SUM", "MIN", "MAX", "AVERAGE"})
+_NUMBER_TEXT = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 class FormulaError(Exception):
@@ -123,12 +128,15 @@ def _number(value: object) -> float:
     if isinstance(value, bool):
         return 1.0 if value else 0.0
     if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise FormulaError(f"value {value!r} is not a finite number")
         return float(value)
     if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            raise FormulaError(f"text {value!r} used as a number") from None
+        text = value.strip()
+        # float() also reads "nan", "inf" and "Infinity", which are no numbers in a workbook.
+        if not _NUMBER_TEXT.fullmatch(text):
+            raise FormulaError(f"text {value!r} used as a number")
+        return float(text)
     raise FormulaError(f"value {value!r} is not a number")
 
 
@@ -136,6 +144,14 @@ class _Parser:
     def __init__(self, tokens: list[_Tok], sheet: str, resolve: Resolve, cells_in: CellsIn):
         self.toks, self.i = tokens, 0
         self.sheet, self.resolve, self.cells_in = sheet, resolve, cells_in
+        self.depth = 0
+
+    def enter(self) -> None:
+        """One level deeper (a parenthesis, a call); refused past MAX_NESTING, so that a
+        hostile formula ends in a FormulaError, not in a RecursionError."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise FormulaError("formula nested too deep")
 
     def peek(self) -> _Tok | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -184,17 +200,15 @@ class _Parser:
         return value
 
     def unary(self) -> float:
-        if self.at("-"):
-            self.take()
-            return -self.unary()
-        if self.at("+"):
-            self.take()
-            return self.unary()
+        # Signs are counted, not recursed into: `=------1` is legal, and a thousand of them too.
+        negative = False
+        while self.at("-", "+"):
+            negative ^= self.take().text == "-"
         value = self.primary()
         while self.at("%"):
             self.take()
             value /= 100.0
-        return value
+        return -value if negative else value
 
     def primary(self) -> float:
         tok = self.take()
@@ -207,15 +221,21 @@ class _Parser:
                 raise FormulaError("a range outside a function")
             return _number(self.resolve(tok.sheet or self.sheet, r1, c1))
         if tok.kind == "func":
-            return self.function(tok.text)
+            self.enter()
+            value = self.function(tok.text)
+            self.depth -= 1
+            return value
         if tok.text == "(":
+            self.enter()
             value = self.expr()
             self.take(")")
+            self.depth -= 1
             return value
         raise FormulaError(f"unexpected {tok.text!r}")
 
-    def args(self) -> list[list[float] | float]:
-        """Arguments up to ')': a range gives the numbers it holds (text and blanks skipped)."""
+    def args(self, name: str) -> list[list[float] | float]:
+        """Arguments up to ')': a range gives the numbers it holds (text and blanks skipped);
+        a single cell too inside SUM/MIN/MAX/AVERAGE, and is a plain value elsewhere (ROUND)."""
         out: list[list[float] | float] = []
         if self.at(")"):
             self.take()
@@ -224,7 +244,12 @@ class _Parser:
             tok = self.peek()
             nxt = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
             is_arg_end = nxt is not None and nxt.kind == "op" and nxt.text in (",", ")")
-            if tok is not None and tok.kind == "ref" and is_arg_end:
+            if (
+                tok is not None
+                and tok.kind == "ref"
+                and is_arg_end
+                and (name in _AGGREGATES or tok.area[:2] != tok.area[2:])
+            ):
                 self.take()
                 assert tok.area is not None
                 r1, c1, r2, c2 = tok.area
@@ -233,7 +258,9 @@ class _Parser:
                     [
                         float(v)
                         for v in values
-                        if isinstance(v, int | float) and not isinstance(v, bool)
+                        if isinstance(v, int | float)
+                        and not isinstance(v, bool)
+                        and math.isfinite(v)
                     ]
                 )
             else:
@@ -245,7 +272,7 @@ class _Parser:
             return out
 
     def function(self, name: str) -> float:
-        args = self.args()
+        args = self.args(name)
         flat = [x for a in args for x in (a if isinstance(a, list) else [a])]
         if name == "SUM":
             return math.fsum(flat)
@@ -259,6 +286,8 @@ class _Parser:
             return math.fsum(flat) / len(flat)
         if name == "ROUND" and len(args) == 2 and not any(isinstance(a, list) for a in args):
             value, digits = args  # type: ignore[misc]
+            if not (math.isfinite(value) and math.isfinite(digits)) or abs(digits) > 300:
+                raise FormulaError("ROUND of a value that is not a finite number")
             scale = 10.0 ** int(digits)
             # Excel rounds half away from zero.
             return math.copysign(math.floor(abs(value) * scale + 0.5) / scale, value)
@@ -284,6 +313,10 @@ def evaluate(formula: str, *, sheet: str, resolve: Resolve, cells_in: CellsIn) -
         value = parser.expr()
     except (OverflowError, ZeroDivisionError):
         raise FormulaError("arithmetic overflow") from None
+    except RecursionError:
+        # Each formula is bounded by MAX_NESTING, but a chain of references to formulas that
+        # are each nested deep can still add up: the chain is refused, not the process.
+        raise FormulaError("formulas nested too deep") from None
     if parser.peek() is not None:
         raise FormulaError(f"unexpected {parser.peek().text!r}")
     if not math.isfinite(value):

@@ -15,6 +15,9 @@ CELLS = {
     ("Costs", 4, 1): None,  # A4
     ("Costs", 5, 1): True,  # A5
     ("Costs", 6, 1): " 4 ",  # A6: numeric text
+    ("Costs", 7, 1): "nan",  # A7: text float() would take for a number
+    ("Costs", 8, 1): " inf",  # A8
+    ("Costs", 9, 1): float("nan"),  # A9: a non-finite value however it got there
     ("My sheet", 1, 2): 100,  # 'My sheet'!B1
     ("Project", 10, 2): 3,  # Project!B10
 }
@@ -63,6 +66,10 @@ def ev(text: str) -> float:
         ("=ROUND(-2.5,0)", -3),  # half away from zero
         ("=ROUND(1234.5678,2)", 1234.57),
         ("  = 1 + 1 ", 2),
+        ("=ROUND(A2,0)", 3),  # a single cell inside ROUND is a value, not a range
+        # signs are counted, not recursed into
+        pytest.param("=" + "-" * 1000 + "1", 1, id="1000-unary-minuses"),
+        pytest.param("=" + "(" * 60 + "1" + ")" * 60, 1, id="60-parentheses"),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -91,11 +98,22 @@ def test_evaluates(formula, expected):
         "=(-8)^(1/3)",
         "=__import__('os')",
         "=" + "1+" * 3000 + "1",
+        "=A7*2",
+        "=ROUND(A7,0)",
+        "=ROUND(A7*1,0)",
+        "=A8+1",
+        "=A9+1",
+        "=ROUND(A9,0)",
+        "=ROUND(2.5,A7)",
+        "=" + "(" * 200 + "1" + ")" * 200,
+        "=" + "SUM(" * 100 + "1" + ")" * 100,
     ],
     ids=[
         "text", "div-zero", "div-blank", "vlookup", "concat", "bare-range", "unknown-sheet",
         "structured-ref", "defined-name", "dangling-op", "open-paren", "two-values", "empty",
-        "round-range", "overflow", "complex-root", "python-code", "too-long",
+        "round-range", "overflow", "complex-root", "python-code", "too-long", "nan-text",
+        "round-nan-text", "round-nan-product", "inf-text", "nan-value", "round-nan-value",
+        "round-digits-nan", "200-parentheses", "100-nested-calls",
     ],
 )  # fmt: skip
 def test_refuses(formula):

@@ -694,3 +694,25 @@ def test_formatted_empty_rows_to_the_bottom_of_the_sheet_are_not_rows(make_workb
     patch_part(path, sheet_part(path, "Costs"), edit)
     book = read_workbook(path)
     assert len(book.tables["tbl_costs"].rows) == n and flat(book) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nan", "inf", "-Infinity", "1_000", "9" * 400],
+    ids=["nan", "inf", "-inf", "1_000", "400-digits"],
+)
+def test_numeric_cell_holding_no_number_is_text(make_workbook, text):
+    """float() reads "nan", "inf" and "1_000"; a cell stored as a number holding them is kept as
+    the text it is, so that validation reports it, and a formula using it is not evaluated."""
+    path = make_workbook({"Costs!M5": "=F5*2"})
+    patch_part(
+        path,
+        sheet_part(path, "Costs"),
+        lambda xml: xml.replace("<v>5400000</v>", f"<v>{text}</v>", 1),
+    )
+    book = read_workbook(path)
+    row = book.tables["tbl_costs"].rows[0]
+    assert row.cells["amount"].value == text
+    assert flat(book) == [("Costs", "M5", "formula-without-value")]
+    _, issues = check_workbook(path)
+    assert ("Costs", "F5", "not-a-number") in [(i.sheet, i.cell, i.code) for i in issues]

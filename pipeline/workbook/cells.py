@@ -35,6 +35,7 @@ def make_cell(sheet: str, ref: str, value: object, number_format: str = "General
 
 
 _NOT_FOUND = object()
+_INFINITE = (float("inf"), float("-inf"))
 
 
 _LETTERS: dict[int, str] = {}
@@ -100,8 +101,13 @@ class Book:
         if not v:
             return None
         try:
-            number: int | float = int(v) if v.lstrip("-").isdigit() else float(v)
+            # Integers beyond float range (300+ digits) go through float() and become inf below.
+            whole = len(v) < 300 and v.lstrip("-").isdigit()
+            number: int | float = int(v) if whole else float(v)
         except ValueError:
+            return v
+        # float() also reads "nan", "inf", "Infinity" and "1_000": kept as the text they are.
+        if (number != number or number in _INFINITE) or "_" in v:
             return v
         if cell.style in self.st.date_styles:
             try:
