@@ -166,6 +166,26 @@ def test_renamed_header_is_a_missing_column(make_workbook, cell, expected):
     assert all(header in i.message for i in book.issues if i.code == "missing-column")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    raises=AttributeError,
+    reason="issue 10: validate/tables.py check_unique points at row.cell(key), None when the key "
+    "column is missing (validation's fix, not the reader's)",
+)
+@pytest.mark.parametrize(
+    ("cell", "field"),
+    [("Options!A4", "option"), ("Demand!A4", "channel")],
+    ids=["option-header", "channel-header"],
+)
+def test_renamed_key_header_is_one_missing_column(make_workbook, cell, field):
+    """Rows without a name (their key column is gone) are not duplicates of each other."""
+    _, issues = check_workbook(make_workbook({cell: "Something else"}))
+    sheet = cell.split("!")[0]
+    errors = [(i.sheet, i.cell, i.field, i.code) for i in issues if i.is_error]
+    assert (sheet, "A4", field, "missing-column") in errors
+    assert not [e for e in errors if e[3].startswith("duplicate-")]
+
+
 def test_missing_table_is_an_error(tmp_path):
     """No table object and no header row left to recover it from."""
     path = tmp_path / "no-table.xlsx"
