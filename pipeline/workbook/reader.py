@@ -13,6 +13,7 @@ from ..raw import RawBook, RawCell, RawRow, RawTable
 from ..schema import T
 from ..values import fold_name
 from .cells import Book, letters
+from .labels import find_by_label
 from .messages import make_issue
 from .package import Package
 from .parts import NameDef, Structure, TableDef, parse_cell, read_structure
@@ -93,7 +94,7 @@ class _Reader:
         """The RawCell a name points to; the NameDef itself when it points nowhere usable."""
         name = self._find_name(key)
         if name is None:
-            return None
+            return find_by_label(self.book, key)  # all names lost (pandas): found by labels
         text = name.text.split(",")[0].strip()
         m = _NAME_TARGET.match(text)
         if not m:
