@@ -166,12 +166,6 @@ def test_renamed_header_is_a_missing_column(make_workbook, cell, expected):
     assert all(header in i.message for i in book.issues if i.code == "missing-column")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="issue 10: validate/tables.py check_unique points at row.cell(key), None when the key "
-    "column is missing (validation's fix, not the reader's)",
-)
 @pytest.mark.parametrize(
     ("cell", "field"),
     [("Options!A4", "option"), ("Demand!A4", "channel")],

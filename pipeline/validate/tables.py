@@ -88,7 +88,9 @@ def check_unique(ck: Checker, rows: list[Row], spec: schema.Table, key: str, cod
     col = spec.column(key)
     for row in rows:
         name = row.values.get(key)
-        if not isinstance(name, str):
+        # A row without a name (blank, or its key column renamed away: missing-column says so)
+        # is no one's duplicate.
+        if not isinstance(name, str) or not name.strip():
             continue
         folded = fold_name(name)
         if folded in seen:
@@ -129,7 +131,10 @@ def read_channels(
         v = row.values
         mode = v.get("mode") if v.get("mode") in ("live", "deferred") else "live"
         for col in spec.columns:
-            if v.get(col.key) is None and col.kind not in ("profile", "pattern"):
+            # The name stays None when its column is missing: no default names a channel;
+            # profile and pattern are resolved later.
+            unnamed = col.key == "channel" or col.kind in ("profile", "pattern")
+            if v.get(col.key) is None and not unnamed:
                 v[col.key] = _default(col, mode)
         for key, value in V1_CHANNEL.items():
             v.setdefault(key, value)
@@ -162,7 +167,8 @@ def read_options(
         v = row.values
         otype = v.get("type") if v.get("type") in ("in-house", "outsourced") else "in-house"
         for col in spec.columns:
-            if v.get(col.key) is None and col.key != "already_running":
+            # The name stays None when its column is missing: no default names an option.
+            if v.get(col.key) is None and col.key not in ("already_running", "option"):
                 v[col.key] = _default(col, otype)
         v.setdefault("flexes_monthly", "no")
     check_unique(ck, rows, spec, "option", "duplicate-option")
