@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -51,6 +52,19 @@ _SCIENTIFIC = re.compile(r"^\d+(?:\.\d+)?[eE][+-]?\d+$")
 _GROUPED = re.compile(r"^\d{1,3}(?:S\d{3})+$")
 # Indian grouping (lakh/crore) as INR amounts are written: 15,00,000.
 _GROUPED_INDIAN = re.compile(r"^\d{1,2}(?:S\d{2})*S\d{3}$")
+
+# Number words after an amount ("5,4 juta", "750 rb", "1.2bn"), read as multipliers. The words
+# mean the same in any workbook; the letters M and T only in Indonesian ones, where "Rp 1,2 M" is
+# miliar and "Rp 2 T" triliun: an English reader would take M for million (or, in accounting, for
+# thousand), so an English workbook refuses them (decisions.md).
+MULTIPLIER_WORDS: dict[str, int] = {
+    **dict.fromkeys(("k", "rb", "ribu", "thousand"), 10**3),
+    **dict.fromkeys(("jt", "juta", "million", "mn", "mio"), 10**6),
+    **dict.fromkeys(("miliar", "milyar", "billion", "bn"), 10**9),
+    **dict.fromkeys(("triliun", "trilyun", "trillion", "tn"), 10**12),
+}
+MULTIPLIER_LETTERS: dict[str, dict[str, int]] = {"id": {"M": 10**9, "T": 10**12}, "en": {}}
+_WORD = re.compile(r"^(?P<num>.*?[\d.,])\s*(?P<word>[^\W\d_]+)\.?$")
 
 
 def is_blank(value: Any) -> bool:
@@ -138,8 +152,9 @@ def _to_float(body: str, lang: str, rupiah: bool) -> float:
     return float(f"{whole or '0'}.{frac}")
 
 
-def _parse_text(text: str, lang: str) -> tuple[float, bool]:
-    """(value, had a % sign) of a number typed as text; the % is not applied yet."""
+def _parse_text(text: str, lang: str, *, words: bool = True) -> tuple[float, bool, str | None]:
+    """(value, had a % sign, multiplier word) of a number typed as text; the % is not applied
+    yet, the word is. `words=False` refuses number words (percent cells)."""
     s = _clean(text).strip()
     negative = False
     if s.startswith("(") and s.endswith(")"):
@@ -159,15 +174,25 @@ def _parse_text(text: str, lang: str) -> tuple[float, bool]:
             s = (s[: m.start()] + s[m.end() :]).strip()
     if s.endswith("-"):
         s = _NO_CENTS.sub("", s)
+    word, factor = None, 1
+    if (m := _WORD.match(s)) and not _SCIENTIFIC.match(s):
+        word = m["word"]
+        factor = MULTIPLIER_LETTERS.get(lang, {}).get(word) or MULTIPLIER_WORDS.get(word.lower())
+        if not factor or not words or percent:
+            raise ParseError("not-a-number", "not digits")
+        s = m["num"].strip()
     if not s or (percent and currency):
         raise ParseError("not-a-number", "no digits")
-    if _SCIENTIFIC.match(s):
+    if _SCIENTIFIC.match(s) and word is None:
         value = float(s)
     elif _BODY.match(s):
         value = _to_float(s, lang, rupiah)
     else:
         raise ParseError("not-a-number", "not digits")
-    return (-value if negative else value), percent
+    if factor != 1 and math.isfinite(value):
+        # Exact decimal arithmetic: "5,4 juta" is 5,400,000, not 5,400,000.000000001.
+        value = float(Decimal(repr(value)) * factor)
+    return (-value if negative else value), percent, word
 
 
 def _finite(value: float) -> float:
@@ -188,10 +213,21 @@ def parse_number(value: Any, *, lang: str = "en") -> float:
         return _finite(float(value))
     if not isinstance(value, str):
         raise ParseError("not-a-number")
-    number, percent = _parse_text(value, lang)
+    number, percent, _ = _parse_text(value, lang)
     if percent:
         raise ParseError("unexpected-percent")
     return _finite(number)
+
+
+def number_word(value: Any, *, lang: str = "en") -> str | None:
+    """The multiplier word of a number typed as text (`5,4 juta` -> "juta", `1,2 M` -> "M"), as
+    `parse_number` reads it; None when there is none or the value is not such a number."""
+    if not isinstance(value, str) or not any(ch.isalpha() for ch in value):
+        return None
+    try:
+        return _parse_text(value, lang)[2]
+    except ParseError:
+        return None
 
 
 def parse_int(value: Any, *, lang: str = "en") -> int:
@@ -219,7 +255,7 @@ def parse_percent(
     both readings fit, so the caller can warn (`percent-as-whole-number`).
     """
     if isinstance(value, str):
-        number, percent = _parse_text(value, lang)
+        number, percent, _ = _parse_text(value, lang, words=False)
         if percent:
             return _finite(number / 100), False
         number = _finite(number)
@@ -306,12 +342,31 @@ def parse_date(value: Any, *, lang: str = "en") -> date:
     if (m := _MON_D_Y.match(s)) and m[1] in _MONTHS:
         return _make_date(int(m[3]), _MONTHS[m[1]], int(m[2]))
     try:
-        number = parse_number(value, lang=lang)
+        # A serial typed as text; never with number words ("45 rb" is no date).
+        number, percent, _ = _parse_text(value, lang, words=False)
     except ParseError:
         raise ParseError("not-a-date") from None
-    if number < 10_000:  # a serial typed as text, not a year or a day number (1927 onwards)
+    # Not a year or a day number: serials from 10,000 (1927) on.
+    if percent or not math.isfinite(number) or number < 10_000:
         raise ParseError("not-a-date")
     return _serial(number)
+
+
+def ambiguous_date(value: Any) -> tuple[date, date] | None:
+    """(the date read, the other reading) of a date typed as text whose day and month could be
+    swapped: `2/11/2026` is read day first, as 2 November 2026, in both languages (Indonesia and
+    most English-speaking countries outside the US write the day first), though a US reader
+    meant 11 February. None for anything else, and for `13/11/2026` or `11/11/2026`."""
+    if not isinstance(value, str):
+        return None
+    s = _WEEKDAY.sub("", schema.fold(_clean(value)))
+    m = _DMY.match(s)
+    if not m:
+        return None
+    a, b, y = int(m[1]), int(m[2]), int(m[3])
+    if a == b or not (1 <= a <= 12 and 1 <= b <= 12):
+        return None
+    return date(y, b, a), date(y, a, b)
 
 
 _MON_Y = re.compile(r"^([a-z]+)\.?[\s\-./,']*(\d{4})$")

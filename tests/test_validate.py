@@ -421,6 +421,14 @@ CASES = {
         dict(options=edit(option_rows(), 1, already_running="maybe")),
         [(OP, "C6", "not-yes-no")],
     ),
+    "number-words": (
+        dict(costs=edit(edit(cost_rows(), 0, amount="5 million"), 3, amount="3k")),
+        [(C, "F5", "number-words-as-multipliers")],
+    ),
+    "ambiguous-date": (
+        dict(project=project_values(report_date="2/11/2026")),
+        [(P, "B7", "ambiguous-date")],
+    ),
     "attrition-ambiguous": (
         dict(options=edit(option_rows(), 0, attrition=2)),
         [(OP, "F5", "percent-as-whole-number")],
@@ -751,6 +759,67 @@ def test_message_language(book_lang, cell_lang, override, expected):
         project=values, lang=book_lang, msg_lang=override, costs=edit(cost_rows(), 0, amount="x")
     )
     assert any(expected in m for m in messages)
+
+
+def test_number_words_in_an_id_workbook_are_read_and_warned_once():
+    costs = edit(edit(cost_rows(), 0, amount="Rp 5,4 juta"), 3, amount="750 rb")
+    costs = edit(costs, 6, amount="0,1 M")
+    book = make_book(project=project_values(language="id"), costs=costs, lang="id")
+    inputs, issues = validate(book, today=TODAY)
+    assert inputs is not None
+    assert [c.amount for c in inputs.costs][:7:3] == [5_400_000, 750_000, 100_000_000]
+    assert flat(issues) == [("Biaya", "F5", "number-words-as-multipliers")]
+    assert "“Rp 5,4 juta” dibaca sebagai 5.400.000" in issues[0].message
+    assert "M/miliar/milyar/billion/bn = 1.000.000.000" in issues[0].message
+
+
+def test_number_letters_are_refused_in_an_en_workbook():
+    _, issues = run(costs=edit(cost_rows(), 0, amount="1,2 M"))
+    assert flat(issues) == [(C, "F5", "not-a-number")]
+
+
+@pytest.mark.parametrize("text", ["nan", "-inf", "Infinity"])
+def test_non_finite_text_is_not_a_number(text):
+    _, issues = run(costs=edit(cost_rows(), 0, amount=text))
+    assert flat(issues) == [(C, "F5", "not-a-number")]
+
+
+def test_numbers_are_read_by_the_workbook_language_whatever_the_messages():
+    # An ID workbook's 1.500 is 1,500 even when its messages are asked for in English.
+    costs = edit(cost_rows(), 0, amount="1.500")
+    book = make_book(project=project_values(language="id"), costs=costs, lang="id")
+    for lang in (None, "en", "id"):
+        inputs, _ = validate(book, lang=lang, today=TODAY)
+        assert inputs is not None and inputs.costs[0].amount == 1500
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "“2/11/2026” was read day first, as 2 November 2026; if you meant 11 February "
+            "2026, type 2026-02-11.",
+        ),
+        (
+            "id",
+            "“2/11/2026” dibaca dengan hari lebih dulu, sebagai 2 November 2026; jika maksud "
+            "Anda 11 Februari 2026, ketik 2026-02-11.",
+        ),
+    ],
+)
+def test_ambiguous_date_names_both_readings(lang, expected):
+    values = project_values(language=lang, report_date="2/11/2026")
+    inputs, issues = validate(make_book(project=values, lang=lang), today=TODAY)
+    assert inputs is not None and inputs.project.report_date == date(2026, 11, 2)
+    assert [i.code for i in issues] == ["ambiguous-date"]
+    assert expected in issues[0].message
+
+
+def test_unambiguous_text_dates_have_no_warning():
+    for text in ("13/11/2026", "2026-02-11", "2 Nov 2026", "11/11/2026"):
+        inputs, issues = run(project=project_values(report_date=text))
+        assert inputs is not None and issues == [], text
 
 
 def test_override_sets_report_language():

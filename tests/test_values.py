@@ -12,9 +12,13 @@ from hypothesis import strategies as st
 
 from pipeline import schema
 from pipeline.values import (
+    MULTIPLIER_LETTERS,
+    MULTIPLIER_WORDS,
     ParseError,
+    ambiguous_date,
     fold_name,
     is_blank,
+    number_word,
     parse_choice,
     parse_date,
     parse_int,
@@ -296,3 +300,117 @@ def test_babel_percent_round_trip(value, lang):
     text = format_percent(value, locale=LOCALES[lang], decimal_quantization=False)
     fraction, _ = parse_percent(text, lang=lang)
     assert fraction == pytest.approx(float(value), abs=1e-9)
+
+
+# ------------------------------------------------------------------ number words and non-finite text
+WORDED = [
+    ("5,4 juta", "id", 5_400_000, "juta"),
+    ("5 jt", "id", 5_000_000, "jt"),
+    ("5 jt.", "id", 5_000_000, "jt"),
+    ("750 rb", "id", 750_000, "rb"),
+    ("750 ribu", "id", 750_000, "ribu"),
+    ("1,2 M", "id", 1_200_000_000, "M"),
+    ("1,2 miliar", "id", 1_200_000_000, "miliar"),
+    ("1,2 Milyar", "id", 1_200_000_000, "Milyar"),
+    ("2 triliun", "id", 2_000_000_000_000, "triliun"),
+    ("2 T", "id", 2_000_000_000_000, "T"),
+    ("Rp 5,4 juta", "id", 5_400_000, "juta"),
+    ("Rp5jt", "id", 5_000_000, "jt"),
+    ("5 juta rupiah", "id", 5_000_000, "juta"),
+    ("(1,5 jt)", "id", -1_500_000, "jt"),
+    ("1.500 jt", "id", 1_500_000_000, "jt"),
+    ("50K", "id", 50_000, "K"),
+    ("5.4 million", "en", 5_400_000, "million"),
+    ("750k", "en", 750_000, "k"),
+    ("1.2bn", "en", 1_200_000_000, "bn"),
+    ("USD 3 mn", "en", 3_000_000, "mn"),
+    ("5 juta", "en", 5_000_000, "juta"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected", "word"), WORDED, ids=[f"{t!r}-{lg}" for t, lg, _, _ in WORDED]
+)
+def test_number_words_are_multipliers(text, lang, expected, word):
+    assert parse_number(text, lang=lang) == expected
+    assert number_word(text, lang=lang) == word
+
+
+REFUSED = [
+    ("1,2 M", "en"),  # million to an English reader, miliar to an Indonesian one
+    ("2 T", "en"),
+    ("1,2 m", "id"),  # the letters only as Indonesians write them
+    ("12 agents", "en"),
+    ("juta", "id"),
+    ("1e3 k", "en"),
+    ("5 jt%", "id"),
+    ("nan", "en"),
+    ("NaN", "id"),
+    ("-nan", "en"),
+    ("inf", "en"),
+    ("+Inf", "id"),
+    ("-infinity", "en"),
+    ("INFINITY", "id"),
+    ("Rp nan", "id"),
+    ("1e999", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), REFUSED, ids=[f"{t!r}-{lg}" for t, lg in REFUSED])
+def test_not_numbers_everywhere_numbers_are_parsed(text, lang):
+    for parse in (parse_number, parse_int, parse_percent):
+        with pytest.raises(ParseError) as exc:
+            parse(text, lang=lang)
+        assert exc.value.code == "not-a-number"
+    assert number_word(text, lang=lang) is None
+
+
+def test_number_words_are_not_percents_nor_dates():
+    with pytest.raises(ParseError) as exc:
+        parse_percent("5 rb", lang="id")
+    assert exc.value.code == "not-a-number"
+    with pytest.raises(ParseError):
+        parse_date("45 rb", lang="id")  # would be the serial of 2023-03-15
+    for text in ("nan", "inf", "-Infinity"):
+        with pytest.raises(ParseError):
+            parse_date(text)
+
+
+def _words(lang: str) -> list[tuple[str, int]]:
+    words = [(w, f) for w, f in MULTIPLIER_WORDS.items()]
+    words += [(w.upper(), f) for w, f in MULTIPLIER_WORDS.items()]
+    return words + list(MULTIPLIER_LETTERS[lang].items())
+
+
+@given(value=amounts, lang=st.sampled_from(["en", "id"]), data=st.data())
+def test_number_word_round_trip(value, lang, data):
+    """For any amount written in the language's format and any multiplier word, parsing gives
+    the amount times the multiplier exactly."""
+    word, factor = data.draw(st.sampled_from(_words(lang)))
+    space = data.draw(st.sampled_from(["", " "]))
+    text = format_decimal(value, locale=LOCALES[lang]) + space + word
+    assert parse_number(text, lang=lang) == float(value * factor)
+    assert number_word(text, lang=lang) == word
+
+
+# ---------------------------------------------------------------------------------- ambiguous dates
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [
+        ("2/11/2026", (date(2026, 11, 2), date(2026, 2, 11))),
+        ("02-11-2026", (date(2026, 11, 2), date(2026, 2, 11))),
+        ("Senin, 2.11.2026", (date(2026, 11, 2), date(2026, 2, 11))),
+        ("13/11/2026", None),
+        ("11/13/2026", None),
+        ("11/11/2026", None),
+        ("2026-02-11", None),
+        ("2 Nov 2026", None),
+        (datetime(2026, 2, 11), None),
+    ],
+    ids=str,
+)
+def test_ambiguous_date_names_both_readings(text, both):
+    assert ambiguous_date(text) == both
+    if both:
+        for lang in ("en", "id"):
+            assert parse_date(text, lang=lang) == both[0]  # day first in both languages

@@ -68,7 +68,7 @@ def validate(
     the Project `language` when valid, else the template's language, else English.
     """
     msg_lang = lang if lang in schema.LANGUAGES else workbook_language(raw)
-    ck = Checker(msg_lang, raw.issues)
+    ck = Checker(msg_lang, raw.issues, read_lang=workbook_language(raw))
     override = lang if lang in schema.LANGUAGES else None
     version = template_version(raw.template_version)
     project = read_project(ck, raw, today=today or date.today(), lang=override, version=version)

@@ -16,8 +16,12 @@ from ..issues import ERROR, Issue
 from ..raw import RawCell
 from ..schema import T, Text
 from ..values import (
+    MULTIPLIER_LETTERS,
+    MULTIPLIER_WORDS,
     ParseError,
+    ambiguous_date,
     is_blank,
+    number_word,
     parse_choice,
     parse_date,
     parse_int,
@@ -116,6 +120,47 @@ MESSAGES = {
         "{place}: {value} dibaca sebagai {read}; jika maksud Anda {alt}, ketik {alt} (sel "
         "berformat persen menghilangkan keraguan).",
     ),
+    "number-words-as-multipliers": T(
+        "{place}: {value} was read as {read}: number words are read as multipliers ({words}). "
+        "Other cells written this way are read the same, without another warning.",
+        "{place}: {value} dibaca sebagai {read}: kata bilangan dibaca sebagai pengali ({words}). "
+        "Sel lain yang ditulis dengan cara ini dibaca sama, tanpa peringatan lagi.",
+    ),
+    "ambiguous-date": T(
+        "{place}: {value} was read day first, as {read}; if you meant {alt}, type {alt_iso}.",
+        "{place}: {value} dibaca dengan hari lebih dulu, sebagai {read}; jika maksud Anda {alt}, "
+        "ketik {alt_iso}.",
+    ),
+}
+MONTH_NAMES = {
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "id": [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ],
 }
 
 EXPECT = {
@@ -210,9 +255,15 @@ def cell_key(ref: str | None) -> tuple[int, int]:
 class Checker:
     """Collects issues in `lang` and reads typed values from cells (mutable, one per validation)."""
 
-    def __init__(self, lang: str, reported: Iterable[Issue] = ()) -> None:
+    def __init__(
+        self, lang: str, reported: Iterable[Issue] = (), *, read_lang: str | None = None
+    ) -> None:
         self.lang = lang
+        # How numbers and dates typed as text are read: the workbook's language, whatever the
+        # language of the messages (`--lang en` must not turn an ID 1.500 into 1.5).
+        self.read_lang = read_lang or lang
         self.issues: list[Issue] = []
+        self.words_warned = False
         # Cells the reader already reported as errors (formula without value...): not re-checked.
         self.reported = {(i.sheet, i.cell) for i in reported if i.cell and i.is_error}
 
@@ -325,17 +376,20 @@ class Checker:
         return value
 
     def _parse(self, spec, raw: RawCell, kind: str, percent_range) -> Any:
-        lang = self.lang
+        lang = self.read_lang
         if spec.choices:
             return parse_choice(spec.choices, raw.value)
         if kind in TEXT_KINDS:
             return parse_text(raw.value)
-        if kind == "date":
-            return parse_date(raw.value, lang=lang)
-        if kind == "month":
-            return parse_month(raw.value, lang=lang)
+        if kind in ("date", "month"):
+            parse = parse_date if kind == "date" else parse_month
+            value = parse(raw.value, lang=lang)
+            self._ambiguous_date(spec, raw)
+            return value
         if kind == "int":
-            return parse_int(raw.value, lang=lang)
+            value = parse_int(raw.value, lang=lang)
+            self._number_word(spec, raw, value)
+            return value
         if kind == "percent":
             low, high = percent_range or (spec.min, spec.max)
             value, ambiguous = parse_percent(
@@ -349,11 +403,56 @@ class Checker:
                     MESSAGES["percent-as-whole-number"],
                     raw,
                     spec,
-                    read=fmt_pct(value, lang),
-                    alt=fmt_pct(alt, lang),
+                    read=fmt_pct(value, self.lang),
+                    alt=fmt_pct(alt, self.lang),
                 )
             return value
-        return parse_number(raw.value, lang=lang)
+        value = parse_number(raw.value, lang=lang)
+        self._number_word(spec, raw, value)
+        return value
+
+    def _number_word(self, spec, raw: RawCell, value: float) -> None:
+        """Once per workbook: the first amount typed with a number word says how it was read."""
+        if self.words_warned or not isinstance(raw.value, str):
+            return
+        word = number_word(raw.value, lang=self.read_lang)
+        if word is None:
+            return
+        self.words_warned = True
+        letters = MULTIPLIER_LETTERS.get(self.read_lang, {})
+        by_factor: dict[int, list[str]] = {}
+        for w, factor in (*letters.items(), *MULTIPLIER_WORDS.items()):
+            by_factor.setdefault(factor, []).append(w)
+        words = "; ".join(
+            f"{'/'.join(ws)} = {fmt_num(factor, self.lang)}" for factor, ws in by_factor.items()
+        )
+        self.at(
+            "number-words-as-multipliers",
+            MESSAGES["number-words-as-multipliers"],
+            raw,
+            spec,
+            read=fmt_num(value, self.lang),
+            words=words,
+        )
+
+    def _ambiguous_date(self, spec, raw: RawCell) -> None:
+        both = ambiguous_date(raw.value)
+        if both is None:
+            return
+        read, alt = both
+        self.at(
+            "ambiguous-date",
+            MESSAGES["ambiguous-date"],
+            raw,
+            spec,
+            read=self._long_date(read),
+            alt=self._long_date(alt),
+            alt_iso=alt.isoformat(),
+        )
+
+    def _long_date(self, day: date) -> str:
+        months = MONTH_NAMES.get(self.lang, MONTH_NAMES["en"])
+        return f"{day.day} {months[day.month - 1]} {day.year}"
 
     def _in_range(self, spec, raw: RawCell, value: float, kind: str) -> bool:
         lo, hi = spec.min, spec.max

@@ -61,6 +61,18 @@ CODES: tuple[Code, ...] = (
         "A bare number in a percent cell was read as a whole-number percent (30 = 30%), "
         "though it could have been meant as a fraction.",
     ),
+    _c(
+        "number-words-as-multipliers",
+        WARNING,
+        "Amounts typed with number words (5,4 juta, 750 rb, 1,2 M, 750k, 1.2bn) were read with "
+        "the words as multipliers; one warning per workbook, at the first such cell.",
+    ),
+    _c(
+        "ambiguous-date",
+        WARNING,
+        "A date typed as text whose day and month could be swapped (2/11/2026) was read day "
+        "first; the message names both readings.",
+    ),
     # uniqueness and references
     _c("duplicate-channel", ERROR, "Two channels have the same name."),
     _c("duplicate-option", ERROR, "Two options have the same name."),
