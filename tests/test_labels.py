@@ -12,7 +12,7 @@ import pytest
 from pipeline import schema
 from pipeline.flow import check_workbook
 from pipeline.workbook import read_workbook
-from tests.conftest import example_path
+from tests.conftest import example_path, template_path
 
 
 def values_only(src: Path, out: Path, *, shift: int = 0, edit=None) -> Path:
@@ -95,3 +95,23 @@ def test_names_still_there_are_never_replaced_by_labels(tmp_path):
     del wb.defined_names["client_name"]
     wb.save(path)
     assert [i.code for i in read_workbook(path).issues] == ["missing-name"]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_resaved_v1_example_reads_as_version_1(tmp_path, lang):
+    v1 = Path(__file__).parent / "fixtures" / "v1" / f"example-{lang}.xlsx"
+    path = values_only(v1, tmp_path / "v1.xlsx")
+    inputs, issues = check_workbook(path)
+    before, _ = check_workbook(v1)
+    assert [i for i in issues if i.is_error] == []
+    assert [i.code for i in issues].count("names-recovered-by-labels") == 1
+    assert inputs is not None and before is not None and inputs.template_version == 1
+    assert replace(inputs, source_name="") == replace(before, source_name="")
+
+
+def test_resaved_blank_template_asks_for_the_client_name(tmp_path):
+    path = values_only(template_path("en"), tmp_path / "blank.xlsx")
+    book = read_workbook(path)
+    assert "client_name" in book.values and book.values["client_name"].value is None
+    _, issues = check_workbook(path)
+    assert ("Project", "B5", "missing-value") in codes(issues)

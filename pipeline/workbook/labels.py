@@ -91,6 +91,7 @@ def _locate(book: Book) -> dict[str, tuple[str, int, int]]:
     project = {schema.SHEETS["project"](lang).lower() for lang in schema.LANGUAGES}
     columns: dict[tuple[str, int], dict[str, int]] = {}
     meta: dict[str, tuple[str, int, int]] = {}
+    keys: dict[str, str | None] = {}  # text -> key: a long table repeats the same few texts
     for sdef in book.st.sheets:
         sheet = book.sheet(sdef.name)
         if sheet is None:
@@ -102,7 +103,10 @@ def _locate(book: Book) -> dict[str, tuple[str, int, int]]:
                 text = book.convert(cell)
                 if not isinstance(text, str) or len(text) > _LONGEST_LABEL:
                     continue
-                key = _LABELS.get(_form(text))
+                if text in keys:
+                    key = keys[text]
+                else:
+                    key = keys[text] = _LABELS.get(_form(text))
                 if key in _META:
                     meta.setdefault(key, (sheet.name, r, c))
                 elif key is not None:
