@@ -266,7 +266,13 @@ class _Reader:
         extra: dict[str, int] = {}
         headers: list[str] = []
         expected = ", ".join(c.header(self.lang) for c in spec.columns)
-        for i, col in enumerate(range(tdef.min_col, tdef.max_col + 1)):
+        # Only the header cells stored and the names the table part lists: a reference as wide
+        # as the sheet does not mean 16,384 columns to look at.
+        lo, hi = tdef.min_col, tdef.max_col
+        stored = sheet.rows.get(header_row, {}) if has_header else {}
+        named = range(lo, min(hi, lo + len(tdef.column_names) - 1) + 1)
+        for col in sorted({c for c in stored if lo <= c <= hi}.union(named)):
+            i = col - lo
             text = None
             if has_header:
                 value = header_value(self.book, sheet, header_row, col)
@@ -332,12 +338,15 @@ class _Reader:
 
     def _rows(self, tdef: TableDef, sheet: SheetData, first: int, columns, extra, stop=None):
         """Non-blank rows of the table and typed just below it (up to `stop`, by default the
-        next table below), merged cells filled in."""
+        next table below), merged cells filled in.
+
+        Work follows the cells stored, never the table's or a merge's extent: a reference as
+        wide as the sheet (A4:XFD1048576) or a merge down to its last row costs nothing more."""
         wanted = sorted(set(columns.values()) | set(extra.values()))
         lo, hi = tdef.min_col, tdef.max_col
         totals = range(tdef.max_row - tdef.totals_rows + 1, tdef.max_row + 1)
         stop = stop or self._next_table_below(tdef)
-        fill = _merge_fill(sheet, lo, hi, first, stop, max(sheet.rows, default=0))
+        fill = _MergeFill(sheet, wanted, first, stop)
         # A row counts when one of its own cells is filled; merged values only fill it in.
         candidates = sorted(r for r in sheet.rows if first <= r < stop and r not in totals)
         rows: list[RawRow] = []
@@ -345,15 +354,17 @@ class _Reader:
         head_of = {c: h for h, c in extra.items()}
         refs = {c: letters(c) for c in wanted}
         raw_cell = self.book.raw_cell
+        book = self.book
         for r in candidates:
             stored = sheet.rows[r]
-            if all(is_blank(self.book, stored.get(c)) for c in range(lo, hi + 1)):
+            if all(is_blank(book, cell) for c, cell in stored.items() if lo <= c <= hi):
                 continue
+            fill.advance(r)
             cells: dict[int, Cell | None] = {}
             for c in wanted:
                 cell = stored.get(c)
-                if cell is None and (r, c) in fill:
-                    cell = sheet.get(*fill[(r, c)])
+                if cell is None:
+                    cell = fill.value(c)
                 cells[c] = cell
             digits = str(r)
             known = {
@@ -386,14 +397,39 @@ class _Reader:
         return stop
 
 
-def _merge_fill(sheet: SheetData, lo: int, hi: int, first: int, stop: int, last: int):
-    """(row, col) -> top-left (row, col) for merged cells inside the table's data area."""
-    fill: dict[tuple[int, int], tuple[int, int]] = {}
-    for c1, r1, c2, r2 in sheet.merges:
-        if r1 < first or r1 >= stop or c2 < lo or c1 > hi:
-            continue
-        for r in range(r1, min(r2, last + 1, stop - 1) + 1):
-            for c in range(max(c1, lo), min(c2, hi) + 1):
-                if (r, c) != (r1, c1):
-                    fill[(r, c)] = (r1, c1)
-    return fill
+class _MergeFill:
+    """The merged cell covering (row, col) in the table's data area, found by a sweep down the
+    rows that exist: each merge is looked at once per wanted column, never cell by cell."""
+
+    def __init__(self, sheet: SheetData, wanted: list[int], first: int, stop: int) -> None:
+        self.sheet = sheet
+        self.wanted = wanted
+        # Merges starting above the data area (a title over the header) fill nothing in it.
+        self.pending = sorted(
+            (m for m in sheet.merges if first <= m[1] < stop), key=lambda m: m[1], reverse=True
+        )
+        self.active: dict[int, list[tuple[int, int, int, int]]] = {}
+        self.row = 0
+
+    def advance(self, row: int) -> None:
+        """Move down to `row` (rows come in increasing order)."""
+        self.row = row
+        pending = self.pending
+        while pending and pending[-1][1] <= row:
+            merge = pending.pop()
+            c1, _, c2, _ = merge
+            for c in self.wanted:
+                if c1 <= c <= c2:
+                    self.active.setdefault(c, []).append(merge)
+
+    def value(self, col: int) -> Cell | None:
+        found = self.active.get(col)
+        if not found:
+            return None
+        row = self.row
+        while found and found[-1][3] < row:
+            found.pop()  # the latest merge has ended; an earlier one may still cover the row
+        for c1, r1, _, r2 in reversed(found):
+            if r1 <= row <= r2 and (row, col) != (r1, c1):
+                return self.sheet.get(r1, c1)
+        return None
