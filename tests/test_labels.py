@@ -14,11 +14,14 @@ from pipeline.flow import check_workbook
 from pipeline.workbook import read_workbook
 from tests.conftest import example_path, template_path
 
+PANDAS = Path(__file__).parent / "fixtures" / "pandas"
+
 
 def values_only(src: Path, out: Path, *, shift: int = 0, edit=None) -> Path:
     """What pandas writes back (`read_excel(sheet_name=None)` then `to_excel`): every sheet's cell
-    values in a new workbook; no defined names, tables, styles, validations or hidden sheets.
-    `shift=1` is `to_excel(index=True)`, whose index column pushes everything one column right."""
+    values in a new workbook; no defined names, tables, styles, validations or hidden sheets;
+    numeric-looking texts ("00" hour headers) become numbers. `shift=1` is `to_excel(index=True)`,
+    whose index column of numbers pushes everything one column right."""
     wb = openpyxl.load_workbook(src, data_only=True)
     new = openpyxl.Workbook()
     new.remove(new.active)
@@ -26,8 +29,13 @@ def values_only(src: Path, out: Path, *, shift: int = 0, edit=None) -> Path:
         copy = new.create_sheet(ws.title)
         for row in ws.iter_rows():
             for c in row:
-                if c.value is not None:
-                    copy.cell(c.row, c.column + shift, c.value)
+                value = c.value
+                if isinstance(value, str) and value.isdigit():
+                    value = int(value)
+                if value is not None:
+                    copy.cell(c.row, c.column + shift, value)
+        for r in range(2, ws.max_row + 1 if shift else 0):
+            copy.cell(r, 1, r - 2)
     if edit:
         edit(new)
     new.save(out)
@@ -115,3 +123,21 @@ def test_resaved_blank_template_asks_for_the_client_name(tmp_path):
     assert "client_name" in book.values and book.values["client_name"].value is None
     _, issues = check_workbook(path)
     assert ("Project", "B5", "missing-value") in codes(issues)
+
+
+@pytest.mark.parametrize("how", ["to_excel-index", "to_excel-no-index"])
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_examples_resaved_by_pandas_itself(lang, how):
+    """Real files written by pandas 3.1.1 (tests/fixtures/pandas/README.md)."""
+    inputs, issues = check_workbook(PANDAS / f"example-{lang}.{how}.xlsx")
+    project = schema.SHEETS["project"](lang)
+    value_col = "C" if how == "to_excel-index" else "B"
+    assert [(i.sheet, i.cell, i.code) for i in issues if i.code != "table-converted-to-range"] == [
+        (project, f"{value_col}5", "names-recovered-by-labels")
+    ]
+    assert [i.code for i in issues].count("table-converted-to-range") == len(schema.TABLES)
+    assert inputs is not None and inputs.template_version == schema.TEMPLATE_VERSION
+    assert inputs.project.horizon_years == 3 and inputs.project.language == lang
+    # The hour headers pandas wrote as the numbers 0..23 were all found (no missing-column), and
+    # pandas' index column of numbers was not taken for one (no extra- or duplicate-column).
+    assert all(len(p.weights) == 7 * 24 and sum(p.weights) > 0 for p in inputs.profiles)

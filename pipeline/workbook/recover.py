@@ -49,16 +49,26 @@ def is_blank(book: Book, cell: Cell | None) -> bool:
 
 def header_value(book: Book, sheet: SheetData, row: int, col: int) -> object:
     """A header cell's value; a header linked by formula (`=Options!A5`) without a cached value
-    is resolved when simple, else None."""
+    is resolved when simple, else None; a whole number as its text (see `_hour_text`)."""
     cell = sheet.get(row, col)
     if cell is None:
         return None
     if not book.lacks_value(cell):
-        return book.convert(cell)
+        return _hour_text(book.convert(cell))
     try:
-        return book.resolve(sheet.name, row, col)
+        return _hour_text(book.resolve(sheet.name, row, col))
     except FormulaError:
         return None
+
+
+def _hour_text(value: object) -> object:
+    """A whole number as header text, single digits padded as the Profiles hour headers are
+    written ("00".."09"): pandas turns the header texts "00".."23" into the numbers 0..23."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if not float(value).is_integer() or abs(value) >= 1e15:
+        return value
+    return f"{int(value):02d}"
 
 
 def find_range(book: Book, st: Structure, spec: schema.Table) -> TableDef | None:
@@ -126,11 +136,20 @@ def _span(book: Book, sheet: SheetData, row: int, columns) -> tuple[int, int]:
     """The header cells around the matched ones: unknown headers next to them (tbl_scores' option
     columns, extra columns) belong to the table, up to the first blank header."""
     lo, hi = min(columns), max(columns)
-    while lo > 1 and not _blank_header(book, sheet, row, lo - 1):
+    # Leftwards only text: the numbers pandas writes in an index column (to_excel's default) are
+    # no header, and every table of the template starts with a text column.
+    while lo > 1 and isinstance(_raw_header(book, sheet, row, lo - 1), str):
+        if _blank_header(book, sheet, row, lo - 1):
+            break
         lo -= 1
     while not _blank_header(book, sheet, row, hi + 1):
         hi += 1
     return lo, hi
+
+
+def _raw_header(book: Book, sheet: SheetData, row: int, col: int) -> object:
+    cell = sheet.get(row, col)
+    return None if cell is None or book.lacks_value(cell) else book.convert(cell)
 
 
 def _blank_header(book: Book, sheet: SheetData, row: int, col: int) -> bool:
