@@ -414,3 +414,15 @@ def test_ambiguous_date_names_both_readings(text, both):
     if both:
         for lang in ("en", "id"):
             assert parse_date(text, lang=lang) == both[0]  # day first in both languages
+
+
+@given(day=st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31)))
+def test_day_first_text_dates_read_back_with_a_warning_only_when_ambiguous(day):
+    text = f"{day.day}/{day.month}/{day.year}"
+    for lang in ("en", "id"):
+        assert parse_date(text, lang=lang) == day
+    both = ambiguous_date(text)
+    if day.day <= 12 and day.day != day.month:
+        assert both == (day, date(day.year, day.day, day.month))
+    else:
+        assert both is None
