@@ -424,7 +424,8 @@ class Checker:
         for w, factor in (*letters.items(), *MULTIPLIER_WORDS.items()):
             by_factor.setdefault(factor, []).append(w)
         words = "; ".join(
-            f"{'/'.join(ws)} = {fmt_num(factor, self.lang)}" for factor, ws in by_factor.items()
+            f"{'/'.join(ws)} = {fmt_num(factor, self.lang)}"
+            for factor, ws in sorted(by_factor.items())
         )
         self.at(
             "number-words-as-multipliers",
