@@ -8,10 +8,13 @@ import re
 import tracemalloc
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from pipeline.flow import check_workbook
-from pipeline.workbook import reader
+from pipeline.issues import WorkbookError
+from pipeline.workbook import annotate_workbook, reader
+from tests.conftest import example_path
 from tests.test_hostile import members, write_zip
 
 COSTS = "xl/worksheets/sheet7.xml"  # the example's Costs sheet (tbl_costs, A4:M304)
@@ -109,3 +112,20 @@ def test_merged_cells_fill_the_rows_they_cover(tmp_path, merge, expected):
     book = reader.read_workbook(_with_costs(tmp_path / "merged.xlsx", edit))
     rows = {r.number: r for r in book.tables["tbl_costs"].rows}
     assert [rows[n].cells["item"].value for n in (5, 6, 7)] == expected
+
+
+def test_no_annotated_copy_of_a_merge_down_to_the_last_row(tmp_path):
+    """openpyxl would make 12 million merged-cell objects: refused before it loads the file."""
+    path = merge_to_last_row(tmp_path / "merge-to-last-row.xlsx")
+    out = tmp_path / "annotated.xlsx"
+    with pytest.raises(WorkbookError) as caught:
+        annotate_workbook(path, [], out)
+    assert caught.value.code == "annotate-failed"
+    assert "Costs merges 12,582,092 cells" in str(caught.value)
+    assert not out.exists()
+
+
+def test_annotated_copy_keeps_small_merges(tmp_path):
+    out = tmp_path / "annotated.xlsx"
+    annotate_workbook(example_path("en"), [], out)
+    assert openpyxl.load_workbook(out)["Costs"].merged_cells.ranges

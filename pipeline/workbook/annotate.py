@@ -17,7 +17,9 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from ..files import atomic_path, refuse_overwrite
 from ..issues import ERROR, Issue, WorkbookError
 from ..schema import T
+from .cells import letters
 from .package import Package
+from .parts import parse_range, read_structure
 
 log = logging.getLogger("pipeline")
 
@@ -34,6 +36,9 @@ HEADERS = (
 SEVERITY = {"error": T("error", "galat"), "warning": T("warning", "peringatan")}
 NONE_FOUND = T("No problems found.", "Tidak ada masalah.")
 AUTHOR = "cs-sourcing"
+MAX_MERGED_CELLS = 200_000
+"""openpyxl makes one object per merged cell when it loads a workbook (a merge down to row
+1,048,576 is 12 million of them, minutes and gigabytes): beyond this, no annotated copy."""
 
 
 def annotate_workbook(
@@ -43,8 +48,9 @@ def annotate_workbook(
     an Issues sheet (ID: Masalah). Written atomically; refuses to write over `src`."""
     refuse_overwrite(out, [src])
     issues = list(issues)
-    with Package(src):
-        pass  # the same container checks as the reader, before openpyxl sees the file
+    with Package(src) as pkg:
+        # The same container checks as the reader, before openpyxl sees the file.
+        _refuse_huge_merges(pkg)
     try:
         # keep_vba=False: the copy is a plain .xlsx; macros are never carried or run.
         wb = load_workbook(os.fspath(src), keep_vba=False, keep_links=False)
@@ -63,6 +69,34 @@ def annotate_workbook(
     with atomic_path(out) as tmp:
         wb.save(tmp)
     log.debug("annotated copy written: %s (%d issues)", out, len(issues))
+
+
+def _refuse_huge_merges(pkg: Package) -> None:
+    """WorkbookError when the sheets' merged ranges cover more than MAX_MERGED_CELLS cells;
+    only the <mergeCell> elements are looked at, streamed."""
+    for sheet in read_structure(pkg).sheets:
+        total = 0
+
+        def start(tag: str, attrs: dict, sheet: str = sheet.name) -> None:
+            nonlocal total
+            if tag.endswith("|mergeCell") or tag == "mergeCell":
+                try:
+                    c1, r1, c2, r2 = parse_range(attrs.get("ref", ""))
+                except ValueError:
+                    return
+                total += (c2 - c1 + 1) * (r2 - r1 + 1)
+                if total > MAX_MERGED_CELLS:
+                    raise pkg.fail(
+                        "annotate-failed",
+                        f"cannot make an annotated copy: the sheet {sheet} merges {total:,} "
+                        f"cells (up to {letters(c2)}{r2}). Unmerge the cells below the tables "
+                        "(Home > Merge & Center) and try again; the issues above still apply.",
+                    )
+
+        def configure(p, start=start) -> None:
+            p.StartElementHandler = start
+
+        pkg.expat(sheet.part, configure)
 
 
 def _mark(ws, ref: str, found: list[Issue], lang: str) -> None:
