@@ -216,6 +216,57 @@ def _encrypted_member(p: Path) -> Path:
     return p
 
 
+def set_method(path: Path, member: str, method: int, flags: int | None = None) -> Path:
+    """Patch both zip headers of `member` to claim another compression method (and flags)."""
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    # (signature, method offset, flags offset, name-length offset, header size)
+    for sig, at_method, at_flags, at_len, size in (
+        (b"PK\x01\x02", 10, 8, 28, 46),
+        (b"PK\x03\x04", 8, 6, 26, 30),
+    ):
+        pos = data.find(sig)
+        while pos != -1:
+            n = struct.unpack_from("<H", data, pos + at_len)[0]
+            if data[pos + size : pos + size + n] == name:
+                struct.pack_into("<H", data, pos + at_method, method)
+                if flags is not None:
+                    struct.pack_into("<H", data, pos + at_flags, flags)
+            pos = data.find(sig, pos + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _deflate64(p: Path) -> Path:
+    return set_method(write_zip(p, members()), "xl/worksheets/sheet7.xml", 9)
+
+
+def _zstd(p: Path) -> Path:
+    return set_method(write_zip(p, members()), "xl/worksheets/sheet7.xml", 93)
+
+
+def _strong_encryption(p: Path) -> Path:
+    # Bit 0 (encrypted) and bit 6 (strong encryption), as PKWARE's SES writes them.
+    return set_method(write_zip(p, members()), "xl/worksheets/sheet7.xml", 8, 0x41)
+
+
+def declared(encoding: str, part: str):
+    """A part whose XML declaration names `encoding` (its text ASCII, so any codec would do)."""
+
+    def make(p: Path) -> Path:
+        parts = members()
+        xml = parts[part].decode("utf-8")
+        body = xml.split("?>", 1)[1] if xml.startswith("<?xml") else xml
+        head = f'<?xml version="1.0" encoding="{encoding}"?>'
+        if encoding.lower() == "utf-32":
+            parts[part] = (head + body).encode("utf-32")
+        else:
+            parts[part] = (head + body).encode("ascii", "xmlcharrefreplace")
+        return write_zip(p, parts)
+
+    return make
+
+
 def _binary(p: Path) -> Path:
     p.write_bytes(bytes(range(256)) * 8)
     return p
@@ -249,6 +300,18 @@ HOSTILE = [
     ("encrypted-zip-member", _encrypted_member, "encrypted-workbook", "password"),
     ("binary-garbage", _binary, "not-a-workbook", "not an Excel workbook"),
     ("folder", _folder, "not-a-workbook", "folder"),
+    ("deflate64-member", _deflate64, "corrupt-workbook", "with Deflate64 (zip method 9)"),
+    ("zstd-member", _zstd, "corrupt-workbook", "with Zstandard (zip method 93)"),
+    ("strong-encryption-member", _strong_encryption, "encrypted-workbook", "password"),
+] + [
+    (
+        f"{encoding}-{where}",
+        declared(encoding, part),
+        "corrupt-workbook",
+        f"damaged or unsupported: the part {part} is written in the encoding '{encoding.lower()}'",
+    )
+    for encoding in ("shift_jis", "big5", "utf-7", "UTF-32", "x-no-such-encoding")
+    for where, part in (("workbook", "xl/workbook.xml"), ("sheet", "xl/worksheets/sheet7.xml"))
 ]
 
 
@@ -300,3 +363,23 @@ def test_damaged_parts_never_crash(tmp_path, part, at, junk):
     path = write_zip(tmp_path / "fuzz.xlsx", parts)
     with contextlib.suppress(WorkbookError):
         read_workbook(path)
+
+
+@pytest.mark.parametrize(
+    ("codec", "bom"),
+    [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b""), ("utf-8", b"\xef\xbb\xbf"), ("ascii", b"")],
+    ids=["utf-16-bom", "utf-16-be-no-bom", "utf-8-bom", "us-ascii"],
+)
+def test_parts_in_the_encodings_xml_allows_are_read(tmp_path, codec, bom):
+    parts = members()
+    for part in ("xl/workbook.xml", "xl/worksheets/sheet7.xml"):
+        xml = parts[part].decode("utf-8")
+        body = xml.split("?>", 1)[1] if xml.startswith("<?xml") else xml
+        name = "utf-16" if codec.startswith("utf-16") else codec
+        text = f'<?xml version="1.0" encoding="{name}"?>{body}'
+        parts[part] = bom + text.encode(codec, "xmlcharrefreplace")
+    book = read_workbook(write_zip(tmp_path / "book.xlsx", parts))
+    assert (len(book.tables["tbl_costs"].rows), book.issues) == (
+        len(read_workbook(example_path("en")).tables["tbl_costs"].rows),
+        (),
+    )

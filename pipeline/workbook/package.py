@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import posixpath
 import pyexpat
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -41,6 +42,38 @@ SPREADSHEET_TYPES = (
     "application/vnd.ms-excel.template.macroEnabled.main+xml",
 )
 OFFICE_DOCUMENT = "officeDocument"
+# Excel writes stored (0) and deflated (8) parts; zipfile also undoes bzip2 (12) and LZMA (14).
+READABLE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, 12, 14})
+METHOD_NAMES = {
+    1: "Shrink",
+    6: "Implode",
+    9: "Deflate64",
+    18: "IBM TERSE",
+    19: "IBM LZ77",
+    93: "Zstandard",
+    95: "XZ",
+    96: "JPEG",
+    97: "WavPack",
+    98: "PPMd",
+}
+# Encodings expat decodes itself. OOXML parts are UTF-8 or UTF-16; ASCII and Latin-1 are read too
+# (old converters). Anything else (Shift-JIS, Big5, UTF-7, UTF-32, unknown names) is refused by
+# name before parsing: expat would fail on it with errors of every kind.
+XML_ENCODINGS = frozenset(
+    {
+        "utf-8",
+        "utf8",
+        "utf-16",
+        "utf-16le",
+        "utf-16be",
+        "us-ascii",
+        "ascii",
+        "iso-8859-1",
+        "latin-1",
+        "latin1",
+    }
+)
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([^"']{0,40})["']""")
 
 
 def _fail(path: str, code: str, message: str) -> WorkbookError:
@@ -102,17 +135,27 @@ def _sniff_not_zip(path: str, head: bytes, size: int) -> WorkbookError:
 
 
 def _check_members(path: str, infos: list[zipfile.ZipInfo]) -> None:
-    """Refuse zip bombs and encrypted members from the central directory, before any read."""
+    """Refuse zip bombs, encrypted members and compression methods zipfile cannot undo, from the
+    central directory, before any read."""
     if len(infos) > MAX_MEMBERS:
         raise _fail(path, "zip-bomb", f"the archive holds {len(infos):,} files; refused.")
     total = 0
     for info in infos:
-        if info.flag_bits & 0x1:
+        if info.flag_bits & 0x41 or info.compress_type == 99:  # 0x40: strong encryption
             raise _fail(
                 path,
                 "encrypted-workbook",
                 "the workbook is password-protected (encrypted). Remove the password and save "
                 "it as .xlsx.",
+            )
+        if info.compress_type not in READABLE_METHODS:
+            method = METHOD_NAMES.get(info.compress_type, "an unknown method")
+            raise _fail(
+                path,
+                "corrupt-workbook",
+                f"the file is damaged or unsupported: the part {info.filename} is compressed "
+                f"with {method} (zip method {info.compress_type}), which Excel never writes. "
+                "Re-save it from Excel or LibreOffice as an Excel Workbook (.xlsx).",
             )
         size = info.file_size
         total += size
@@ -130,6 +173,23 @@ def _check_members(path: str, infos: list[zipfile.ZipInfo]) -> None:
             "zip-bomb",
             f"the archive would expand to {total / 2**20:,.0f} MB; refused as a possible zip bomb.",
         )
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    """The encoding an XML part declares or shows by its first bytes, lower-case; None when it
+    says nothing (UTF-8)."""
+    if head.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
+        return "utf-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # a byte-order mark wins over the declaration, as in expat
+    if head.startswith((b"<\x00", b"\x00<")):
+        # UTF-16 without a mark: read its declaration in UTF-16.
+        codec = "utf-16-le" if head[0] == 0x3C else "utf-16-be"
+        text = head[: len(head) // 2 * 2].decode(codec, "ignore").encode("ascii", "ignore")
+        found = _DECLARED.match(text)
+        return found.group(1).decode("ascii").lower() if found else "utf-16"
+    found = _DECLARED.match(head.removeprefix(b"\xef\xbb\xbf"))
+    return found.group(1).decode("ascii", "replace").strip().lower() if found else None
 
 
 class Package:
@@ -266,19 +326,44 @@ class Package:
                     if budget < 0:
                         raise self.fail("zip-bomb", f"the part {part} is larger than declared.")
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,  # a compression method or encryption zipfile cannot undo
+            LookupError,
+        ) as exc:
             raise self.fail(
                 "corrupt-workbook",
                 f"the file is damaged or truncated (part {part}: {exc}). Re-save or re-download it.",
             ) from None
 
+    def _check_encoding(self, part: str, head: bytes) -> None:
+        encoding = _declared_encoding(head[:400])
+        if encoding is not None and encoding not in XML_ENCODINGS:
+            raise self.fail(
+                "corrupt-workbook",
+                f"the file is damaged or unsupported: the part {part} is written in the "
+                f"encoding {encoding!r}; Excel workbooks are UTF-8 or UTF-16. Re-save it from "
+                "Excel or LibreOffice as an Excel Workbook (.xlsx).",
+            )
+
     def xml(self, part: str) -> Element:
         """Parse a small part with defusedxml: DTDs, entities and external references refused."""
         data = self.read(part)
+        self._check_encoding(part, data)
         try:
             return _defused_fromstring(data, forbid_dtd=True)
         except DefusedXmlException:
             raise self._dtd_error(part) from None
+        except (ValueError, LookupError) as exc:
+            # Still an encoding expat cannot use (the check above reads only the declaration).
+            raise self.fail(
+                "corrupt-workbook",
+                f"the file is damaged or unsupported: {part} cannot be decoded ({exc}).",
+            ) from None
         except ParseError as exc:
             raise self.fail(
                 "corrupt-workbook", f"the workbook is damaged: {part} is not valid XML ({exc})."
@@ -307,7 +392,11 @@ class Package:
         parser.ExternalEntityRefHandler = refuse
         configure(parser)
         try:
+            first = True
             for chunk in self.stream(part):
+                if first:
+                    self._check_encoding(part, chunk)
+                    first = False
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
         except _Refused:
@@ -316,7 +405,7 @@ class Package:
             raise self.fail(
                 "corrupt-workbook", f"the workbook is damaged: {part} is not valid XML ({exc})."
             ) from None
-        except (ValueError, KeyError, IndexError, TypeError, OverflowError) as exc:
+        except (ValueError, KeyError, IndexError, TypeError, OverflowError, LookupError) as exc:
             # Well-formed XML with impossible content (a row number "abc"...).
             raise self.fail(
                 "corrupt-workbook",
