@@ -6,7 +6,9 @@ Every file is generated here (small, fast); each test names the kind of file it 
 from __future__ import annotations
 
 import contextlib
+import os
 import struct
+import threading
 import zipfile
 from pathlib import Path
 
@@ -383,3 +385,36 @@ def test_parts_in_the_encodings_xml_allows_are_read(tmp_path, codec, bom):
         len(read_workbook(example_path("en")).tables["tbl_costs"].rows),
         (),
     )
+
+
+def test_fifo_named_xlsx_is_refused_without_waiting(tmp_path):
+    """Opening a FIFO for reading waits for a writer; the reader must not open it at all. The
+    thread plays a writer, so that a regression fails the test instead of hanging it."""
+    fifo = tmp_path / "book.xlsx"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        with open(fifo, "wb"):  # waits for a reader, then writes nothing
+            pass
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(WorkbookError) as caught:
+            read_workbook(fifo)
+    finally:
+        # A reader of our own releases the writer's open(); kept open until it has.
+        fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        thread.join()
+        os.close(fd)
+    assert caught.value.code == "not-a-workbook"
+    assert "a named pipe (FIFO), not a workbook file" in str(caught.value)
+
+
+@pytest.mark.parametrize("device", ["/dev/urandom", "/dev/null", "/dev/zero"])
+def test_device_is_not_a_workbook_nor_empty(device):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device} here")
+    with pytest.raises(WorkbookError) as caught:
+        read_workbook(device)
+    assert "a character device, not a workbook file" in str(caught.value)

@@ -10,9 +10,11 @@ import os
 import posixpath
 import pyexpat
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from typing import BinaryIO
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException
@@ -192,45 +194,81 @@ def _declared_encoding(head: bytes) -> str | None:
     return found.group(1).decode("ascii", "replace").strip().lower() if found else None
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _open_regular(path: str) -> BinaryIO:
+    """The file at `path` opened for reading, refused unless it is a regular file: a FIFO would
+    block for ever and a device (/dev/urandom) never ends."""
+    try:
+        kind = os.stat(path).st_mode
+        if stat.S_ISDIR(kind):
+            raise _fail(path, "not-a-workbook", "this is a folder, not a workbook.")
+        if stat.S_ISREG(kind):
+            # O_NONBLOCK: should a FIFO be swapped in after the stat, opening it does not wait.
+            fd = os.open(
+                path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+            )
+            kind = os.fstat(fd).st_mode
+            if stat.S_ISREG(kind):
+                return os.fdopen(fd, "rb")
+            os.close(fd)
+    except FileNotFoundError:
+        raise _fail(path, "file-not-found", "no such file.") from None
+    except OSError as exc:
+        raise _fail(path, "unreadable-file", f"cannot read the file ({exc}).") from exc
+    what = next((name for test, name in _KINDS if test(kind)), "not a regular file")
+    raise _fail(
+        path,
+        "not-a-workbook",
+        f"this is {what}, not a workbook file; give the path of a saved .xlsx workbook.",
+    )
+
+
 class Package:
     """A vetted OOXML zip: bounded reads of its parts, safe XML parsing, relationship lookup."""
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = os.fspath(path)
+        fh = _open_regular(self.path)
         try:
-            size = os.path.getsize(self.path)
-            with open(self.path, "rb") as fh:
-                head = fh.read(4096)
-        except IsADirectoryError:
-            raise _fail(self.path, "not-a-workbook", "this is a folder, not a workbook.") from None
-        except FileNotFoundError:
-            raise _fail(self.path, "file-not-found", "no such file.") from None
-        except OSError as exc:
-            raise _fail(self.path, "unreadable-file", f"cannot read the file ({exc}).") from exc
-        if not head.startswith(b"PK\x03\x04"):
-            raise _sniff_not_zip(self.path, head, size)
-        try:
-            self.zip = zipfile.ZipFile(self.path)
+            size = os.fstat(fh.fileno()).st_size
+            head = fh.read(4096)
+            if not head.startswith(b"PK\x03\x04"):
+                raise _sniff_not_zip(self.path, head, size)
+            # The zip is read from the file already opened and vetted, not from the path again.
+            self.zip = zipfile.ZipFile(fh)
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            fh.close()
             raise _fail(
                 self.path,
                 "corrupt-workbook",
                 "the file is damaged or truncated (its zip directory cannot be read). Re-save "
                 "or re-download it.",
             ) from None
+        except BaseException:
+            fh.close()
+            raise
+        self._fh = fh
         try:
             _check_members(self.path, infos)
             # Part names are case-insensitive in OOXML; zip names are not.
             self._names = {i.filename.lstrip("/").lower(): i for i in infos}
             self.main_part = self._find_main_part()
         except BaseException:
-            self.zip.close()
+            self.close()
             raise
         self.has_macros = any(n.endswith("vbaproject.bin") for n in self._names)
 
     def close(self) -> None:
         self.zip.close()
+        self._fh.close()
 
     def __enter__(self) -> Package:
         return self
