@@ -269,6 +269,44 @@ def declared(encoding: str, part: str):
     return make
 
 
+def _numbers(p: Path) -> Path:
+    parts = {
+        "Index/Document.iwa": b"\x00\x01",
+        "Index/Metadata.iwa": b"\x00",
+        "Metadata/Properties.plist": b"<plist/>",
+    }
+    return write_zip(p, parts)
+
+
+def _fods(p: Path) -> Path:
+    p.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:'
+        'tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.'
+        'spreadsheet"><office:body><office:spreadsheet/></office:body></office:document>',
+        encoding="utf-8",
+    )
+    return p
+
+
+def _zipped_workbook(p: Path) -> Path:
+    return write_zip(p, {"analysis/book.xlsx": example_path("en").read_bytes()})
+
+
+def biff(version: bytes):
+    """An Excel 2-4 worksheet: a BOF record (id 0x0009/0x0209/0x0409, length 4-8), then cells."""
+
+    def make(p: Path) -> Path:
+        p.write_bytes(b"\x09" + version + b"\x06\x00" + b"\x00\x00\x10\x00\x00\x00" + b"\x00" * 60)
+        return p
+
+    return make
+
+
+def _random_bytes(p: Path) -> Path:
+    p.write_bytes(bytes((i * 7919 + 13) % 251 for i in range(4096)))
+    return p
+
+
 def _binary(p: Path) -> Path:
     p.write_bytes(bytes(range(256)) * 8)
     return p
@@ -302,6 +340,13 @@ HOSTILE = [
     ("encrypted-zip-member", _encrypted_member, "encrypted-workbook", "password"),
     ("binary-garbage", _binary, "not-a-workbook", "not an Excel workbook"),
     ("folder", _folder, "not-a-workbook", "folder"),
+    ("apple-numbers", _numbers, "not-a-workbook", "an Apple Numbers file"),
+    ("flat-ods", _fods, "ods-file", "a flat OpenDocument spreadsheet (.fods)"),
+    ("workbook-zipped-in-a-zip", _zipped_workbook, "not-a-workbook", "workbook inside"),
+    ("biff2-xls", biff(b"\x00"), "legacy-xls", "an old Excel (.xls) workbook"),
+    ("biff3-xls", biff(b"\x02"), "legacy-xls", "an old Excel (.xls) workbook"),
+    ("biff4-xls", biff(b"\x04"), "legacy-xls", "an old Excel (.xls) workbook"),
+    ("random-bytes", _random_bytes, "not-a-workbook", "not a spreadsheet (unrecognised content)"),
     ("deflate64-member", _deflate64, "corrupt-workbook", "with Deflate64 (zip method 9)"),
     ("zstd-member", _zstd, "corrupt-workbook", "with Zstandard (zip method 93)"),
     ("strong-encryption-member", _strong_encryption, "encrypted-workbook", "password"),
@@ -418,3 +463,13 @@ def test_device_is_not_a_workbook_nor_empty(device):
     with pytest.raises(WorkbookError) as caught:
         read_workbook(device)
     assert "a character device, not a workbook file" in str(caught.value)
+
+
+def test_zip_members_named_with_backslashes_are_read(tmp_path):
+    """Some Windows zippers write "xl\\workbook.xml": the same parts, read as such."""
+    parts = {name.replace("/", "\\"): data for name, data in members().items()}
+    book = read_workbook(write_zip(tmp_path / "backslashes.xlsx", parts))
+    assert book.issues == ()
+    assert len(book.tables["tbl_costs"].rows) == len(
+        read_workbook(example_path("en")).tables["tbl_costs"].rows
+    )

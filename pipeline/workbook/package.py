@@ -104,11 +104,30 @@ def _sniff_not_zip(path: str, head: bytes, size: int) -> WorkbookError:
             "this is an old-format Excel file (.xls, Excel 97-2003). Open it in Excel or "
             "LibreOffice and save it as an Excel Workbook (.xlsx).",
         )
+    if head[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04") and head[2:4] in (
+        b"\x04\x00",
+        b"\x06\x00",
+        b"\x08\x00",
+    ):
+        # A BIFF2-4 BOF record: Excel 2.x-4.x wrote worksheets as a bare record stream.
+        return _fail(
+            path,
+            "legacy-xls",
+            "this is an old Excel (.xls) workbook (Excel 2-4). Open it in Excel or LibreOffice "
+            "and save it as an Excel Workbook (.xlsx).",
+        )
     if head.startswith(b"PK\x05\x06"):
         return _fail(path, "not-a-workbook", "the file is an empty zip archive, not a workbook.")
     if head.startswith(b"PK"):
         return _fail(path, "corrupt-workbook", "the file is damaged (broken zip archive).")
     sample = head.lstrip(b"\xef\xbb\xbf")
+    if sample[:1] == b"<" and b"urn:oasis:names:tc:opendocument:xmlns:office" in head:
+        return _fail(
+            path,
+            "ods-file",
+            "this is a flat OpenDocument spreadsheet (.fods). Open it in LibreOffice and save it "
+            "as an Excel Workbook (.xlsx).",
+        )
     if sample[:5].lower() in (b"<?xml", b"<html", b"<!doc") or sample[:1] == b"<":
         return _fail(
             path,
@@ -133,7 +152,11 @@ def _sniff_not_zip(path: str, head: bytes, size: int) -> WorkbookError:
             "it in Excel and save it as an Excel Workbook (.xlsx), or start from the template "
             "(`cs-sourcing template`).",
         )
-    return _fail(path, "not-a-workbook", "the file is not an Excel workbook (.xlsx).")
+    return _fail(
+        path,
+        "not-a-workbook",
+        "the file is not a spreadsheet (unrecognised content), not an Excel workbook (.xlsx).",
+    )
 
 
 def _check_members(path: str, infos: list[zipfile.ZipInfo]) -> None:
@@ -259,7 +282,8 @@ class Package:
         try:
             _check_members(self.path, infos)
             # Part names are case-insensitive in OOXML; zip names are not.
-            self._names = {i.filename.lstrip("/").lower(): i for i in infos}
+            # Some Windows zippers write "xl\\workbook.xml": the same part name.
+            self._names = {i.filename.replace("\\", "/").lstrip("/").lower(): i for i in infos}
             self.main_part = self._find_main_part()
         except BaseException:
             self.close()
@@ -312,7 +336,25 @@ class Package:
             kind = "a Word document (.docx)"
         elif main.lower().startswith("ppt/") or self.has("ppt/presentation.xml"):
             kind = "a PowerPoint presentation (.pptx)"
+        elif any(n.startswith("index/") or n.endswith(".iwa") for n in self._names):
+            kind = "an Apple Numbers file"
+            raise self.fail(
+                "not-a-workbook",
+                f"this is {kind}, not an Excel workbook. In Numbers, File > Export To > Excel, "
+                "then use the .xlsx file.",
+            )
         else:
+            inner = [
+                i.filename
+                for i in self._names.values()
+                if i.filename.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods"))
+            ]
+            if inner:
+                raise self.fail(
+                    "not-a-workbook",
+                    f"this is a zip archive with a workbook inside ({inner[0]}): unzip it first "
+                    "and give the workbook itself.",
+                )
             kind = "a zip archive"
         raise self.fail(
             "not-a-workbook", f"this is {kind}, not an Excel workbook; no spreadsheet inside."
