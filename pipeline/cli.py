@@ -14,7 +14,15 @@ import click
 
 from . import __version__
 from .console import Ctx, print_issues, print_results, print_summary, print_timings, say
-from .issues import InvalidWorkbook, PipelineError, UsageError, WorkbookError, errors
+from .issues import (
+    ERROR,
+    InvalidWorkbook,
+    Issue,
+    PipelineError,
+    UsageError,
+    WorkbookError,
+    errors,
+)
 
 log = logging.getLogger("pipeline")
 
@@ -110,7 +118,8 @@ BOOK = click.argument("book", type=click.Path(exists=True, dir_okay=False, path_
         "cs-sourcing validate analysis.xlsx --annotate analysis-checked.xlsx",
     )
 )
-@BOOK
+# Not BOOK: a missing file or a folder is the reader's WorkbookError, so that --json reports it.
+@click.argument("book", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the issues as JSON on stdout.")
 @click.option(
     "--annotate",
@@ -128,7 +137,16 @@ def validate(obj: Ctx, book: Path, as_json: bool, annotate: Path | None, lang: s
 
     if annotate is not None:
         files.refuse_overwrite(annotate, [book])
-    checked = read_and_validate(book, lang=lang)
+    try:
+        checked = read_and_validate(book, lang=lang)
+    except WorkbookError as exc:
+        if not as_json:
+            raise
+        # Scripts always get JSON: the unusable file is one issue, its precise kind as the value.
+        unusable = Issue(code="unusable-file", severity=ERROR, value=exc.code, message=str(exc))
+        obj.out.file.write(issues_json([unusable]))
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_UNUSABLE
     if as_json:
         obj.out.file.write(issues_json(checked.issues))
     else:

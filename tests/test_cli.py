@@ -37,7 +37,7 @@ def test_top_level_help_and_version(capsys):
 def test_usage_errors_exit_2(argv, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert cli.main(argv) == 2
-    assert "Error" in capsys.readouterr().err
+    assert "error" in capsys.readouterr().err.lower()  # click's "Error:" or the reader's
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -76,6 +76,28 @@ def test_validate_json_lists_the_error_cell(make_workbook, capsys):
     errors = [(i["field"], i["severity"]) for i in issues if i["severity"] == "error"]
     assert ("client_name", "error") in errors
     assert set(issues[0]) == {"code", "severity", "sheet", "cell", "field", "value", "message"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("book.xlsx", b"a,b,c\n1,2,3\n", "not-a-workbook"),
+        ("book.xlsx", b"PK\x03\x04broken", "corrupt-workbook"),
+        ("nope.xlsx", None, "file-not-found"),
+    ],
+    ids=["csv", "corrupt-zip", "missing-file"],
+)
+def test_validate_json_on_an_unusable_file_is_one_issue(tmp_path, capsys, name, content, kind):
+    """Scripts always get JSON on stdout: one unusable-file issue, the reason, exit 2."""
+    book = tmp_path / name
+    if content is not None:
+        book.write_bytes(content)
+    assert cli.main(["validate", str(book), "--json"]) == 2
+    captured = capsys.readouterr()
+    [issue] = json.loads(captured.out)
+    assert (issue["code"], issue["severity"], issue["value"]) == ("unusable-file", "error", kind)
+    assert issue["message"].startswith(f"{name}: ")
+    assert issue["message"] in captured.err
 
 
 @pytest.mark.parametrize(
