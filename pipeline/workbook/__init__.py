@@ -1,9 +1,25 @@
 """The workbook stage (read side): an .xlsx file -> RawBook, and the annotated copy.
 
-The only module (with template.py on the write side) that touches openpyxl or the .xlsx format.
+Reading parses the .xlsx itself; only the annotated copy (annotate.py) uses openpyxl, as
+template.py on the write side.
 """
 
-from .annotate import annotate_workbook
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from ..issues import Issue
 from .reader import read_workbook
+
+
+def annotate_workbook(
+    src: str | os.PathLike, issues: Iterable[Issue], out: str | os.PathLike, *, lang: str = "en"
+) -> None:
+    """See `annotate.annotate_workbook`; imported on use, so that reading never loads openpyxl."""
+    from .annotate import annotate_workbook as annotate
+
+    annotate(src, issues, out, lang=lang)
+
 
 __all__ = ["annotate_workbook", "read_workbook"]

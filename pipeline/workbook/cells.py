@@ -8,11 +8,10 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import fields
 
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
 from .. import formula as formulas
 from ..issues import ERROR, Issue
 from ..raw import RawCell
+from .formats import MAC_EPOCH, WINDOWS_EPOCH, from_excel
 from .messages import make_issue
 from .package import Package
 from .parts import Structure, unescape
@@ -61,7 +60,7 @@ class Book:
         self._sheets: dict[str, SheetData | None] = {}
         self._evaluated: dict[tuple[str, int, int], object] = {}
         self._active: set[tuple[str, int, int]] = set()
-        self._epoch = CALENDAR_MAC_1904 if structure.date1904 else CALENDAR_WINDOWS_1900
+        self._epoch = MAC_EPOCH if structure.date1904 else WINDOWS_EPOCH
         self.issues: list[Issue] = []
 
     def sheet(self, name: str) -> SheetData | None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-
+from .formats import BUILTIN_FORMATS, is_date_format
 from .package import Package, _local
 
 _MAIN_NS = (
