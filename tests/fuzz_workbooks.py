@@ -50,8 +50,15 @@ def _elements(text: str) -> list[tuple[int, int]]:
 Mutation = Callable[[dict[str, bytes], st.DataObject], None]
 
 
+def _pick(data, names):
+    """One of `names`, or None when an earlier mutation left none (dropped or renamed members)."""
+    return data.draw(st.sampled_from(names)) if names else None
+
+
 def delete_element(p, data):
-    name = data.draw(st.sampled_from(_xml_members(p)))
+    name = _pick(data, _xml_members(p))
+    if name is None:
+        return
     text = p[name].decode("utf-8", "replace")
     spans = _elements(text)
     if spans:
@@ -60,7 +67,9 @@ def delete_element(p, data):
 
 
 def duplicate_element(p, data):
-    name = data.draw(st.sampled_from(_xml_members(p)))
+    name = _pick(data, _xml_members(p))
+    if name is None:
+        return
     text = p[name].decode("utf-8", "replace")
     spans = _elements(text)
     if spans:
@@ -73,8 +82,10 @@ def _sheets(p):
 
 
 def cell_values(p, data):
-    name = data.draw(st.sampled_from(_sheets(p)))
-    text = p[name].decode()
+    name = _pick(data, _sheets(p))
+    if name is None:
+        return
+    text = p[name].decode("utf-8", "replace")
     values = list(re.finditer(r"<v>[^<]*</v>", text))
     if values:
         m = data.draw(st.sampled_from(values))
@@ -83,8 +94,10 @@ def cell_values(p, data):
 
 
 def cell_types(p, data):
-    name = data.draw(st.sampled_from(_sheets(p)))
-    text = p[name].decode()
+    name = _pick(data, _sheets(p))
+    if name is None:
+        return
+    text = p[name].decode("utf-8", "replace")
     cells = list(re.finditer(r'<c r="[A-Z]+\d+"', text))
     if cells:
         m = data.draw(st.sampled_from(cells))
@@ -96,7 +109,7 @@ def cell_types(p, data):
 
 def long_string(p, data):
     if "xl/sharedStrings.xml" in p:
-        text = p["xl/sharedStrings.xml"].decode()
+        text = p["xl/sharedStrings.xml"].decode("utf-8", "replace")
         strings = list(re.finditer(r"<t[^>]*>[^<]*</t>", text))
         if strings:
             m = data.draw(st.sampled_from(strings))
@@ -108,7 +121,7 @@ def long_string(p, data):
 
 def rename_header(p, data):
     if "xl/sharedStrings.xml" in p:
-        text = p["xl/sharedStrings.xml"].decode()
+        text = p["xl/sharedStrings.xml"].decode("utf-8", "replace")
         header = data.draw(
             st.sampled_from(["Option", "Channel", "Amount", "Basis", "Item", "Mode"])
         )
@@ -117,8 +130,10 @@ def rename_header(p, data):
 
 
 def huge_merge(p, data):
-    name = data.draw(st.sampled_from(_sheets(p)))
-    text = p[name].decode()
+    name = _pick(data, _sheets(p))
+    if name is None:
+        return
+    text = p[name].decode("utf-8", "replace")
     ref = data.draw(st.sampled_from(["A1:A1048576", "A4:XFD1048576", "B2:C1048576", "A1:XFD1"]))
     merge = f'<mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'
     text = re.sub(r"<mergeCells.*?</mergeCells>", "", text, flags=re.S)
@@ -129,14 +144,16 @@ def wide_table(p, data):
     tables = [n for n in p if n.startswith("xl/tables/")]
     if tables:
         name = data.draw(st.sampled_from(tables))
-        text = p[name].decode()
+        text = p[name].decode("utf-8", "replace")
         p[name] = re.sub(
             r'ref="[A-Z]+\d+:[A-Z]+\d+"', 'ref="A4:XFD1048576"', text, count=1
         ).encode()
 
 
 def encoding(p, data):
-    name = data.draw(st.sampled_from(_xml_members(p)))
+    name = _pick(data, _xml_members(p))
+    if name is None:
+        return
     enc = data.draw(st.sampled_from(ENCODINGS))
     text = p[name].decode("utf-8", "replace")
     body = re.sub(r"^<\?xml[^>]*\?>", "", text)
@@ -149,8 +166,9 @@ def encoding(p, data):
 
 
 def drop_member(p, data):
-    name = data.draw(st.sampled_from(sorted(p)))
-    del p[name]
+    name = _pick(data, sorted(p))
+    if name is not None:
+        del p[name]
 
 
 def backslash_names(p, data):
