@@ -2,7 +2,7 @@
 ones, FTE and hires (DESIGN §3, §8).
 
 Contacts follow each month's demand; the staffing follows the month that sets it. The queue maths
-is in `erlang` (one queue, v1) and `queues` (every hour of the week at once, Erlang A).
+is in `erlang` (one queue, v1) and `queues` (every hour of the week at once, Erlang A); `hours` solves a channel hour by hour.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import cached_property, partial
 
 import numpy as np
 
-from . import demand, queues, routing
+from . import demand, routing
 from .demand import WEEKS_PER_MONTH
 from .erlang import (  # noqa: F401 - re-exported: the v1 names of this module
     MAX_TRAFFIC,
@@ -26,26 +26,10 @@ from .erlang import (  # noqa: F401 - re-exported: the v1 names of this module
     service_level,
     solve_agents,
 )
+from .hours import HourlyPlan, Month, flat_week_plan, hourly_detail, staff_hours
 from .inputs import Channel, Inputs, Option
 
 MAX_SHRINKAGE = 0.95
-
-
-@dataclass(frozen=True, kw_only=True)
-class HourlyPlan:
-    """A live queue over the 168 hours of the week (Monday 00:00 first), for one month's demand."""
-
-    agents: np.ndarray
-    """Agents on duty per hour (0 when closed)."""
-    contacts: np.ndarray
-    """Contacts arriving in that hour."""
-    traffic: np.ndarray
-    """Offered traffic per hour, Erlangs."""
-    service_level: np.ndarray
-    """Share of offered contacts answered in time; NaN in closed hours."""
-    occupancy: np.ndarray
-    abandonment: np.ndarray | None
-    """Share of offered contacts that hang up (Erlang A); None without patience."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,25 +106,13 @@ def staff_channel_year(
     )
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Month:
-    """How one month's demand on one channel is staffed (before FTE)."""
-
-    staffed: float
-    erlang: ErlangResult | None = None
-    detail: tuple | None = None
-    """Live channel with a profile: what `_hourly` needs to build the month's 168-hour plan."""
-
-
-def _staff_flat(channel: Channel, volume: float, aht: float) -> _Month:
+def _staff_flat(channel: Channel, volume: float, aht: float) -> Month:
     """v1: one Erlang C result for every open hour, or the deferred workload."""
     hours_open = coverage_hours(channel)
     aht_eff = aht / max(channel.concurrency, 1e-9)
     if channel.mode != "live":
         workload = volume * aht_eff / 60.0
-        return _Month(
-            staffed=max(workload / channel.max_occupancy, channel.min_agents * hours_open)
-        )
+        return Month(staffed=max(workload / channel.max_occupancy, channel.min_agents * hours_open))
     traffic = volume / hours_open * aht_eff / 60.0
     e = solve_agents(
         float(traffic),
@@ -150,135 +122,10 @@ def _staff_flat(channel: Channel, volume: float, aht: float) -> _Month:
         max_occupancy=float(channel.max_occupancy),
         min_agents=int(channel.min_agents),
     )
-    return _Month(staffed=e.agents * hours_open, erlang=e)
+    return Month(staffed=e.agents * hours_open, erlang=e)
 
 
-def _hourly_of_flat(channel: Channel, volume: float, e: ErlangResult) -> HourlyPlan:
-    """The 168-hour picture of a v1 channel: the same agents in every open hour."""
-    openness = demand.open_hours(channel)
-    is_open = openness > 0
-    contacts = volume * demand.week_shares(channel) / WEEKS_PER_MONTH
-    return HourlyPlan(
-        agents=np.where(is_open, e.agents, 0).astype(float),
-        contacts=contacts,
-        traffic=np.where(is_open, e.traffic * openness, 0.0),
-        service_level=np.where(is_open, e.service_level, np.nan),
-        occupancy=np.where(is_open, e.occupancy, 0.0),
-        abandonment=None,
-    )
-
-
-def _staff_hours(
-    channel: Channel,
-    volumes: np.ndarray,
-    aht: float,
-    week: np.ndarray | None = None,
-    aht_hours: np.ndarray | None = None,
-) -> list[_Month]:
-    """Live channel by the hour: every hour of the week of every given monthly volume at once.
-
-    `week` is the share of a month's contacts arriving in each hour (default: the channel's
-    profile); `aht_hours` the handling time of each hour relative to `aht` when a routing splits
-    the tiers differently by hour (hours of one handling time are solved together). The hourly
-    detail of a month is built only when a result row asks for it."""
-    shares = demand.week_shares(channel) if week is None else week
-    is_open = shares > 0
-    factor = np.ones(len(shares)) if aht_hours is None else aht_hours
-    aht_eff = aht * factor / max(channel.concurrency, 1e-9)
-    contacts = volumes[:, None] * shares[None, :] / WEEKS_PER_MONTH
-    traffic = contacts * aht_eff[None, :] / 60.0
-    floor = np.broadcast_to(np.where(is_open, int(channel.min_agents), 0)[None, :], traffic.shape)
-    parts = []
-    for value in np.unique(aht_eff[is_open]) if is_open.any() else np.array([aht_eff[0]]):
-        cols = np.flatnonzero(aht_eff == value) if aht_hours is not None else slice(None)
-        common = dict(
-            aht_seconds=float(value * 60.0),
-            answer_seconds=float(channel.answer_seconds),
-            target=float(channel.service_level),
-            max_occupancy=float(channel.max_occupancy),
-            min_agents=floor[:, cols],
-        )
-        if channel.patience_seconds is None:
-            parts.append((cols, queues.solve_erlang_c(traffic[:, cols], **common)))
-        else:
-            parts.append(
-                (
-                    cols,
-                    queues.solve_erlang_a(
-                        traffic[:, cols], patience_seconds=float(channel.patience_seconds), **common
-                    ),
-                )
-            )
-        if aht_hours is None:
-            break
-    q = parts[0][1] if len(parts) == 1 and aht_hours is None else _merge(parts, traffic.shape)
-    staffed = q.agents.sum(axis=1) * WEEKS_PER_MONTH
-    return [
-        _Month(staffed=float(staffed[i]), detail=(q, contacts, traffic, is_open, i))
-        for i in range(len(volumes))
-    ]
-
-
-def _merge(parts, shape) -> queues.QueueHours:
-    """One QueueHours from solves of disjoint hour columns (hours closed to all stay at 0)."""
-    out = {f: np.zeros(shape) for f in ("service_level", "occupancy", "p_wait", "asa_seconds")}
-    agents = np.zeros(shape, dtype=np.int64)
-    abandon = None
-    out["service_level"][:] = 1.0
-    for cols, q in parts:
-        agents[:, cols] = q.agents
-        for f in out:
-            out[f][:, cols] = getattr(q, f)
-        if q.abandonment is not None:
-            if abandon is None:
-                abandon = np.zeros(shape)
-            abandon[:, cols] = q.abandonment
-    return queues.QueueHours(agents=agents, abandonment=abandon, **out)
-
-
-def _hourly(detail) -> tuple[HourlyPlan, tuple]:
-    """The 168-hour plan of one month and its summary figures (see `_summary`)."""
-    q, contacts, traffic, is_open, i = detail
-    plan = HourlyPlan(
-        agents=q.agents[i].astype(float),
-        contacts=contacts[i],
-        traffic=traffic[i],
-        service_level=np.where(is_open, q.service_level[i], np.nan),
-        occupancy=q.occupancy[i],
-        abandonment=None if q.abandonment is None else q.abandonment[i],
-    )
-    return plan, _summary(plan, is_open, q.p_wait[i], q.asa_seconds[i])
-
-
-def _summary(plan: HourlyPlan, is_open: np.ndarray, p_wait, asa) -> tuple:
-    """(agents on duty, peak, SL, worst hour SL, occupancy, P wait, ASA, traffic, abandonment)."""
-    c = plan.contacts
-    total = float(c.sum())
-    n_open = max(int(is_open.sum()), 1)
-    agents = plan.agents
-    ab = plan.abandonment
-    answered = c * (1.0 - ab) if ab is not None else c
-    served_traffic = plan.traffic * ((1.0 - ab) if ab is not None else 1.0)
-    busy = c > 0
-
-    def weighted(values, weights):
-        w = float(weights.sum())
-        return float((values * weights).sum() / w) if w > 0 else None
-
-    return (
-        float(agents[is_open].sum()) / n_open,
-        float(agents.max(initial=0.0)),
-        weighted(np.nan_to_num(plan.service_level, nan=1.0), c) if total > 0 else 1.0,
-        float(plan.service_level[busy].min()) if busy.any() else 1.0,
-        float(served_traffic.sum() / agents.sum()) if agents.sum() > 0 else 0.0,
-        weighted(p_wait, c) if total > 0 else 0.0,
-        weighted(asa, answered) if float(answered.sum()) > 0 else 0.0,
-        float(plan.traffic[is_open].sum()) / n_open,
-        None if ab is None else (weighted(ab, c) if total > 0 else 0.0),
-    )
-
-
-def _row(channel, year, month, volume, aht, s: _Month, option, shrinkage) -> ChannelYear:
+def _row(channel, year, month, volume, aht, s: Month, option, shrinkage) -> ChannelYear:
     productive = option.paid_hours * (1.0 - min(max(shrinkage, 0.0), MAX_SHRINKAGE))
     extra: dict = {}
     if s.erlang is not None:
@@ -292,10 +139,10 @@ def _row(channel, year, month, volume, aht, s: _Month, option, shrinkage) -> Cha
             p_wait=e.p_wait,
             asa_seconds=e.asa_seconds,
             traffic_erlangs=e.traffic,
-            hourly=_hourly_of_flat(channel, volume, e),
+            hourly=flat_week_plan(channel, volume, e),
         )
     elif s.detail is not None:
-        hourly, summary = _hourly(s.detail)
+        hourly, summary = hourly_detail(s.detail)
         keys = (
             "agents_on_duty",
             "peak_agents",
@@ -329,7 +176,7 @@ def _staff_months(
     memo: dict | None,
     key: object,
     portion: routing.Portion | None = None,
-) -> list[_Month]:
+) -> list[Month]:
     """Staff each of the given monthly volumes of one channel (distinct values, any order),
     solving only those `memo` does not hold yet (hybrid shares and volume scenarios meet the same
     volumes: 80% of the volume at full share is the full volume at an 80% share). `portion` is
@@ -347,17 +194,17 @@ def _staff_months(
 
 def _solve_months(
     channel: Channel, volumes: np.ndarray, aht: float, portion: routing.Portion | None = None
-) -> list[_Month]:
+) -> list[Month]:
     if portion is not None:
         week = demand.week_shares(channel) * portion.mix
         if channel.mode == "live":
-            return _staff_hours(channel, volumes, aht, week=week, aht_hours=portion.aht)
+            return staff_hours(channel, volumes, aht, week=week, aht_hours=portion.aht)
         openness = demand.open_hours(channel)
         hours_open = float(openness[week > 0].sum()) * WEEKS_PER_MONTH
         work = float((week * portion.aht).sum())
         aht_eff = aht / max(channel.concurrency, 1e-9)
         return [
-            _Month(
+            Month(
                 staffed=max(
                     v * work * aht_eff / 60.0 / channel.max_occupancy,
                     channel.min_agents * hours_open,
@@ -366,12 +213,12 @@ def _solve_months(
             for v in volumes
         ]
     if channel.mode == "live" and channel.profile is not None:
-        return _staff_hours(channel, volumes, aht)
+        return staff_hours(channel, volumes, aht)
     if channel.mode != "live":
         hours_open = demand.open_hours_per_month(channel)
         aht_eff = aht / max(channel.concurrency, 1e-9)
         return [
-            _Month(
+            Month(
                 staffed=max(
                     v * aht_eff / 60.0 / channel.max_occupancy, channel.min_agents * hours_open
                 )
