@@ -65,16 +65,9 @@ def checklist(
     (`round_the_clock`), as validation warns: a 45-hour desk does not "miss" it.
     """
     out = []
-    for ctype in schema.checklist_types(option.type):
-        if ctype.code == "night_premium" and not round_the_clock:
-            continue
-        items = tuple(
-            ln.item
-            for ln in lines
-            if ln.cost_type == ctype.code
-            or (ctype.code == "attrition_replacement" and ln.basis == "per_hire")
-        )
-        included = bool(items) or (ctype.code == "parallel_run" and option.transition_months > 0)
+    for ctype in schema.checklist_for(option.type, round_the_clock=round_the_clock):
+        items = tuple(ln.item for ln in lines if schema.covers(ctype.code, ln.cost_type, ln.basis))
+        included = bool(items) or schema.covers(ctype.code, "", None, option.transition_months)
         out.append(ChecklistItem(cost_type=ctype.code, included=included, items=items))
     return tuple(out)
 

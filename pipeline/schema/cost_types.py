@@ -383,6 +383,25 @@ def checklist_types(option_type: str) -> tuple[CostType, ...]:
     return tuple(t for t in COST_TYPES if t.checklist and option_type in t.applies_to)
 
 
+def checklist_for(option_type: str, *, round_the_clock: bool) -> tuple[CostType, ...]:
+    """The checklist an option is held to: the night/weekend premium only when some channel is
+    open round the clock (a 45-hour desk does not "miss" it). Validation and the report share it."""
+    return tuple(
+        t for t in checklist_types(option_type) if t.code != "night_premium" or round_the_clock
+    )
+
+
+def covers(code: str, cost_type: str, basis: object, transition_months: object = 0) -> bool:
+    """Whether a line (cost type, basis) — or the option's transition months — covers checklist
+    item `code`: a line of that type; a per-hire line covers attrition replacement (the model's
+    hires include leavers' replacements); transition months are a parallel run (the model charges
+    it)."""
+    if cost_type == code or (code == "attrition_replacement" and basis == "per_hire"):
+        return True
+    months = transition_months if isinstance(transition_months, int | float) else 0
+    return code == "parallel_run" and not isinstance(months, bool) and months > 0
+
+
 def infer_cost_type(item: str) -> str | None:
     """The cost type an Item text suggests (first keyword hit, EN or ID), or None."""
     text = f" {fold(item)} "

@@ -124,18 +124,15 @@ def missing_checklist(
     round_the_clock: bool = False,
 ) -> list[str]:
     """The codes of the hidden-cost checklist (DOMAIN.md) an option lacks, in checklist order,
-    by the report's rules (model.recommend.checklist): a per-hire line covers attrition
+    by the rules the report uses too (schema.covers, schema.checklist_for): a per-hire line covers attrition
     replacement, transition months are a parallel run, and the night/weekend premium is on the
     list only when a channel is open round the clock."""
-    types = {t for t, _ in lines}
-    if any(basis == "per_hire" for _, basis in lines):
-        types.add("attrition_replacement")
-    if _ok(transition_months) and transition_months > 0:
-        types.add("parallel_run")  # transition months are a parallel run (DESIGN §3)
+    months = transition_months if _ok(transition_months) else 0
     return [
         t.code
-        for t in schema.checklist_types(option_type)
-        if t.code not in types and (t.code != "night_premium" or round_the_clock)
+        for t in schema.checklist_for(option_type, round_the_clock=round_the_clock)
+        if not schema.covers(t.code, "", None, months)
+        and not any(schema.covers(t.code, ctype, basis) for ctype, basis in lines)
     ]
 
 
