@@ -378,6 +378,18 @@ def batch(
     return summary.exit_code
 
 
+# ------------------------------------------------------------------ the intake service (issue 11)
+def _register_service() -> None:
+    # pipeline.service.cli imports only click; Flask and SQLAlchemy load when a command runs.
+    from .service.cli import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_register_service()
+
+
 # -------------------------------------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code instead of exiting (testable)."""

@@ -1,0 +1,179 @@
+"""The application factory: `create_app(settings)` builds one app (tests make as many as they like).
+
+Safety lives here, once for every page: CSRF on every form, a strict Content Security Policy (no
+inline script or style anywhere), the upload limit (413), rate limits, and error pages.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, g, jsonify, render_template, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from . import i18n, pipeline_calls
+from .config import Settings
+from .jobs import Jobs
+from .models import Consultant, make_engine, make_sessionmaker
+from .storage import make_storage
+
+log = logging.getLogger("pipeline")
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
+    from . import migrate as migrations
+    from .views import api, client, consultant
+
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        MAX_CONTENT_LENGTH=settings.max_upload_bytes,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.cookie_secure,
+        REMEMBER_COOKIE_SECURE=settings.cookie_secure,
+        WTF_CSRF_TIME_LIMIT=None,  # tied to the session; a page left open all day still works
+        WTF_CSRF_SSL_STRICT=settings.cookie_secure,
+    )
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.database_url)
+    if migrate:
+        migrations.upgrade(engine)
+    sessions = make_sessionmaker(engine)
+    app.extensions["cs"] = ServiceState(
+        settings=settings,
+        engine=engine,
+        sessions=sessions,
+        storage=make_storage(settings.storage_url, settings.data_dir),
+        jobs=Jobs(settings),
+    )
+
+    csrf = CSRFProtect(app)
+    csrf.exempt(api.bp)  # the API authenticates by bearer token, not by cookie
+
+    login = LoginManager(app)
+    login.login_view = "consultant.login"
+
+    @login.user_loader
+    def load_consultant(consultant_id: str):
+        return db().get(Consultant, consultant_id)
+
+    limiter = Limiter(
+        get_remote_address,
+        app=app,
+        storage_uri=settings.rate_limit_storage_url,
+        enabled=settings.rate_limits_enabled,
+        headers_enabled=True,
+    )
+    app.register_blueprint(client.bp)
+    app.register_blueprint(consultant.bp)
+    app.register_blueprint(api.bp)
+    limiter.limit(settings.rate_limit_upload, methods=["POST"])(app.view_functions["client.upload"])
+    limiter.limit(settings.rate_limit_upload, methods=["POST"])(app.view_functions["api.create"])
+    limiter.limit(settings.rate_limit_login, methods=["POST"])(
+        app.view_functions["consultant.login"]
+    )
+
+    @app.before_request
+    def language() -> None:
+        g.lang = i18n.pick_language(
+            request.args.get("lang"), request.cookies.get("lang"), request.accept_languages
+        )
+
+    @app.after_request
+    def headers(response):
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        # Client pages carry their token in the address: never leak it to another site.
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers.setdefault("Cache-Control", "no-store")
+        if request.args.get("lang") in i18n.LANGS:
+            response.set_cookie(
+                "lang", request.args["lang"], max_age=365 * 86400, samesite="Lax", httponly=True
+            )
+        return response
+
+    @app.teardown_appcontext
+    def close_session(_exc) -> None:
+        session = g.pop("db", None)
+        if session is not None:
+            session.close()
+
+    @app.context_processor
+    def words():
+        lang = g.get("lang", "en")
+        return {
+            "t": lambda key, **values: i18n.word(key, lang, **values),
+            "lang": lang,
+            "other_lang": "id" if lang == "en" else "en",
+            "settings": settings,
+        }
+
+    def error(status: int, key: str, **values):
+        lang = g.get("lang", "en")
+        message = i18n.word(key, lang, **values)
+        if request.path.startswith("/api/"):
+            return jsonify({"error": message, "status": status}), status
+        return render_template("error.html", message=message), status
+
+    @app.errorhandler(404)
+    def not_found(_exc):
+        return error(404, "not-found")
+
+    @app.errorhandler(413)
+    def too_large(_exc):
+        return error(413, "too-large", mb=f"{settings.max_upload_mb:g}")
+
+    @app.errorhandler(429)
+    def too_many(_exc):
+        return error(429, "rate-limited")
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(_exc):
+        return error(400, "csrf")
+
+    @app.get("/healthz")
+    def healthz():
+        return {"ok": True}
+
+    @app.get("/")
+    def home():
+        from flask import redirect, url_for
+
+        return redirect(url_for("consultant.home"))
+
+    app.jinja_env.globals["brands"] = pipeline_calls.brands
+    return app
+
+
+class ServiceState:
+    """The app's parts, reached by `state()` in views."""
+
+    def __init__(self, *, settings, engine, sessions, storage, jobs):
+        self.settings = settings
+        self.engine = engine
+        self.sessions = sessions
+        self.storage = storage
+        self.jobs = jobs
+
+
+def state() -> ServiceState:
+    from flask import current_app
+
+    return current_app.extensions["cs"]
+
+
+def db():
+    """The request's database session (closed when the request ends)."""
+    if "db" not in g:
+        g.db = state().sessions()
+    return g.db

@@ -1,0 +1,194 @@
+"""Report jobs: the Huey queue carries only a job id; the `jobs` row holds state, stage, progress,
+attempts and a heartbeat. A worker claims a job atomically; a job whose worker died (no heartbeat for
+`job_stale_seconds`) is claimed again, up to `job_max_attempts`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import or_, select, update
+
+from . import pipeline_calls
+from .config import Settings
+from .models import DONE, FAILED, QUEUED, RUNNING, Job, make_engine, make_sessionmaker, now
+from .storage import make_storage
+
+log = logging.getLogger("pipeline")
+
+# Share of the work done when each stage starts (the PDF stage is the longest).
+PROGRESS = {"queued": 0, "read": 5, "validate": 15, "compute": 25, "html": 45, "pdf": 65}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Context:
+    """What a worker process needs: its own engine (never shared across a fork) and the storage."""
+
+    sessions: object
+    storage: object
+
+
+_contexts: dict[tuple[int, str], Context] = {}
+
+
+def context(settings: Settings) -> Context:
+    key = (os.getpid(), settings.database_url)
+    if key not in _contexts:
+        engine = make_engine(settings.database_url)
+        _contexts[key] = Context(
+            sessions=make_sessionmaker(engine),
+            storage=make_storage(settings.storage_url, settings.data_dir),
+        )
+    return _contexts[key]
+
+
+def _claim(session, job_id: str, stale_before) -> bool:
+    """Take the job if it waits, or if its worker stopped beating; False if someone else has it."""
+    result = session.execute(
+        update(Job)
+        .where(
+            Job.id == job_id,
+            or_(Job.state == QUEUED, (Job.state == RUNNING) & (Job.heartbeat < stale_before)),
+        )
+        .values(state=RUNNING, attempts=Job.attempts + 1, heartbeat=now(), stage="")
+    )
+    session.commit()
+    return result.rowcount == 1
+
+
+def _set(sessions, job_id: str, **values) -> None:
+    with sessions() as session:
+        session.execute(update(Job).where(Job.id == job_id).values(**values))
+        session.commit()
+
+
+def _beat(sessions, job_id: str, stop: threading.Event, every: float) -> None:
+    while not stop.wait(every):
+        try:
+            _set(sessions, job_id, heartbeat=now())
+        except Exception:  # a missed beat only risks a duplicate attempt, never a lost job
+            log.warning("heartbeat of job %s failed", job_id, exc_info=True)
+
+
+def run_job(settings: Settings, job_id: str) -> str:
+    """Render one job; returns its final state (or 'skipped' when another worker holds it)."""
+    ctx = context(settings)
+    stale_before = now() - timedelta(seconds=settings.job_stale_seconds)
+    with ctx.sessions() as session:
+        if not _claim(session, job_id, stale_before):
+            return "skipped"
+        job = session.get(Job, job_id)
+        sub = job.submission
+        if job.attempts > settings.job_max_attempts:
+            _set(
+                ctx.sessions,
+                job_id,
+                state=FAILED,
+                error=f"the worker stopped {job.attempts - 1} times on this job",
+                finished_at=now(),
+            )
+            return FAILED
+        data = ctx.storage.get(sub.workbook_key)
+        name, brand, lang = sub.filename, job.brand, job.lang
+        pdf_key, json_key = job.pdf_key, job.json_key
+
+    stop = threading.Event()
+    beat = threading.Thread(
+        target=_beat,
+        args=(ctx.sessions, job_id, stop, max(1.0, settings.job_stale_seconds / 6)),
+        daemon=True,
+    )
+    beat.start()
+
+    def on_stage(stage: str) -> None:
+        _set(ctx.sessions, job_id, stage=stage, progress=PROGRESS.get(stage, 0), heartbeat=now())
+
+    try:
+        rendered = pipeline_calls.render(data, name=name, brand=brand, lang=lang, on_stage=on_stage)
+        ctx.storage.put(pdf_key, rendered.pdf)
+        ctx.storage.put(json_key, rendered.results_json)
+    except pipeline_calls.InvalidWorkbook as exc:
+        first = next((i for i in exc.issues if i.is_error), None)
+        _set(
+            ctx.sessions,
+            job_id,
+            state=FAILED,
+            error=first.message if first else str(exc),
+            finished_at=now(),
+        )
+        return FAILED
+    except Exception as exc:
+        # Unusable files never get here (refused at upload); a bad brand or a bug does.
+        log.exception("job %s failed", job_id)
+        message = str(exc) if isinstance(exc, pipeline_calls.PipelineError) else repr(exc)
+        _set(ctx.sessions, job_id, state=FAILED, error=message, finished_at=now())
+        return FAILED
+    finally:
+        stop.set()
+        beat.join()
+    _set(
+        ctx.sessions,
+        job_id,
+        state=DONE,
+        stage="done",
+        progress=100,
+        pages=rendered.pages,
+        finished_at=now(),
+    )
+    return DONE
+
+
+def orphaned(session, settings: Settings, *, queued_older_than: float = 0) -> list[str]:
+    """Jobs that no worker holds: queued ones (the enqueue may have been lost) and running ones
+    whose heartbeat stopped."""
+    t = now()
+    stale = t - timedelta(seconds=settings.job_stale_seconds)
+    waiting = t - timedelta(seconds=queued_older_than)
+    rows = session.scalars(
+        select(Job.id).where(
+            or_(
+                (Job.state == QUEUED) & (Job.created_at <= waiting),
+                (Job.state == RUNNING) & (Job.heartbeat < stale),
+            )
+        )
+    )
+    return list(rows)
+
+
+class Jobs:
+    """The queue of one app or consumer: Huey (SQLite file, Redis, or immediate for tests)."""
+
+    def __init__(self, settings: Settings):
+        from huey import RedisHuey, SqliteHuey, crontab
+
+        self.settings = settings
+        if settings.immediate_jobs:
+            from huey import MemoryHuey
+
+            self.huey = MemoryHuey("cs-sourcing", immediate=True)
+        elif settings.queue_url:
+            self.huey = RedisHuey("cs-sourcing", url=settings.queue_url)
+        else:
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            self.huey = SqliteHuey("cs-sourcing", filename=str(settings.data_dir / "queue.db"))
+
+        self.render = self.huey.task(name="render")(lambda job_id: run_job(settings, job_id))
+        self.sweep = self.huey.periodic_task(crontab(minute="*"), name="sweep")(self.recover)
+
+    def enqueue(self, job_id: str) -> None:
+        self.render(job_id)
+
+    def recover(self, *, queued_older_than: float | None = None) -> list[str]:
+        """Enqueue every orphaned job again (on consumer start, then every minute)."""
+        if queued_older_than is None:
+            queued_older_than = self.settings.job_stale_seconds
+        ctx = context(self.settings)
+        with ctx.sessions() as session:
+            ids = orphaned(session, self.settings, queued_older_than=queued_older_than)
+        for job_id in ids:
+            log.info("job %s taken up again", job_id)
+            self.enqueue(job_id)
+        return ids

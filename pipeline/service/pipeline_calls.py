@@ -1,0 +1,133 @@
+"""Every call the service makes into the pipeline, in one place: validate, annotate, render, the blank
+template and the example. The views and the jobs call only these.
+
+The pipeline's entry points still take paths, so each call goes through a private temporary folder;
+when `flow` takes bytes (issue 11, item 5) only this module changes.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..issues import InvalidWorkbook, Issue, PipelineError, WorkbookError
+
+__all__ = [
+    "InvalidWorkbook",
+    "PipelineError",
+    "WorkbookError",
+    "Validated",
+    "Rendered",
+    "validate",
+    "annotate",
+    "render",
+    "blank_workbook",
+    "brands",
+    "safe_name",
+]
+
+STAGES = ("read", "validate", "compute", "html", "pdf")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Validated:
+    issues: list[dict]
+    """Issue.to_dict() of every issue, errors first, then by sheet and cell."""
+    lang: str
+    """Language of the messages: the workbook's."""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for i in self.issues if i["severity"] == "error")
+
+    @property
+    def warnings(self) -> int:
+        return len(self.issues) - self.errors
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rendered:
+    pdf: bytes
+    results_json: bytes
+    pages: int
+
+
+def safe_name(name: str | None) -> str:
+    """The uploaded name reduced to a plain file name (no folders, no control characters): it is
+    shown to the user and named in messages, never used to store anything."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = re.sub(r"[^\w.\- ()]+", "_", name).strip(" .") or "workbook.xlsx"
+    return name[-120:]
+
+
+def _in_folder(data: bytes, name: str | None, folder: str) -> Path:
+    path = Path(folder) / safe_name(name)
+    path.write_bytes(data)
+    return path
+
+
+def validate(data: bytes, *, name: str | None = None) -> Validated:
+    """Read and validate; raises WorkbookError (str: the user's message) when the file is unusable."""
+    from .. import flow
+
+    with tempfile.TemporaryDirectory(prefix="cs-sourcing-") as tmp:
+        checked = flow.read_and_validate(_in_folder(data, name, tmp))
+    order = sorted(checked.issues, key=lambda i: (not i.is_error,))
+    return Validated(issues=[i.to_dict() for i in order], lang=checked.lang)
+
+
+def annotate(data: bytes, issues: list[dict], *, lang: str, name: str | None = None) -> bytes:
+    """The annotated copy (.xlsx) of an uploaded workbook."""
+    from ..workbook import annotate_workbook
+
+    with tempfile.TemporaryDirectory(prefix="cs-sourcing-") as tmp:
+        src = _in_folder(data, name, tmp)
+        out = Path(tmp) / "annotated" / "annotated.xlsx"
+        out.parent.mkdir()
+        annotate_workbook(src, [Issue(**i) for i in issues], out, lang=lang)
+        return out.read_bytes()
+
+
+def render(
+    data: bytes,
+    *,
+    name: str | None = None,
+    brand: str | None = None,
+    lang: str | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Rendered:
+    """The PDF report and results.json; raises InvalidWorkbook when the workbook has errors."""
+    from .. import flow
+
+    on_stage = on_stage or (lambda stage: None)
+    with tempfile.TemporaryDirectory(prefix="cs-sourcing-") as tmp:
+        src = _in_folder(data, name, tmp)
+        out = Path(tmp) / "out"
+        out.mkdir()
+        on_stage("read")
+        outcome = flow.build_report(
+            src, out / "report.pdf", brand=brand, lang=lang, json_out=out / "results.json"
+        )
+        on_stage("pdf")
+        return Rendered(
+            pdf=(out / "report.pdf").read_bytes(),
+            results_json=(out / "results.json").read_bytes(),
+            pages=outcome.pages,
+        )
+
+
+def blank_workbook(lang: str, *, example: bool) -> bytes:
+    """The blank template or the filled example, as the `template`/`example` commands write them."""
+    from ..template import build_workbook, workbook_bytes
+
+    return workbook_bytes(build_workbook(lang, example=example))
+
+
+def brands() -> list[str]:
+    """The shipped brand names (report_templates/brands)."""
+    from ..report.brands import brand_names
+
+    return brand_names()

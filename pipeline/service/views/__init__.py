@@ -1,0 +1,1 @@
+"""One blueprint per audience: `client` (upload, issues, downloads), `consultant`, `api` (JSON)."""

@@ -1,0 +1,226 @@
+"""Consultant pages (sign-in): clients, their submissions and versions, renders and batches."""
+
+from __future__ import annotations
+
+import io
+import secrets
+import zipfile
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import func, select
+
+from .. import intake
+from ..app import db, state
+from ..models import DONE, Batch, Client, Consultant, Job, Submission, token_hash
+from .common import send_bytes, send_stored
+
+bp = Blueprint("consultant", __name__, url_prefix="/consultant")
+hasher = PasswordHasher()
+LANGS = ("", "en", "id")
+
+
+def client_link(token: str) -> str:
+    base = state().settings.base_url or request.host_url
+    return base.rstrip("/") + url_for("client.home", token=token)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+# ------------------------------------------------------------------------------------ sign in/out
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    failed = False
+    if request.method == "POST":
+        email = request.form.get("email", "").strip().lower()
+        consultant = db().scalar(select(Consultant).where(Consultant.email == email))
+        try:
+            ok = consultant is not None and hasher.verify(
+                consultant.password_hash, request.form.get("password", "")
+            )
+        except (VerifyMismatchError, InvalidHashError):
+            ok = False
+        if ok:
+            login_user(consultant)
+            target = request.args.get("next", "")
+            # Only a path on this site: never an open redirect.
+            if not target.startswith("/") or target.startswith("//"):
+                target = url_for("consultant.home")
+            return redirect(target, code=303)
+        failed = True
+    return render_template("consultant/login.html", failed=failed), 401 if failed else 200
+
+
+@bp.post("/logout")
+def logout():
+    logout_user()
+    return redirect(url_for("consultant.login"), code=303)
+
+
+# ---------------------------------------------------------------------------------------- clients
+@bp.get("/")
+@login_required
+def home(new_link: tuple[Client, str] | None = None):
+    session = db()
+    rows = session.execute(
+        select(Client, func.count(Submission.id), func.max(Submission.created_at))
+        .outerjoin(Submission)
+        .group_by(Client.id)
+        .order_by(Client.name)
+    ).all()
+    batches = session.scalars(select(Batch).order_by(Batch.created_at.desc()).limit(10)).all()
+    return render_template("consultant/home.html", rows=rows, batches=batches, new_link=new_link)
+
+
+@bp.post("/clients")
+@login_required
+def add_client():
+    name = request.form.get("name", "").strip()[:200]
+    if not name:
+        return home()
+    token = new_token()
+    client = Client(name=name, token_hash=token_hash(token))
+    db().add(client)
+    db().commit()
+    return home(new_link=(client, client_link(token)))
+
+
+@bp.post("/clients/<client_id>/link")
+@login_required
+def new_link(client_id: str):
+    client = db().get(Client, client_id) or abort(404)
+    token = new_token()
+    client.token_hash = token_hash(token)
+    db().commit()
+    return client_page(client_id, new_link=client_link(token))
+
+
+@bp.get("/clients/<client_id>")
+@login_required
+def client_page(client_id: str, new_link: str | None = None):
+    client = db().get(Client, client_id) or abort(404)
+    return render_template("consultant/client.html", client=client, new_link=new_link, error=None)
+
+
+# ------------------------------------------------------------------------------------ submissions
+@bp.get("/submissions/<sub_id>")
+@login_required
+def submission(sub_id: str):
+    sub = db().get(Submission, sub_id) or abort(404)
+    return render_template(
+        "consultant/submission.html", sub=sub, groups=intake.issues_by_sheet(sub.issues)
+    )
+
+
+@bp.get("/submissions/<sub_id>/jobs")
+@login_required
+def submission_jobs(sub_id: str):
+    sub = db().get(Submission, sub_id) or abort(404)
+    return render_template("consultant/_jobs.html", sub=sub)
+
+
+def _choice(name: str, allowed) -> str | None:
+    value = request.form.get(name, "")
+    if value not in allowed:
+        abort(400)
+    return value or None
+
+
+@bp.post("/submissions/<sub_id>/render")
+@login_required
+def render_again(sub_id: str):
+    sub = db().get(Submission, sub_id) or abort(404)
+    brand = _choice("brand", ["", *state_brands()])
+    lang = _choice("lang", LANGS)
+    intake.render_again(db(), state().jobs, [sub], brand=brand, lang=lang, by=current_user.email)
+    return redirect(url_for("consultant.submission", sub_id=sub.id), code=303)
+
+
+@bp.post("/batches")
+@login_required
+def batch():
+    ids = request.form.getlist("submission")
+    subs = [s for s in (db().get(Submission, i) for i in ids[:200]) if s is not None]
+    brand = _choice("brand", ["", *state_brands()])
+    lang = _choice("lang", LANGS)
+    valid = [s for s in subs if s.status == "valid"]
+    if not valid:
+        client = subs[0].client if subs else None
+        if client is None:
+            return redirect(url_for("consultant.home"), code=303)
+        return render_template(
+            "consultant/client.html", client=client, new_link=None, error="nothing-selected"
+        ), 400
+    made, jobs = intake.render_again(
+        db(), state().jobs, valid, brand=brand, lang=lang, by=current_user.email
+    )
+    if made is None:
+        return redirect(url_for("consultant.submission", sub_id=valid[0].id), code=303)
+    return redirect(url_for("consultant.batch_page", batch_id=made.id), code=303)
+
+
+@bp.get("/batches/<batch_id>")
+@login_required
+def batch_page(batch_id: str):
+    batch = db().get(Batch, batch_id) or abort(404)
+    return render_template("consultant/batch.html", batch=batch)
+
+
+@bp.get("/batches/<batch_id>/progress")
+@login_required
+def batch_progress(batch_id: str):
+    batch = db().get(Batch, batch_id) or abort(404)
+    return render_template("consultant/_batch.html", batch=batch)
+
+
+@bp.get("/batches/<batch_id>/reports.zip")
+@login_required
+def batch_zip(batch_id: str):
+    batch = db().get(Batch, batch_id) or abort(404)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for job in batch.jobs:
+            if job.state == DONE:
+                sub = job.submission
+                name = f"{intake.stem(sub.filename)}-v{sub.version}-{job.id}.pdf"
+                zf.writestr(name, state().storage.get(job.pdf_key))
+    return send_bytes(buffer.getvalue(), f"batch-{batch.id}.zip")
+
+
+# -------------------------------------------------------------------------------------- downloads
+@bp.get("/submissions/<sub_id>/workbook.xlsx")
+@login_required
+def workbook(sub_id: str):
+    sub = db().get(Submission, sub_id) or abort(404)
+    return send_stored(sub.workbook_key, f"{intake.stem(sub.filename)}-v{sub.version}.xlsx")
+
+
+@bp.get("/submissions/<sub_id>/annotated.xlsx")
+@login_required
+def annotated(sub_id: str):
+    sub = db().get(Submission, sub_id) or abort(404)
+    data = intake.annotated_copy(state().storage, sub)
+    return send_bytes(data, f"{intake.stem(sub.filename)}-v{sub.version}-annotated.xlsx")
+
+
+@bp.get("/jobs/<job_id>/<any('report.pdf', 'results.json'):what>")
+@login_required
+def job_file(job_id: str, what: str):
+    job = db().get(Job, job_id) or abort(404)
+    if job.state != DONE:
+        abort(404)
+    sub = job.submission
+    stem = f"{intake.stem(sub.filename)}-v{sub.version}-{job.brand or 'default'}-{job.lang or sub.lang}"
+    if what == "report.pdf":
+        return send_stored(job.pdf_key, f"{stem}.pdf")
+    return send_stored(job.json_key, f"{stem}.results.json")
+
+
+def state_brands() -> list[str]:
+    from .. import pipeline_calls
+
+    return pipeline_calls.brands()

@@ -1,0 +1,39 @@
+"""The job consumer: `python -m pipeline.service.worker --workers N` (started by `serve`, or by
+`cs-sourcing worker` on other machines). Takes up orphaned jobs first, then runs Huey."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from .config import load_settings
+from .jobs import Jobs
+
+log = logging.getLogger("pipeline")
+
+
+def run(settings, workers: int) -> None:
+    from . import migrate
+    from .models import make_engine
+
+    migrate.upgrade(make_engine(settings.database_url))
+    jobs = Jobs(settings)
+    taken = jobs.recover(queued_older_than=0)
+    if taken:
+        log.info("took up %d unfinished job(s) again", len(taken))
+    consumer = jobs.huey.create_consumer(
+        workers=workers, worker_type="process", periodic=True, check_worker_health=True
+    )
+    consumer.run()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.service.worker")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s: %(message)s")
+    run(load_settings(), args.workers)
+
+
+if __name__ == "__main__":
+    main()
