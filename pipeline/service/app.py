@@ -73,14 +73,18 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
         enabled=settings.rate_limits_enabled,
         headers_enabled=True,
     )
+    app.extensions["cs-limiter"] = limiter  # its limits hold it by a weak reference only
     app.register_blueprint(client.bp)
     app.register_blueprint(consultant.bp)
     app.register_blueprint(api.bp)
-    limiter.limit(settings.rate_limit_upload, methods=["POST"])(app.view_functions["client.upload"])
-    limiter.limit(settings.rate_limit_upload, methods=["POST"])(app.view_functions["api.create"])
-    limiter.limit(settings.rate_limit_login, methods=["POST"])(
-        app.view_functions["consultant.login"]
-    )
+    # Blueprints are shared by every app the factory makes; limits are set on this app's views.
+    for endpoint, limit in (
+        ("client.upload", settings.rate_limit_upload),
+        ("api.create", settings.rate_limit_upload),
+        ("consultant.login", settings.rate_limit_login),
+    ):
+        view = app.view_functions[endpoint]
+        app.view_functions[endpoint] = limiter.limit(limit, methods=["POST"])(view)
 
     @app.before_request
     def language() -> None:

@@ -77,7 +77,8 @@ def create():
             by="API",
         )
     except pipeline_calls.WorkbookError as exc:
-        return jsonify({"error": str(exc), "code": exc.code}), 400
+        # As `validate --json` says it: one code, the precise kind beside it.
+        return jsonify({"error": str(exc), "code": "unusable-file", "kind": exc.code}), 400
     db().refresh(sub)
     return jsonify(_json(sub)), 422 if sub.status == INVALID else 201
 

@@ -34,8 +34,3 @@ def send_stored(key: str, download_name: str):
     except KeyError:
         abort(404)
     return send_bytes(data, download_name)
-
-
-def job_status(job) -> str:
-    """The status word of a submission: its issues, or its report's state once valid."""
-    return job.state if job is not None else ""

@@ -1,0 +1,122 @@
+"""Jobs are data: claimed once, found again when their worker dies, failed with a reason; a restart
+loses nothing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from pipeline.service import jobs as jobs_module
+from pipeline.service.app import create_app
+from pipeline.service.models import DONE, FAILED, QUEUED, RUNNING, Job, Submission, now
+
+from .conftest import add_client, example_bytes, upload
+
+
+@pytest.fixture
+def sub_id(web, client_token, fast_render) -> str:
+    return upload(web, client_token, example_bytes()).headers["Location"].rsplit("/", 1)[1]
+
+
+def set_job(app, sub_id: str, **values) -> str:
+    with app.extensions["cs"].sessions() as session:
+        job = session.get(Submission, sub_id).client_job
+        for key, value in values.items():
+            setattr(job, key, value)
+        session.commit()
+        return job.id
+
+
+def get_job(app, job_id: str) -> Job:
+    with app.extensions["cs"].sessions() as session:
+        return session.get(Job, job_id)
+
+
+def test_stages_are_recorded_in_order(app, sub_id, monkeypatch, fast_render):
+    seen = []
+    original = jobs_module._set
+
+    def spy(sessions, job_id, **values):
+        if "stage" in values:
+            seen.append((values["stage"], values.get("progress")))
+        original(sessions, job_id, **values)
+
+    monkeypatch.setattr(jobs_module, "_set", spy)
+    job_id = set_job(app, sub_id, state=QUEUED, progress=0)
+    assert jobs_module.run_job(app.extensions["cs"].settings, job_id) == DONE
+    assert seen == [
+        ("read", 5),
+        ("validate", 15),
+        ("compute", 25),
+        ("html", 45),
+        ("pdf", 65),
+        ("done", 100),
+    ]
+
+
+def test_a_dead_workers_job_is_taken_up_again(app, sub_id, fast_render):
+    stale = now() - timedelta(seconds=app.extensions["cs"].settings.job_stale_seconds + 5)
+    job_id = set_job(app, sub_id, state=RUNNING, stage="html", heartbeat=stale, attempts=1)
+    taken = app.extensions["cs"].jobs.recover()
+    assert taken == [job_id]
+    job = get_job(app, job_id)
+    assert job.state == DONE and job.attempts == 2
+
+
+def test_a_live_workers_job_is_left_alone(app, sub_id, fast_render):
+    job_id = set_job(app, sub_id, state=RUNNING, heartbeat=now(), attempts=1)
+    assert app.extensions["cs"].jobs.recover() == []
+    assert jobs_module.run_job(app.extensions["cs"].settings, job_id) == "skipped"
+    assert get_job(app, job_id).state == RUNNING
+
+
+def test_a_finished_job_is_never_run_twice(app, sub_id, fast_render):
+    job_id = get_job_id(app, sub_id)
+    calls = len(fast_render)
+    assert jobs_module.run_job(app.extensions["cs"].settings, job_id) == "skipped"
+    assert len(fast_render) == calls
+
+
+def get_job_id(app, sub_id):
+    with app.extensions["cs"].sessions() as session:
+        return session.get(Submission, sub_id).client_job.id
+
+
+def test_a_job_that_keeps_killing_its_worker_fails(app, sub_id, fast_render):
+    settings = app.extensions["cs"].settings
+    stale = now() - timedelta(seconds=settings.job_stale_seconds + 5)
+    job_id = set_job(
+        app, sub_id, state=RUNNING, heartbeat=stale, attempts=settings.job_max_attempts
+    )
+    assert jobs_module.run_job(settings, job_id) == FAILED
+    assert "stopped 3 times" in get_job(app, job_id).error
+
+
+def test_a_queued_job_whose_enqueue_was_lost_runs_on_start(app, sub_id, fast_render):
+    job_id = set_job(app, sub_id, state=QUEUED, progress=0, stage="")
+    assert app.extensions["cs"].jobs.recover(queued_older_than=0) == [job_id]
+    assert get_job(app, job_id).state == DONE
+
+
+def test_a_failing_render_says_why(app, web, client_token, monkeypatch):
+    from pipeline.service import pipeline_calls
+
+    def broken(*_args, **_kw):
+        raise pipeline_calls.PipelineError("brand 'x' has no brand.toml")
+
+    monkeypatch.setattr(pipeline_calls, "render", broken)
+    location = upload(web, client_token, example_bytes()).headers["Location"]
+    page = web.get(location).get_data(as_text=True)
+    assert "The report could not be made: brand" in page
+
+
+def test_restart_loses_nothing(settings, fast_render):
+    first = create_app(settings)
+    first.config["WTF_CSRF_ENABLED"] = False
+    _, token = add_client(first)
+    location = upload(first.test_client(), token, example_bytes()).headers["Location"]
+    second = create_app(settings)  # a new process on the same data folder
+    again = second.test_client().get(location)
+    assert again.status_code == 200 and "Your report is ready" in again.get_data(as_text=True)
+    assert second.test_client().get(location + "/report.pdf").status_code == 200
