@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -48,14 +49,24 @@ def serve(host: str, port: int, workers: int, threads: int, data_dir: Path | Non
     from waitress import serve as waitress_serve
 
     from .app import create_app
+    from .worker import quiet_libraries
 
+    quiet_libraries()
     settings = _settings(data_dir, base_url=os.environ.get("BASE_URL") or f"http://{host}:{port}")
     _sessions(settings)  # create or migrate the database once, before the workers start
     app = create_app(settings, migrate=False)
     child = None
     if workers > 0:
         child = subprocess.Popen(
-            [sys.executable, "-m", "pipeline.service.worker", "--workers", str(workers)],
+            [
+                sys.executable,
+                "-m",
+                "pipeline.service.worker",
+                "--workers",
+                str(workers),
+                "--parent",
+                str(os.getpid()),
+            ],
             env={**os.environ, **settings.env()},
         )
     click.echo(
@@ -63,6 +74,8 @@ def serve(host: str, port: int, workers: int, threads: int, data_dir: Path | Non
         f"{workers} report worker(s)). Ctrl+C stops it.",
         err=True,
     )
+    # SIGTERM (systemd, docker stop) stops like Ctrl+C: the workers finish their job and stop.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         waitress_serve(app, host=host, port=port, threads=threads, ident="cs-sourcing")
     finally:
