@@ -75,7 +75,8 @@ def submission(sub_id: str):
 @bp.get("/s/<sub_id>/progress")
 def progress(sub_id: str):
     sub = _submission(sub_id)
-    return render_template("client/_progress.html", sub=sub, job=sub.client_job)
+    # oob: the status badge at the top of the page changes with the report's state too.
+    return render_template("client/_progress.html", sub=sub, job=sub.client_job, oob=True)
 
 
 @bp.get("/s/<sub_id>/annotated.xlsx")
