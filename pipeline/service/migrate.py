@@ -13,7 +13,9 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 def alembic_config(engine) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # configparser reads % as interpolation: a URL with %2F (a socket folder) must be escaped.
+    url = engine.url.render_as_string(hide_password=False).replace("%", "%%")
+    cfg.set_main_option("sqlalchemy.url", url)
     return cfg
 
 
