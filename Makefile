@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench check-system clean templates
+.PHONY: demo test lint bench check-system clean templates serve
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"' \
@@ -19,6 +19,10 @@ check-system: $(STAMP)
 
 demo: check-system
 	$(PY) -m pipeline demo -o out
+
+# The intake service on this machine (SQLite and files in ./cs-sourcing-data); see docs/deploy.md.
+serve: check-system
+	$(PY) -m pipeline serve
 
 test: check-system
 	$(PY) -m ruff check pipeline tests bench

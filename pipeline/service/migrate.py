@@ -23,6 +23,9 @@ def upgrade(engine, revision: str = "head") -> None:
     """Create or upgrade the database to `revision`."""
     cfg = alembic_config(engine)
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Several web servers and workers may start at once: one migrates, the others wait.
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4211017)")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 

@@ -3,6 +3,8 @@ real PostgreSQL, both Debian packages started here. Skipped, with the reason, wh
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from pipeline.service.app import create_app
@@ -12,11 +14,18 @@ from .conftest import FAKE_PDF, add_client, api_upload, example_bytes, make_sett
 from .real_parts import postgres_missing, postgres_server, redis_missing, redis_server
 
 
+def skip_or_fail(reason: str) -> None:
+    """CI sets CS_SOURCING_REQUIRE_SERVICE_PARTS=1: a missing part is then a failure."""
+    if os.environ.get("CS_SOURCING_REQUIRE_SERVICE_PARTS"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def redis_url():
     reason = redis_missing()
     if reason:
-        pytest.skip(reason)
+        skip_or_fail(reason)
     with redis_server() as url:
         yield url
 
@@ -25,7 +34,7 @@ def redis_url():
 def postgres_url():
     reason = postgres_missing()
     if reason:
-        pytest.skip(reason)
+        skip_or_fail(reason)
     with postgres_server() as url:
         yield url
 
