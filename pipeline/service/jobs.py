@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import threading
 from dataclasses import dataclass
 from datetime import timedelta
@@ -53,7 +54,13 @@ def _claim(session, job_id: str, stale_before) -> bool:
             Job.id == job_id,
             or_(Job.state == QUEUED, (Job.state == RUNNING) & (Job.heartbeat < stale_before)),
         )
-        .values(state=RUNNING, attempts=Job.attempts + 1, heartbeat=now(), stage="")
+        .values(
+            state=RUNNING,
+            attempts=Job.attempts + 1,
+            heartbeat=now(),
+            stage="",
+            worker=f"{socket.gethostname()}:{os.getpid()}"[:200],
+        )
     )
     session.commit()
     return result.rowcount == 1

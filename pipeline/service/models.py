@@ -153,6 +153,8 @@ class Job(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     pages: Mapped[int] = mapped_column(Integer, default=0)
     heartbeat: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    worker: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    """host:pid of the worker that claimed it last (revision 0002), for the operator."""
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     extra: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -3,6 +3,7 @@ loses nothing."""
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pytest
@@ -62,6 +63,7 @@ def test_a_dead_workers_job_is_taken_up_again(app, sub_id, fast_render):
     assert taken == [job_id]
     job = get_job(app, job_id)
     assert job.state == DONE and job.attempts == 2
+    assert job.worker.endswith(f":{os.getpid()}")  # who took it, for the operator
 
 
 def test_a_live_workers_job_is_left_alone(app, sub_id, fast_render):
