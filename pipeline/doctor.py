@@ -33,7 +33,9 @@ def speed_notes() -> list[str]:
     if harfbuzz_subset is None:
         return [
             "HarfBuzz-Subset is not installed, so WeasyPrint subsets fonts with fontTools: each "
-            "report takes about 0.6 s longer. Install it: Debian/Ubuntu `apt-get install "
+            "report takes about 0.6 s longer, and fontTools stamps the fonts with the time of the "
+            "run, so the same workbook no longer gives byte-identical PDFs. Install it: "
+            "Debian/Ubuntu `apt-get install "
             "libharfbuzz-subset0`, Fedora `dnf install harfbuzz` (macOS Homebrew's harfbuzz has it)."
         ]
     return []

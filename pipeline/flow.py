@@ -5,15 +5,17 @@ Stages are imported lazily so that `cs-sourcing template` or `validate` never pa
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .issues import InvalidWorkbook, Issue, errors
+from .files import Source, source_name
+from .issues import InvalidWorkbook, Issue, UsageError, errors
 
 log = logging.getLogger("pipeline")
 
@@ -23,6 +25,13 @@ class Timings:
     """Seconds spent per stage, for --verbose and the benchmark."""
 
     stages: dict[str, float] = field(default_factory=dict)
+    on_stage: Callable[[str], None] | None = None
+    """Called with each stage's name as it starts (a service's progress indicator)."""
+
+    def start(self, stage: str) -> float:
+        if self.on_stage is not None:
+            self.on_stage(stage)
+        return time.perf_counter()
 
     def add(self, stage: str, started: float) -> None:
         self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
@@ -38,21 +47,26 @@ class Checked:
 
 
 def read_and_validate(
-    path: str | os.PathLike, *, lang: str | None = None, timings: Timings | None = None
+    source: Source,
+    *,
+    name: str | None = None,
+    lang: str | None = None,
+    timings: Timings | None = None,
 ) -> Checked:
-    """Read and validate a workbook. Raises WorkbookError when the file is unusable."""
+    """Read and validate a workbook: a path, its bytes (an upload) or a binary file; `name` is
+    the file name messages use. Raises WorkbookError when the file is unusable."""
     from .validate import validate
     from .workbook import read_workbook
 
     timings = timings or Timings()
-    t = time.perf_counter()
-    raw = read_workbook(path)
+    t = timings.start("read")
+    raw = read_workbook(source, name=name)
     timings.add("read", t)
-    t = time.perf_counter()
+    t = timings.start("validate")
     inputs, issues = validate(raw, lang=lang)
     timings.add("validate", t)
     if inputs is not None:
-        inputs = replace(inputs, source_name=Path(path).name)
+        inputs = replace(inputs, source_name=source_name(source, name))
         used = lang or inputs.project.language
     else:
         used = lang or raw.template_language or "en"
@@ -67,24 +81,92 @@ def check_workbook(
     return checked.inputs, checked.issues
 
 
-def compute_workbook(path, *, lang: str | None = None, timings: Timings | None = None):
+def compute_workbook(
+    source: Source,
+    *,
+    name: str | None = None,
+    lang: str | None = None,
+    timings: Timings | None = None,
+):
     """Read, validate and compute; raises InvalidWorkbook when the workbook has errors."""
     timings = timings or Timings()
-    checked = read_and_validate(path, lang=lang, timings=timings)
+    checked = read_and_validate(source, name=name, lang=lang, timings=timings)
     if checked.inputs is None or errors(checked.issues):
         raise InvalidWorkbook(checked.issues, lang=checked.lang)
     from .model import compute
 
-    t = time.perf_counter()
+    t = timings.start("compute")
     results = compute(checked.inputs, warnings=[i for i in checked.issues if not i.is_error])
     timings.add("compute", t)
     return results
+
+
+def annotated_copy(
+    source: Source, issues: Sequence[Issue], *, lang: str, name: str | None = None
+) -> bytes:
+    """The workbook with its problem cells marked and an Issues sheet, as .xlsx bytes."""
+    from .workbook import annotated_bytes
+
+    return annotated_bytes(source, issues, lang=lang, name=name)
 
 
 def results_json_bytes(results) -> bytes:
     from .model.results import to_json
 
     return (json.dumps(to_json(results), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rendered:
+    results: object
+    pdf: bytes
+    results_json: bytes
+    html: str
+    pages: int
+    timings: Timings
+
+
+def render_report(
+    source: Source,
+    *,
+    name: str | None = None,
+    brand: str | None = None,
+    lang: str | None = None,
+    pdfa: bool = False,
+    timings: Timings | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Rendered:
+    """The whole pipeline in memory: workbook -> results -> HTML -> PDF bytes and results.json.
+    Safe in threads: nothing outside the call changes. `on_stage` hears "read", "validate",
+    "compute", "html" and "pdf" as each starts."""
+    timings = timings or Timings()
+    if on_stage is not None:
+        timings.on_stage = on_stage
+    t = time.perf_counter()
+    from . import report
+
+    timings.add("import", t)
+    the_brand = report.load_brand(brand)  # fail on a bad brand before any work
+    if isinstance(source, io.IOBase) or hasattr(source, "read"):
+        source = source.read()  # read once: attached to a PDF/A as well as parsed
+    results = compute_workbook(source, name=name, lang=lang, timings=timings)
+    lang = lang or results.inputs.project.language
+    t = timings.start("html")
+    html = report.render_html(results, brand=the_brand, lang=lang)
+    timings.add("html", t)
+    payload = results_json_bytes(results)
+    t = timings.start("pdf")
+    attachments: Sequence[tuple[str, bytes]] = ()
+    if pdfa:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        attachments = ((source_name(source, name), data), ("results.json", payload))
+    pdf, pages = report.pdf_bytes(
+        html, brand=the_brand, lang=lang, pdfa=pdfa, attachments=attachments
+    )
+    timings.add("pdf", t)
+    return Rendered(
+        results=results, pdf=pdf, results_json=payload, html=html, pages=pages, timings=timings
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,37 +188,25 @@ def build_report(
     pdfa: bool = False,
     timings: Timings | None = None,
 ) -> ReportOutcome:
-    """The whole pipeline: workbook -> results -> HTML -> PDF (+ results.json, HTML preview)."""
+    """The whole pipeline to files: workbook -> PDF (+ results.json, HTML preview), each written
+    atomically; an input is never overwritten."""
     from . import files
 
     outputs = [out for out in (out_pdf, json_out, html_out) if out is not None]
     for i, out in enumerate(outputs):
         files.refuse_overwrite(out, [path, *outputs[:i]])
-    timings = timings or Timings()
-    t = time.perf_counter()
-    from . import report
-
-    timings.add("import", t)
-    the_brand = report.load_brand(brand)  # fail on a bad brand before any work
-    results = compute_workbook(path, lang=lang, timings=timings)
-    lang = lang or results.inputs.project.language
-    t = time.perf_counter()
-    html = report.render_html(results, brand=the_brand, lang=lang)
-    timings.add("html", t)
-    payload = results_json_bytes(results)
-    t = time.perf_counter()
-    attachments: Sequence[tuple[str, bytes]] = ()
-    if pdfa:
-        attachments = ((Path(path).name, Path(path).read_bytes()), ("results.json", payload))
-    pages = report.write_pdf(
-        html, out_pdf, brand=the_brand, lang=lang, pdfa=pdfa, attachments=attachments
+    done = render_report(path, brand=brand, lang=lang, pdfa=pdfa, timings=timings)
+    try:
+        files.write_bytes(out_pdf, done.pdf)
+        if json_out is not None:
+            files.write_bytes(json_out, done.results_json)
+        if html_out is not None:
+            files.write_text(html_out, done.html)
+    except OSError as exc:  # disk full, permissions: an environment problem, exit code 2
+        raise UsageError(f"cannot write {exc.filename or out_pdf}: {exc.strerror or exc}") from None
+    return ReportOutcome(
+        results=done.results, pages=done.pages, pdf=Path(out_pdf), timings=done.timings
     )
-    timings.add("pdf", t)
-    if json_out is not None:
-        files.write_bytes(json_out, payload)
-    if html_out is not None:
-        files.write_text(html_out, html)
-    return ReportOutcome(results=results, pages=pages, pdf=Path(out_pdf), timings=timings)
 
 
 def issues_json(issues: Sequence[Issue]) -> str:

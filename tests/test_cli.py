@@ -165,7 +165,7 @@ def test_report_interrupted_leaves_no_partial_files(make_workbook, tmp_path, mon
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(report, "write_pdf", boom)
+    monkeypatch.setattr(report, "pdf_bytes", boom)
     book = make_workbook()
     outdir = tmp_path / "out"
     outdir.mkdir()

@@ -854,7 +854,7 @@ def test_reader_issues_are_merged_in_sheet_order_and_not_repeated():
     book = make_book(costs=costs, project=project_values(horizon_years=0), issues=reader)
     # The formula cell holds no value: validation must not add missing-value on top.
     cells = dict(book.tables["tbl_costs"].rows[1].cells)
-    cells["amount"] = replace(cells["amount"], formula="=A1*2")
+    cells["amount"] = cells["amount"]._replace(formula="=A1*2")
     rows = list(book.tables["tbl_costs"].rows)
     rows[1] = replace(rows[1], cells=cells)
     book = replace(

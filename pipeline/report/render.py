@@ -14,9 +14,7 @@ import base64
 import hashlib
 import logging
 import os
-import tempfile
 from collections.abc import Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from functools import cache
@@ -27,7 +25,7 @@ from urllib.parse import unquote, urlparse
 import jinja2
 from markupsafe import Markup
 
-from .. import __version__, schema
+from .. import __version__, files, schema
 from ..issues import UsageError
 from ..model.results import Results
 from . import analysis, appendix, decision_charts, staffing_view
@@ -260,26 +258,6 @@ def _report_datetime(html: str) -> datetime:
     return datetime.combine(datetime(2000, 1, 1), time(), tzinfo=UTC)
 
 
-@contextmanager
-def _source_date(stamp: datetime):
-    """fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set."""
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    epoch = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
-    # fontTools then warns that the stamp "seems very low" once per font: noise for the user.
-    head_log = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
-    level = head_log.level
-    head_log.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        head_log.setLevel(level)
-        if old is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
-
-
 def write_pdf(
     html: str,
     out_path: str | os.PathLike,
@@ -290,10 +268,32 @@ def write_pdf(
     attachments: Sequence[tuple[str, bytes]] = (),
     identifier: bytes | None = None,
 ) -> int:
-    """Render `html` to a PDF at `out_path` (atomically); returns the page count.
+    """Render `html` to a PDF at `out_path` (atomically); returns the page count. See `pdf_bytes`."""
+    data, pages = pdf_bytes(
+        html, brand=brand, lang=lang, pdfa=pdfa, attachments=attachments, identifier=identifier
+    )
+    try:
+        files.write_bytes(out_path, data)
+    except OSError as exc:  # disk full, permissions: an environment problem, exit code 2
+        raise UsageError(f"cannot write {out_path}: {exc}") from None
+    return pages
+
+
+def pdf_bytes(
+    html: str,
+    *,
+    brand: Brand,
+    lang: str,
+    pdfa: bool = False,
+    attachments: Sequence[tuple[str, bytes]] = (),
+    identifier: bytes | None = None,
+) -> tuple[bytes, int]:
+    """Render `html` to PDF bytes; returns (bytes, page count). Nothing outside is changed, so
+    renders may run in threads side by side.
 
     `pdfa` gives PDF/A-3b with `attachments` (name, bytes) embedded, e.g. the source workbook and
-    results.json. The PDF identifier defaults to a hash of the HTML, so output is reproducible.
+    results.json. The PDF identifier defaults to a hash of the HTML and the dates come from the
+    report date, so output is reproducible (fonts are subset by HarfBuzz, which stamps no time).
     """
     import weasyprint
 
@@ -305,7 +305,7 @@ def write_pdf(
         string=without_embedded_fonts(html), base_url=str(TEMPLATES_DIR) + "/", url_fetcher=fetcher
     ).render(stylesheets=[fonts_css], font_config=_font_config())
     stamp = _report_datetime(html)
-    files = [
+    attached = [
         weasyprint.Attachment(
             string=data,
             name=name,
@@ -318,25 +318,9 @@ def write_pdf(
     ident = identifier or hashlib.md5(html.encode("utf-8"), usedforsecurity=False).hexdigest()
     options = {
         "pdf_identifier": ident.encode() if isinstance(ident, str) else ident,
-        "attachments": files or None,
+        "attachments": attached or None,
         "uncompressed_pdf": False,
     }
     if pdfa:
         options["pdf_variant"] = "pdf/a-3b"
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh, _source_date(stamp):
-            document.write_pdf(fh, **options)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, out_path)
-    except OSError as exc:  # disk full, permissions: an environment problem, exit code 2
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {out_path}: {exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return len(document.pages)
+    return document.write_pdf(**options), len(document.pages)

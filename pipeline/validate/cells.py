@@ -252,6 +252,11 @@ def cell_key(ref: str | None) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------------------- checker
+_MISSING = object()
+MEMO_SIZE = 65_536
+"""Distinct (column, value) readings remembered per validation."""
+
+
 class Checker:
     """Collects issues in `lang` and reads typed values from cells (mutable, one per validation)."""
 
@@ -266,6 +271,10 @@ class Checker:
         self.words_warned = False
         # Cells the reader already reported as errors (formula without value...): not re-checked.
         self.reported = {(i.sheet, i.cell) for i in reported if i.cell and i.is_error}
+        # Values read without an issue, by what the reading depends on: a long cost table
+        # repeats the same options, bases and amounts. Specs are kept so their ids stay theirs.
+        self._memo: dict[tuple, Any] = {}
+        self._specs: dict[int, object] = {}
 
     def place(self, cell: RawCell, label: Text, *, field: bool = False) -> str:
         template = PLACE_FIELD if field else PLACE_COLUMN
@@ -342,6 +351,19 @@ class Checker:
             return None
         if raw.formula is not None or (raw.sheet, raw.ref) in self.reported:
             return BAD
+        value = raw.value
+        memo_key = (id(spec), required, percent_range, value.__class__, value, raw.number_format)
+        found = self._memo.get(memo_key, _MISSING)
+        if found is not _MISSING:
+            return found
+        before = len(self.issues)
+        typed = self._read(spec, raw, required, percent_range)
+        if len(self.issues) == before and typed is not BAD and len(self._memo) < MEMO_SIZE:
+            self._specs[id(spec)] = spec
+            self._memo[memo_key] = typed
+        return typed
+
+    def _read(self, spec, raw: RawCell, required: bool, percent_range) -> Any:
         key, lang = spec.key, self.lang
         if is_blank(raw.value):
             if required:

@@ -22,4 +22,11 @@ def annotate_workbook(
     annotate(src, issues, out, lang=lang)
 
 
-__all__ = ["annotate_workbook", "read_workbook"]
+def annotated_bytes(src, issues: Iterable[Issue], *, lang: str = "en", name: str | None = None):
+    """See `annotate.annotated_bytes`: the annotated copy as .xlsx bytes."""
+    from .annotate import annotated_bytes as annotate
+
+    return annotate(src, issues, lang=lang, name=name)
+
+
+__all__ = ["annotate_workbook", "annotated_bytes", "read_workbook"]

@@ -3,10 +3,10 @@ plus an Issues sheet linking to the cells. The source file is only ever read."""
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
@@ -18,7 +18,7 @@ from ..files import atomic_path, refuse_overwrite
 from ..issues import ERROR, Issue, WorkbookError
 from ..schema import T
 from .cells import letters
-from .package import Package
+from .package import Package, Source
 from .parts import parse_range, read_structure
 
 log = logging.getLogger("pipeline")
@@ -47,16 +47,41 @@ def annotate_workbook(
     """Write `out`: `src` with problem cells filled (red error, amber warning) and commented, and
     an Issues sheet (ID: Masalah). Written atomically; refuses to write over `src`."""
     refuse_overwrite(out, [src])
-    issues = list(issues)
-    with Package(src) as pkg:
+    wb = _annotated(src, list(issues), lang, None)
+    with atomic_path(out) as tmp:
+        wb.save(tmp)
+    log.debug("annotated copy written: %s", out)
+
+
+def annotated_bytes(
+    src: Source, issues: Iterable[Issue], *, lang: str = "en", name: str | None = None
+) -> bytes:
+    """The annotated copy of `src` (a path, bytes or a binary file) as .xlsx bytes."""
+    wb = _annotated(src, list(issues), lang, name)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _annotated(src: Source, issues: list[Issue], lang: str, name: str | None):
+    if isinstance(src, (bytes, bytearray, memoryview)):
+        src = io.BytesIO(bytes(src))
+    with Package(src, name=name) as pkg:
         # The same container checks as the reader, before openpyxl sees the file.
         _refuse_huge_merges(pkg)
+        shown = os.path.basename(pkg.path)
+    if not isinstance(src, (str, os.PathLike)):
+        src.seek(0)
     try:
         # keep_vba=False: the copy is a plain .xlsx; macros are never carried or run.
-        wb = load_workbook(os.fspath(src), keep_vba=False, keep_links=False)
+        wb = load_workbook(
+            os.fspath(src) if isinstance(src, (str, os.PathLike)) else src,
+            keep_vba=False,
+            keep_links=False,
+        )
     except Exception as exc:  # openpyxl raises many kinds on files Excel itself opens
         raise WorkbookError(
-            f"{Path(src).name}: cannot make an annotated copy ({exc}).", code="annotate-failed"
+            f"{shown}: cannot make an annotated copy ({exc}).", code="annotate-failed"
         ) from exc
     sheets = {ws.title.lower(): ws for ws in wb.worksheets}
     by_cell: dict[tuple[str, str], list[Issue]] = {}
@@ -66,9 +91,7 @@ def annotate_workbook(
     for (sheet, ref), found in by_cell.items():
         _mark(sheets[sheet], ref, found, lang)
     _issues_sheet(wb, issues, sheets, lang)
-    with atomic_path(out) as tmp:
-        wb.save(tmp)
-    log.debug("annotated copy written: %s (%d issues)", out, len(issues))
+    return wb
 
 
 def _refuse_huge_merges(pkg: Package) -> None:

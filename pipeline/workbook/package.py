@@ -6,6 +6,7 @@ so that an unusable file is rejected in milliseconds with one clear `WorkbookErr
 
 from __future__ import annotations
 
+import io
 import os
 import posixpath
 import pyexpat
@@ -21,6 +22,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError
 from defusedxml.ElementTree import fromstring as _defused_fromstring
 
+from ..files import Source, source_name
 from ..issues import WorkbookError
 
 # Bounds for what a workbook may decompress to. A 20,000-line workbook is ~15 MB of XML; a sheet
@@ -83,14 +85,14 @@ def _fail(path: str, code: str, message: str) -> WorkbookError:
     return WorkbookError(f"{name}: {message}", code=code, path=str(path))
 
 
-def _sniff_not_zip(path: str, head: bytes, size: int) -> WorkbookError:
+def _sniff_not_zip(path: str, fh: BinaryIO, head: bytes, size: int) -> WorkbookError:
     """The error for a file that is not a zip: say what it looks like."""
     if size == 0:
         return _fail(path, "empty-file", "the file is empty (0 bytes); it is not a workbook.")
     if head.startswith(OLE_SIGNATURE):
-        with open(path, "rb") as fh:
-            # The directory of an OLE file is small; encrypted OOXML names its stream in UTF-16.
-            blob = fh.read(min(size, 64 * 2**20))
+        fh.seek(0)
+        # The directory of an OLE file is small; encrypted OOXML names its stream in UTF-16.
+        blob = fh.read(min(size, 64 * 2**20))
         if ENCRYPTED_STREAM in blob:
             return _fail(
                 path,
@@ -256,19 +258,23 @@ def _open_regular(path: str) -> BinaryIO:
 class Package:
     """A vetted OOXML zip: bounded reads of its parts, safe XML parsing, relationship lookup."""
 
-    def __init__(self, path: str | os.PathLike) -> None:
-        self.path = os.fspath(path)
-        fh = _open_regular(self.path)
+    def __init__(self, source: Source, *, name: str | None = None) -> None:
+        """`source` is a path, the workbook's bytes or a binary file object (left open: the
+        caller owns it); `name` is the file name messages use (default: the path's)."""
+        fh, owned = self._open(source, name)
         try:
-            size = os.fstat(fh.fileno()).st_size
+            fh.seek(0, os.SEEK_END)
+            size = fh.tell()
+            fh.seek(0)
             head = fh.read(4096)
             if not head.startswith(b"PK\x03\x04"):
-                raise _sniff_not_zip(self.path, head, size)
+                raise _sniff_not_zip(self.path, fh, head, size)
             # The zip is read from the file already opened and vetted, not from the path again.
             self.zip = zipfile.ZipFile(fh)
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            fh.close()
+            if owned:
+                fh.close()
             raise _fail(
                 self.path,
                 "corrupt-workbook",
@@ -276,9 +282,10 @@ class Package:
                 "or re-download it.",
             ) from None
         except BaseException:
-            fh.close()
+            if owned:
+                fh.close()
             raise
-        self._fh = fh
+        self._fh, self._owned = fh, owned
         try:
             _check_members(self.path, infos)
             # Part names are case-insensitive in OOXML; zip names are not.
@@ -290,9 +297,36 @@ class Package:
             raise
         self.has_macros = any(n.endswith("vbaproject.bin") for n in self._names)
 
+    def _open(self, source: Source, name: str | None) -> tuple[BinaryIO, bool]:
+        """(binary file, whether this Package opened it and so closes it)."""
+        if isinstance(source, (str, os.PathLike)):
+            self.path = os.fspath(source)
+            if name:
+                self.path = os.path.join(os.path.dirname(self.path), source_name(source, name))
+            return _open_regular(os.fspath(source)), True
+        self.path = source_name(source, name)
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            return io.BytesIO(bytes(source)), True
+        if not hasattr(source, "read"):
+            raise TypeError(f"a workbook source is a path, bytes or a binary file, not {source!r}")
+        try:
+            seekable = source.seekable()
+        except (AttributeError, OSError, ValueError):
+            seekable = False
+        if seekable:
+            return source, False
+        # A pipe or a socket: read it once, bounded like any part of the archive.
+        data = source.read(MAX_TOTAL_SIZE + 1)
+        if not isinstance(data, bytes):
+            raise TypeError("a workbook file object must be opened in binary mode")
+        if len(data) > MAX_TOTAL_SIZE:
+            raise _fail(self.path, "zip-bomb", "the upload is larger than any workbook; refused.")
+        return io.BytesIO(data), True
+
     def close(self) -> None:
         self.zip.close()
-        self._fh.close()
+        if self._owned:
+            self._fh.close()
 
     def __enter__(self) -> Package:
         return self

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import re
@@ -15,10 +14,11 @@ from ..values import fold_name
 from .cells import Book, letters
 from .labels import find_by_label
 from .messages import make_issue
-from .package import Package
+from .package import Package, Source
 from .parts import NameDef, Structure, TableDef, parse_cell, read_structure
 from .recover import find_range, header_value, is_blank
-from .sheet import Cell, SheetData
+from .rows import RowCells, TableColumns
+from .sheet import Cell, SheetData, StoredRow
 
 log = logging.getLogger("pipeline")
 
@@ -29,20 +29,13 @@ _NAME_TARGET = re.compile(
 )
 
 
-def read_workbook(path: str | os.PathLike) -> RawBook:
-    """Read the workbook at `path` into raw cells; WorkbookError when the file is unusable."""
-    # The cyclic GC would rescan the hundreds of thousands of live cells we create, again and
-    # again (40% of the read time of a 20,000-line workbook); nothing here makes cycles.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with Package(path) as pkg:
-            structure = read_structure(pkg)
-            book = Book(pkg, structure)
-            return _Reader(pkg, structure, book).read()
-    finally:
-        if was_enabled:
-            gc.enable()
+def read_workbook(source: Source, *, name: str | None = None) -> RawBook:
+    """Read the workbook (a path, its bytes or a binary file) into raw cells; WorkbookError when
+    the file is unusable. `name` is the file name messages use."""
+    with Package(source, name=name) as pkg:
+        structure = read_structure(pkg)
+        book = Book(pkg, structure)
+        return _Reader(pkg, structure, book).read()
 
 
 class _Reader:
@@ -350,35 +343,60 @@ class _Reader:
         # A row counts when one of its own cells is filled; merged values only fill it in.
         candidates = sorted(r for r in sheet.rows if first <= r < stop and r not in totals)
         rows: list[RawRow] = []
+        refs = {c: letters(c) for c in wanted}
+        known_cols = TableColumns(self.book, sheet, dict(columns), refs)
+        extra_cols = TableColumns(self.book, sheet, dict(extra), refs)
         key_of = {c: k for k, c in columns.items()}
         head_of = {c: h for h, c in extra.items()}
-        refs = {c: letters(c) for c in wanted}
         raw_cell = self.book.raw_cell
-        book = self.book
         for r in candidates:
             stored = sheet.rows[r]
-            if all(is_blank(book, cell) for c, cell in stored.items() if lo <= c <= hi):
+            if self._blank_row(stored, lo, hi):
                 continue
             fill.advance(r)
-            cells: dict[int, Cell | None] = {}
+            # Made now: formulas and errors (their issues in sheet order) and merged fills.
+            made: dict[str, RawCell] = {}
+            more: dict[str, RawCell] = {}
             for c in wanted:
-                cell = stored.get(c)
-                if cell is None:
+                i = stored.index(c)
+                if i >= 0:
+                    if stored.is_plain(i):
+                        continue
+                    cell = stored.cell_at(i)
+                else:
                     cell = fill.value(c)
-                cells[c] = cell
-            digits = str(r)
-            known = {
-                key_of[c]: raw_cell(sheet, r, c, cells[c], refs[c] + digits)
-                for c in wanted
-                if c in key_of
-            }
-            more = {
-                head_of[c]: raw_cell(sheet, r, c, cells[c], refs[c] + digits)
-                for c in wanted
-                if c in head_of
-            }
-            rows.append(RawRow(number=r, cells=known, extra=more))
+                    if cell is None:
+                        continue
+                raw = raw_cell(sheet, r, c, cell, refs[c] + str(r))
+                if c in key_of:
+                    made[key_of[c]] = raw
+                if c in head_of:
+                    more[head_of[c]] = raw
+            rows.append(
+                RawRow(
+                    number=r,
+                    cells=RowCells(known_cols, r, stored, made or None),
+                    extra=RowCells(extra_cols, r, stored, more or None),
+                )
+            )
         return tuple(rows)
+
+    def _blank_row(self, stored: StoredRow, lo: int, hi: int) -> bool:
+        """No stored cell of the row within the table's columns holds a value or a formula."""
+        formulas = stored.formulas
+        for i, c in enumerate(stored.cols):
+            if lo <= c <= hi:
+                if formulas and c in formulas:
+                    return False
+                text = stored.texts[i]
+                if text is None:
+                    continue
+                if stored.codes[i] & 7 == 1:  # a shared string: its text is elsewhere
+                    if not is_blank(self.book, stored.cell_at(i)):
+                        return False
+                elif text[:1].isalnum() or text.strip():
+                    return False
+        return True
 
     def _next_table_below(self, tdef: TableDef) -> int:
         """Rows typed below a table are read up to the next table sharing its columns."""
