@@ -127,6 +127,10 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
         message = i18n.word(key, lang, **values)
         if request.path.startswith("/api/"):
             return jsonify({"error": message, "status": status}), status
+        if request.blueprint == "client" and g.get("client") is not None:
+            # A refused upload: the client's own page again, with the reason above the form.
+            page = render_template("client/home.html", client=g.client, error=(key, values))
+            return page, status
         return render_template("error.html", message=message), status
 
     @app.errorhandler(404)

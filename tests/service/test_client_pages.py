@@ -130,6 +130,21 @@ def test_progress_polls_until_the_job_is_finished(app, web, client_token, fast_r
     assert web.get(location + "/report.pdf").status_code == 404  # not ready
 
 
+@pytest.mark.parametrize("state", ["queued", "running", "done", "failed"])
+def test_progress_has_words_for_every_state_and_stage(app, web, client_token, fast_render, state):
+    from pipeline.service.models import Submission
+
+    location = upload(web, client_token, example_bytes()).headers["Location"]
+    for stage in ("", "read", "validate", "compute", "html", "pdf", "done"):
+        with app.extensions["cs"].sessions() as session:
+            job = session.get(Submission, location.rsplit("/", 1)[1]).client_job
+            job.state, job.stage, job.error = state, stage, "why"
+            session.commit()
+        for lang in ("en", "id"):
+            for path in (location, location + "/progress"):
+                assert web.get(f"{path}?lang={lang}").status_code == 200, (stage, lang, path)
+
+
 def test_unusable_file_gets_the_command_lines_message(web, client_token, tmp_path):
     from pipeline import flow
     from pipeline.issues import WorkbookError

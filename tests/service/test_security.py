@@ -36,6 +36,7 @@ def test_oversize_upload_is_413(small_app):
     big = b"PK" + b"\0" * 60_000
     page = upload(web, token, big)
     assert page.status_code == 413 and "larger than 0.05 MB" in page.get_data(as_text=True)
+    assert 'type="file"' in page.get_data(as_text=True)  # the upload form again, with the reason
     api = api_upload(web, token, big)
     assert api.status_code == 413 and "0.05 MB" in api.get_json()["error"]
 
