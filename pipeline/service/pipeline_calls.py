@@ -1,17 +1,12 @@
 """Every call the service makes into the pipeline, in one place: validate, annotate, render, the blank
-template and the example. The views and the jobs call only these.
-
-The pipeline's entry points still take paths, so each call goes through a private temporary folder;
-when `flow` takes bytes (issue 11, item 5) only this module changes.
-"""
+template and the example. The views and the jobs call only these, on the uploaded bytes (`flow`'s
+entry points take bytes and are safe in threads); messages name the upload by its plain file name."""
 
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..issues import InvalidWorkbook, Issue, PipelineError, WorkbookError
 
@@ -63,32 +58,20 @@ def safe_name(name: str | None) -> str:
     return name[-120:]
 
 
-def _in_folder(data: bytes, name: str | None, folder: str) -> Path:
-    path = Path(folder) / safe_name(name)
-    path.write_bytes(data)
-    return path
-
-
 def validate(data: bytes, *, name: str | None = None) -> Validated:
     """Read and validate; raises WorkbookError (str: the user's message) when the file is unusable."""
     from .. import flow
 
-    with tempfile.TemporaryDirectory(prefix="cs-sourcing-") as tmp:
-        checked = flow.read_and_validate(_in_folder(data, name, tmp))
+    checked = flow.read_and_validate(data, name=safe_name(name))
     order = sorted(checked.issues, key=lambda i: (not i.is_error,))
     return Validated(issues=[i.to_dict() for i in order], lang=checked.lang)
 
 
 def annotate(data: bytes, issues: list[dict], *, lang: str, name: str | None = None) -> bytes:
     """The annotated copy (.xlsx) of an uploaded workbook."""
-    from ..workbook import annotate_workbook
+    from .. import flow
 
-    with tempfile.TemporaryDirectory(prefix="cs-sourcing-") as tmp:
-        src = _in_folder(data, name, tmp)
-        out = Path(tmp) / "annotated" / "annotated.xlsx"
-        out.parent.mkdir()
-        annotate_workbook(src, [Issue(**i) for i in issues], out, lang=lang)
-        return out.read_bytes()
+    return flow.annotated_copy(data, [Issue(**i) for i in issues], lang=lang, name=safe_name(name))
 
 
 def render(
@@ -102,21 +85,10 @@ def render(
     """The PDF report and results.json; raises InvalidWorkbook when the workbook has errors."""
     from .. import flow
 
-    on_stage = on_stage or (lambda stage: None)
-    with tempfile.TemporaryDirectory(prefix="cs-sourcing-") as tmp:
-        src = _in_folder(data, name, tmp)
-        out = Path(tmp) / "out"
-        out.mkdir()
-        on_stage("read")
-        outcome = flow.build_report(
-            src, out / "report.pdf", brand=brand, lang=lang, json_out=out / "results.json"
-        )
-        on_stage("pdf")
-        return Rendered(
-            pdf=(out / "report.pdf").read_bytes(),
-            results_json=(out / "results.json").read_bytes(),
-            pages=outcome.pages,
-        )
+    rendered = flow.render_report(
+        data, name=safe_name(name), brand=brand, lang=lang, on_stage=on_stage
+    )
+    return Rendered(pdf=rendered.pdf, results_json=rendered.results_json, pages=rendered.pages)
 
 
 def blank_workbook(lang: str, *, example: bool) -> bytes:
