@@ -5,6 +5,7 @@ Checks yield `Issue`s and never raise; `WorkbookError` means the file itself is 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -56,12 +57,45 @@ class PipelineError(Exception):
 
 
 class WorkbookError(PipelineError):
-    """The file is not a usable workbook (empty, CSV, XLS, encrypted, corrupt, a bomb...)."""
+    """The file is not a usable workbook (empty, CSV, XLS, encrypted, corrupt, a bomb...).
 
-    def __init__(self, message: str, *, code: str = "unusable-file", path: str | None = None):
+    `str(exc)` is the English message, prefixed by the file name ("book.xlsx: the file is
+    empty..."); `exc.message(lang)` is the same message in "en" or "id" (English for any other
+    language, or when the error was raised without translations); `code` is the precise kind
+    (`zip-bomb`, `corrupt-workbook`...), `key` the message's key in
+    `pipeline.workbook.unusable.MESSAGES` and `path` the file's path. Build one with
+    `pipeline.workbook.unusable.unusable(path, code, key, **params)` (or `Package.fail`).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "unusable-file",
+        path: str | None = None,
+        key: str | None = None,
+        messages: Mapping[str, str] | None = None,
+    ):
         super().__init__(message)
         self.code = code
         self.path = path
+        self.key = key
+        """Stable key of the message in the unusable-file catalogue, or None."""
+        self.messages = dict(messages or {})
+        """The whole message (file name included) by language."""
+
+    def message(self, lang: str | None = "en") -> str:
+        """The message in `lang` ("en" or "id"), the file name first, as `str(exc)` in English."""
+        return self.messages.get(lang or "en") or str(self)
+
+    def __reduce__(self):
+        # Keyword arguments do not survive Exception's default pickling (batch workers, queues).
+        kwargs = {"code": self.code, "path": self.path, "key": self.key, "messages": self.messages}
+        return (_rebuild_workbook_error, (type(self), str(self), kwargs))
+
+
+def _rebuild_workbook_error(cls: type[WorkbookError], message: str, kwargs: dict) -> WorkbookError:
+    return cls(message, **kwargs)
 
 
 class InvalidWorkbook(PipelineError):

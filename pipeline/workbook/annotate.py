@@ -15,11 +15,12 @@ from openpyxl.utils.exceptions import CellCoordinatesException
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..files import atomic_path, refuse_overwrite
-from ..issues import ERROR, Issue, WorkbookError
+from ..issues import ERROR, Issue
 from ..schema import T
 from .cells import letters
 from .package import Package, Source
 from .parts import parse_range, read_structure
+from .unusable import unusable
 
 log = logging.getLogger("pipeline")
 
@@ -69,7 +70,6 @@ def _annotated(src: Source, issues: list[Issue], lang: str, name: str | None):
     with Package(src, name=name) as pkg:
         # The same container checks as the reader, before openpyxl sees the file.
         _refuse_huge_merges(pkg)
-        shown = os.path.basename(pkg.path)
     if not isinstance(src, (str, os.PathLike)):
         src.seek(0)
     try:
@@ -80,9 +80,7 @@ def _annotated(src: Source, issues: list[Issue], lang: str, name: str | None):
             keep_links=False,
         )
     except Exception as exc:  # openpyxl raises many kinds on files Excel itself opens
-        raise WorkbookError(
-            f"{shown}: cannot make an annotated copy ({exc}).", code="annotate-failed"
-        ) from exc
+        raise unusable(pkg.path, "annotate-failed", "annotate-load-failed", detail=exc) from exc
     sheets = {ws.title.lower(): ws for ws in wb.worksheets}
     by_cell: dict[tuple[str, str], list[Issue]] = {}
     for issue in issues:
@@ -111,9 +109,10 @@ def _refuse_huge_merges(pkg: Package) -> None:
                 if total > MAX_MERGED_CELLS:
                     raise pkg.fail(
                         "annotate-failed",
-                        f"cannot make an annotated copy: the sheet {sheet} merges {total:,} "
-                        f"cells (up to {letters(c2)}{r2}). Unmerge the cells below the tables "
-                        "(Home > Merge & Center) and try again; the issues above still apply.",
+                        "annotate-huge-merges",
+                        sheet=sheet,
+                        cells=total,
+                        last_cell=f"{letters(c2)}{r2}",
                     )
 
         def configure(p, start=start) -> None:

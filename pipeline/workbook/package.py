@@ -24,6 +24,7 @@ from defusedxml.ElementTree import fromstring as _defused_fromstring
 
 from ..files import Source, source_name
 from ..issues import WorkbookError
+from .unusable import KINDS, UNKNOWN_METHOD, unusable
 
 # Bounds for what a workbook may decompress to. A 20,000-line workbook is ~15 MB of XML; a sheet
 # with a million formatted empty rows is ~100 MB. Anything beyond is refused, not parsed.
@@ -80,63 +81,39 @@ XML_ENCODINGS = frozenset(
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([^"']{0,40})["']""")
 
 
-def _fail(path: str, code: str, message: str) -> WorkbookError:
-    name = os.path.basename(path)
-    return WorkbookError(f"{name}: {message}", code=code, path=str(path))
+def _fail(path: str, code: str, key: str, **params: object) -> WorkbookError:
+    """The WorkbookError of kind `code` for `path`, its message MESSAGES[key] of unusable.py in
+    every language."""
+    return unusable(path, code, key, **params)
 
 
 def _sniff_not_zip(path: str, fh: BinaryIO, head: bytes, size: int) -> WorkbookError:
     """The error for a file that is not a zip: say what it looks like."""
     if size == 0:
-        return _fail(path, "empty-file", "the file is empty (0 bytes); it is not a workbook.")
+        return _fail(path, "empty-file", "empty")
     if head.startswith(OLE_SIGNATURE):
         fh.seek(0)
         # The directory of an OLE file is small; encrypted OOXML names its stream in UTF-16.
         blob = fh.read(min(size, 64 * 2**20))
         if ENCRYPTED_STREAM in blob:
-            return _fail(
-                path,
-                "encrypted-workbook",
-                "the workbook is password-protected (encrypted). Open it in Excel, remove the "
-                "password (File > Info > Protect Workbook) and save it as .xlsx.",
-            )
-        return _fail(
-            path,
-            "legacy-xls",
-            "this is an old-format Excel file (.xls, Excel 97-2003). Open it in Excel or "
-            "LibreOffice and save it as an Excel Workbook (.xlsx).",
-        )
+            return _fail(path, "encrypted-workbook", "encrypted-ole")
+        return _fail(path, "legacy-xls", "legacy-xls")
     if head[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04") and head[2:4] in (
         b"\x04\x00",
         b"\x06\x00",
         b"\x08\x00",
     ):
         # A BIFF2-4 BOF record: Excel 2.x-4.x wrote worksheets as a bare record stream.
-        return _fail(
-            path,
-            "legacy-xls",
-            "this is an old Excel (.xls) workbook (Excel 2-4). Open it in Excel or LibreOffice "
-            "and save it as an Excel Workbook (.xlsx).",
-        )
+        return _fail(path, "legacy-xls", "legacy-biff")
     if head.startswith(b"PK\x05\x06"):
-        return _fail(path, "not-a-workbook", "the file is an empty zip archive, not a workbook.")
+        return _fail(path, "not-a-workbook", "empty-zip")
     if head.startswith(b"PK"):
-        return _fail(path, "corrupt-workbook", "the file is damaged (broken zip archive).")
+        return _fail(path, "corrupt-workbook", "broken-zip")
     sample = head.lstrip(b"\xef\xbb\xbf")
     if sample[:1] == b"<" and b"urn:oasis:names:tc:opendocument:xmlns:office" in head:
-        return _fail(
-            path,
-            "ods-file",
-            "this is a flat OpenDocument spreadsheet (.fods). Open it in LibreOffice and save it "
-            "as an Excel Workbook (.xlsx).",
-        )
+        return _fail(path, "ods-file", "fods")
     if sample[:5].lower() in (b"<?xml", b"<html", b"<!doc") or sample[:1] == b"<":
-        return _fail(
-            path,
-            "not-a-workbook",
-            "the file is an XML or HTML document, not an .xlsx workbook. Open it in Excel and "
-            "save it as an Excel Workbook (.xlsx).",
-        )
+        return _fail(path, "not-a-workbook", "xml-or-html")
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         sample = sample[2:].decode("utf-16-le" if sample[0] == 0xFF else "utf-16-be", "ignore")
         sample = sample.encode("utf-8")  # Excel's "Unicode text" export: UTF-16 with a BOM
@@ -147,42 +124,27 @@ def _sniff_not_zip(path: str, fh: BinaryIO, head: bytes, size: int) -> WorkbookE
         # A chunk boundary may split a character; latin-1 text has no control bytes either.
         is_text = not any(b < 9 or 13 < b < 32 for b in sample)
     if is_text:
-        return _fail(
-            path,
-            "not-a-workbook",
-            "the file is plain text (CSV or similar) with an .xlsx name, not a workbook. Open "
-            "it in Excel and save it as an Excel Workbook (.xlsx), or start from the template "
-            "(`cs-sourcing template`).",
-        )
-    return _fail(
-        path,
-        "not-a-workbook",
-        "the file is not a spreadsheet (unrecognised content), not an Excel workbook (.xlsx).",
-    )
+        return _fail(path, "not-a-workbook", "plain-text")
+    return _fail(path, "not-a-workbook", "unrecognised")
 
 
 def _check_members(path: str, infos: list[zipfile.ZipInfo]) -> None:
     """Refuse zip bombs, encrypted members and compression methods zipfile cannot undo, from the
     central directory, before any read."""
     if len(infos) > MAX_MEMBERS:
-        raise _fail(path, "zip-bomb", f"the archive holds {len(infos):,} files; refused.")
+        raise _fail(path, "zip-bomb", "too-many-members", count=len(infos))
     total = 0
     for info in infos:
         if info.flag_bits & 0x41 or info.compress_type == 99:  # 0x40: strong encryption
-            raise _fail(
-                path,
-                "encrypted-workbook",
-                "the workbook is password-protected (encrypted). Remove the password and save "
-                "it as .xlsx.",
-            )
+            raise _fail(path, "encrypted-workbook", "encrypted-member")
         if info.compress_type not in READABLE_METHODS:
-            method = METHOD_NAMES.get(info.compress_type, "an unknown method")
             raise _fail(
                 path,
                 "corrupt-workbook",
-                f"the file is damaged or unsupported: the part {info.filename} is compressed "
-                f"with {method} (zip method {info.compress_type}), which Excel never writes. "
-                "Re-save it from Excel or LibreOffice as an Excel Workbook (.xlsx).",
+                "unsupported-compression",
+                part=info.filename,
+                method=METHOD_NAMES.get(info.compress_type, UNKNOWN_METHOD),
+                method_id=str(info.compress_type),  # a method number, never grouped
             )
         size = info.file_size
         total += size
@@ -191,15 +153,13 @@ def _check_members(path: str, infos: list[zipfile.ZipInfo]) -> None:
             raise _fail(
                 path,
                 "zip-bomb",
-                f"the part {info.filename} would expand to {size / 2**20:,.0f} MB "
-                f"({ratio:,.0f} times its compressed size); refused as a possible zip bomb.",
+                "part-would-expand",
+                part=info.filename,
+                mb=round(size / 2**20),
+                ratio=round(ratio),
             )
     if total > MAX_TOTAL_SIZE:
-        raise _fail(
-            path,
-            "zip-bomb",
-            f"the archive would expand to {total / 2**20:,.0f} MB; refused as a possible zip bomb.",
-        )
+        raise _fail(path, "zip-bomb", "archive-would-expand", mb=round(total / 2**20))
 
 
 def _declared_encoding(head: bytes) -> str | None:
@@ -220,10 +180,10 @@ def _declared_encoding(head: bytes) -> str | None:
 
 
 _KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "char-device"),
+    (stat.S_ISBLK, "block-device"),
+    (stat.S_ISSOCK, "socket"),
 )
 
 
@@ -233,7 +193,7 @@ def _open_regular(path: str) -> BinaryIO:
     try:
         kind = os.stat(path).st_mode
         if stat.S_ISDIR(kind):
-            raise _fail(path, "not-a-workbook", "this is a folder, not a workbook.")
+            raise _fail(path, "not-a-workbook", "folder")
         if stat.S_ISREG(kind):
             # O_NONBLOCK: should a FIFO be swapped in after the stat, opening it does not wait.
             fd = os.open(
@@ -244,15 +204,11 @@ def _open_regular(path: str) -> BinaryIO:
                 return os.fdopen(fd, "rb")
             os.close(fd)
     except FileNotFoundError:
-        raise _fail(path, "file-not-found", "no such file.") from None
+        raise _fail(path, "file-not-found", "not-found") from None
     except OSError as exc:
-        raise _fail(path, "unreadable-file", f"cannot read the file ({exc}).") from exc
-    what = next((name for test, name in _KINDS if test(kind)), "not a regular file")
-    raise _fail(
-        path,
-        "not-a-workbook",
-        f"this is {what}, not a workbook file; give the path of a saved .xlsx workbook.",
-    )
+        raise _fail(path, "unreadable-file", "unreadable", detail=exc) from exc
+    what = next((name for test, name in _KINDS if test(kind)), "not-regular")
+    raise _fail(path, "not-a-workbook", "not-regular-file", kind=KINDS[what])
 
 
 class Package:
@@ -275,12 +231,7 @@ class Package:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
             if owned:
                 fh.close()
-            raise _fail(
-                self.path,
-                "corrupt-workbook",
-                "the file is damaged or truncated (its zip directory cannot be read). Re-save "
-                "or re-download it.",
-            ) from None
+            raise _fail(self.path, "corrupt-workbook", "zip-directory") from None
         except BaseException:
             if owned:
                 fh.close()
@@ -320,7 +271,7 @@ class Package:
         if not isinstance(data, bytes):
             raise TypeError("a workbook file object must be opened in binary mode")
         if len(data) > MAX_TOTAL_SIZE:
-            raise _fail(self.path, "zip-bomb", "the upload is larger than any workbook; refused.")
+            raise _fail(self.path, "zip-bomb", "upload-too-large")
         return io.BytesIO(data), True
 
     def close(self) -> None:
@@ -334,8 +285,11 @@ class Package:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def fail(self, code: str, message: str) -> WorkbookError:
-        return _fail(self.path, code, message)
+    def fail(self, code: str, key: str, **params: object) -> WorkbookError:
+        """The WorkbookError of kind `code` for this file, its message MESSAGES[key] of
+        unusable.py filled from `params` in every language:
+        `raise pkg.fail("zip-bomb", "part-too-large", part=part, size=size)`."""
+        return _fail(self.path, code, key, **params)
 
     def has(self, part: str) -> bool:
         return part.lstrip("/").lower() in self._names
@@ -344,11 +298,7 @@ class Package:
         if self.has("mimetype"):
             mimetype = self.read("mimetype")[:200]
             if b"opendocument" in mimetype:
-                raise self.fail(
-                    "ods-file",
-                    "this is an OpenDocument spreadsheet (.ods). Open it in LibreOffice or Excel "
-                    "and save it as an Excel Workbook (.xlsx).",
-                )
+                raise self.fail("ods-file", "ods")
         main = None
         if self.has("_rels/.rels"):
             for rel in self.relationships("", "_rels/.rels"):
@@ -357,26 +307,18 @@ class Package:
                     break
         main = main or "xl/workbook.xml"
         if self.has("xl/workbook.bin") or main.endswith(".bin"):
-            raise self.fail(
-                "xlsb-file",
-                "this is a binary Excel workbook (.xlsb). Save it as an Excel Workbook (.xlsx).",
-            )
+            raise self.fail("xlsb-file", "xlsb")
         content_type = self._content_type(main) if self.has(main) else None
         if content_type in SPREADSHEET_TYPES or (
             content_type is None and self.has(main) and main.lower().startswith("xl/")
         ):
             return main
         if main.lower().startswith("word/") or self.has("word/document.xml"):
-            kind = "a Word document (.docx)"
+            kind = "docx"
         elif main.lower().startswith("ppt/") or self.has("ppt/presentation.xml"):
-            kind = "a PowerPoint presentation (.pptx)"
+            kind = "pptx"
         elif any(n.startswith("index/") or n.endswith(".iwa") for n in self._names):
-            kind = "an Apple Numbers file"
-            raise self.fail(
-                "not-a-workbook",
-                f"this is {kind}, not an Excel workbook. In Numbers, File > Export To > Excel, "
-                "then use the .xlsx file.",
-            )
+            raise self.fail("not-a-workbook", "numbers")
         else:
             inner = [
                 i.filename
@@ -384,15 +326,9 @@ class Package:
                 if i.filename.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods"))
             ]
             if inner:
-                raise self.fail(
-                    "not-a-workbook",
-                    f"this is a zip archive with a workbook inside ({inner[0]}): unzip it first "
-                    "and give the workbook itself.",
-                )
-            kind = "a zip archive"
-        raise self.fail(
-            "not-a-workbook", f"this is {kind}, not an Excel workbook; no spreadsheet inside."
-        )
+                raise self.fail("not-a-workbook", "zip-with-workbook", inner=inner[0])
+            kind = "zip"
+        raise self.fail("not-a-workbook", "other-document", kind=KINDS[kind])
 
     def _content_type(self, part: str) -> str | None:
         if not self.has("[Content_Types].xml"):
@@ -409,20 +345,18 @@ class Package:
         try:
             return self._names[part.lstrip("/").lower()]
         except KeyError:
-            raise self.fail(
-                "corrupt-workbook", f"the workbook is damaged: the part {part} is missing."
-            ) from None
+            raise self.fail("corrupt-workbook", "missing-part", part=part) from None
 
     def read(self, part: str, limit: int = MAX_SMALL_PART) -> bytes:
         """The whole part, refused when larger than `limit` (declared or actual)."""
         info = self._info(part)
         if info.file_size > limit:
-            raise self.fail("zip-bomb", f"the part {part} is too large ({info.file_size:,} bytes).")
+            raise self.fail("zip-bomb", "part-too-large", part=part, size=info.file_size)
         chunks, total = [], 0
         for chunk in self.stream(part):
             total += len(chunk)
             if total > limit:
-                raise self.fail("zip-bomb", f"the part {part} is larger than declared; refused.")
+                raise self.fail("zip-bomb", "part-larger-than-declared", part=part)
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -438,7 +372,7 @@ class Package:
                         break
                     budget -= len(chunk)
                     if budget < 0:
-                        raise self.fail("zip-bomb", f"the part {part} is larger than declared.")
+                        raise self.fail("zip-bomb", "part-overflow", part=part)
                     yield chunk
         except (
             zipfile.BadZipFile,
@@ -449,19 +383,13 @@ class Package:
             NotImplementedError,  # a compression method or encryption zipfile cannot undo
             LookupError,
         ) as exc:
-            raise self.fail(
-                "corrupt-workbook",
-                f"the file is damaged or truncated (part {part}: {exc}). Re-save or re-download it.",
-            ) from None
+            raise self.fail("corrupt-workbook", "damaged-part", part=part, detail=exc) from None
 
     def _check_encoding(self, part: str, head: bytes) -> None:
         encoding = _declared_encoding(head[:400])
         if encoding is not None and encoding not in XML_ENCODINGS:
             raise self.fail(
-                "corrupt-workbook",
-                f"the file is damaged or unsupported: the part {part} is written in the "
-                f"encoding {encoding!r}; Excel workbooks are UTF-8 or UTF-16. Re-save it from "
-                "Excel or LibreOffice as an Excel Workbook (.xlsx).",
+                "corrupt-workbook", "unsupported-encoding", part=part, encoding=encoding
             )
 
     def xml(self, part: str) -> Element:
@@ -474,21 +402,12 @@ class Package:
             raise self._dtd_error(part) from None
         except (ValueError, LookupError) as exc:
             # Still an encoding expat cannot use (the check above reads only the declaration).
-            raise self.fail(
-                "corrupt-workbook",
-                f"the file is damaged or unsupported: {part} cannot be decoded ({exc}).",
-            ) from None
+            raise self.fail("corrupt-workbook", "undecodable-part", part=part, detail=exc) from None
         except ParseError as exc:
-            raise self.fail(
-                "corrupt-workbook", f"the workbook is damaged: {part} is not valid XML ({exc})."
-            ) from None
+            raise self.fail("corrupt-workbook", "invalid-xml", part=part, detail=exc) from None
 
     def _dtd_error(self, part: str) -> WorkbookError:
-        return self.fail(
-            "xml-dtd",
-            f"the part {part} declares a DTD or XML entities, which Excel never writes; refused "
-            "(possible entity-expansion or external-entity attack).",
-        )
+        return self.fail("xml-dtd", "dtd", part=part)
 
     def expat(self, part: str, configure: Callable[[pyexpat.XMLParserType], None]) -> None:
         """Stream a large part through expat (C speed) with the defusedxml rules: any DTD,
@@ -516,14 +435,11 @@ class Package:
         except _Refused:
             raise self._dtd_error(part) from None
         except pyexpat.ExpatError as exc:
-            raise self.fail(
-                "corrupt-workbook", f"the workbook is damaged: {part} is not valid XML ({exc})."
-            ) from None
+            raise self.fail("corrupt-workbook", "invalid-xml", part=part, detail=exc) from None
         except (ValueError, KeyError, IndexError, TypeError, OverflowError, LookupError) as exc:
             # Well-formed XML with impossible content (a row number "abc"...).
             raise self.fail(
-                "corrupt-workbook",
-                f"the workbook is damaged: unexpected content in {part} ({exc}).",
+                "corrupt-workbook", "unexpected-content", part=part, detail=exc
             ) from None
 
     def relationships(self, source: str, rels_part: str | None = None) -> list[dict[str, str]]:

@@ -112,7 +112,7 @@ def read_structure(pkg: Package) -> Structure:
     """Sheets, names, tables, strings and formats of the workbook in `pkg`."""
     root = pkg.xml(pkg.main_part)
     if root.tag.partition("}")[0].lstrip("{") not in _MAIN_NS:
-        raise pkg.fail("not-a-workbook", "the main part is not a spreadsheet workbook.")
+        raise pkg.fail("not-a-workbook", "main-part-not-spreadsheet")
     st = Structure()
     rels = {r["id"]: r for r in pkg.relationships(pkg.main_part)}
     for el in root:
