@@ -152,7 +152,7 @@ def process_one(
     except WorkbookError as exc:
         row.status = "unusable"
         row.errors = 1
-        row.message = str(exc)
+        row.message = exc.message(lang)  # English unless --lang: the file's language is unknown
     except Exception as exc:  # a bug: keep going, keep the traceback for the report
         row.status = "failed"
         row.errors = 1

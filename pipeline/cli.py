@@ -140,13 +140,13 @@ def validate(obj: Ctx, book: Path, as_json: bool, annotate: Path | None, lang: s
     try:
         checked = read_and_validate(book, lang=lang)
     except WorkbookError as exc:
-        if not as_json:
-            raise
-        # Scripts always get JSON: the unusable file is one issue, its precise kind as the value.
-        unusable = Issue(code="unusable-file", severity=ERROR, value=exc.code, message=str(exc))
-        obj.out.file.write(issues_json([unusable]))
-        click.echo(f"error: {exc}", err=True)
-        return EXIT_UNUSABLE
+        if as_json:
+            # Scripts always get JSON: the unusable file is one issue, its precise kind as value.
+            unusable = Issue(
+                code="unusable-file", severity=ERROR, value=exc.code, message=exc.message(lang)
+            )
+            obj.out.file.write(issues_json([unusable]))
+        return _unusable(exc, lang)
     if as_json:
         obj.out.file.write(issues_json(checked.issues))
     else:
@@ -154,7 +154,10 @@ def validate(obj: Ctx, book: Path, as_json: bool, annotate: Path | None, lang: s
     if annotate is not None:
         from .workbook import annotate_workbook
 
-        annotate_workbook(book, checked.issues, annotate, lang=checked.lang)
+        try:
+            annotate_workbook(book, checked.issues, annotate, lang=checked.lang)
+        except WorkbookError as exc:
+            return _unusable(exc, checked.lang)
         obj.info(say("annotated", checked.lang, path=annotate))
     return EXIT_INVALID if errors(checked.issues) else EXIT_OK
 
@@ -187,6 +190,8 @@ def compute(obj: Ctx, book: Path, json_out: Path | None, lang: str | None) -> in
         results = compute_workbook(book, lang=lang, timings=timings)
     except InvalidWorkbook as exc:
         return _invalid(obj, exc, book)
+    except WorkbookError as exc:
+        return _unusable(exc, lang)
     out_lang = lang or results.inputs.project.language
     print_results(obj, results, out_lang)
     if json_out is not None:
@@ -194,6 +199,13 @@ def compute(obj: Ctx, book: Path, json_out: Path | None, lang: str | None) -> in
         obj.info(say("wrote-json", out_lang, path=json_out))
     print_timings(obj, timings)
     return EXIT_OK
+
+
+def _unusable(exc: WorkbookError, lang: str | None) -> int:
+    """Say why the file cannot be used, in `lang`; in English when no --lang was given, as the
+    language of a workbook that cannot be read is unknown."""
+    click.echo(f"{say('error', lang or 'en')}: {exc.message(lang)}", err=True)
+    return EXIT_UNUSABLE
 
 
 def _invalid(obj: Ctx, exc: InvalidWorkbook, book: Path) -> int:
@@ -273,6 +285,8 @@ def report(
         )
     except InvalidWorkbook as exc:
         return _invalid(obj, exc, book)
+    except WorkbookError as exc:
+        return _unusable(exc, lang)
     rec = outcome.results.recommendation
     out_lang = lang or outcome.results.inputs.project.language
     obj.info(say("wrote-report", out_lang, path=output, pages=outcome.pages, option=rec.option))
