@@ -69,3 +69,55 @@ def test_serve_renders_a_submission_and_stops_cleanly(tmp_path):
     assert server.process.returncode == 0
     gone = lambda: not any(Path(f"/proc/{pid}").exists() for pid in consumer)  # noqa: E731
     wait_until(gone, what="the consumer and its workers to stop")
+
+
+def descendants(pid: int) -> list[int]:
+    found = []
+    for child in children(pid):
+        found += [child, *descendants(child)]
+    return found
+
+
+@pytest.mark.slow
+def test_a_crash_mid_render_loses_nothing(tmp_path):
+    """serve and its workers killed outright (kill -9) while a report renders: after a restart the
+    job is claimed again and finishes."""
+    import os
+    import signal
+    import sqlite3
+
+    data = tmp_path / "data"
+    env = {"JOB_STALE_SECONDS": "2"}
+    server = Server(data, workers=1, env=env)
+    token = server.add_client("PT Crash").rstrip("/").rsplit("/", 1)[1]
+    server.start()
+    try:
+        _, body = request(server.url + "/api/submissions", token, example_path("en").read_bytes())
+        sub = json.loads(body)
+
+        def running():
+            _, body = request(f"{server.url}/api/submissions/{sub['id']}", token)
+            return json.loads(body)["status"] == "running"
+
+        wait_until(running, what="the job to start", every=0.05)
+        for pid in [server.process.pid, *descendants(server.process.pid)]:
+            os.kill(pid, signal.SIGKILL)
+        server.process.wait()
+    finally:
+        server.stop()
+    with sqlite3.connect(data / "service.db") as db:
+        assert db.execute("SELECT state, attempts FROM jobs").fetchall() == [("running", 1)]
+
+    again = Server(data, workers=1, env=env).start()
+    try:
+
+        def finished():
+            _, body = request(f"{again.url}/api/submissions/{sub['id']}", token)
+            state = json.loads(body)
+            return state if state["status"] in ("done", "failed") else None
+
+        assert wait_until(finished, what="the job taken up again")["status"] == "done"
+    finally:
+        again.stop()
+    with sqlite3.connect(data / "service.db") as db:
+        assert db.execute("SELECT state, attempts FROM jobs").fetchall() == [("done", 2)]
