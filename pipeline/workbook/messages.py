@@ -1,5 +1,5 @@
 """The reader's issue messages in English and Bahasa Indonesia; each names the place, the value
-found and what is expected."""
+found and what is expected. Why a file cannot be used at all is in unusable.py, the same way."""
 
 from __future__ import annotations
 
