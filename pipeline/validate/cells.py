@@ -7,7 +7,7 @@ Every check goes through `Checker.add`, so messages come out in one language, na
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -253,7 +253,7 @@ def cell_key(ref: str | None) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------------------- checker
 _MISSING = object()
-MEMO_SIZE = 65_536
+MEMO_SIZE = 16_384
 """Distinct (column, value) readings remembered per validation."""
 
 
@@ -333,6 +333,36 @@ class Checker:
         return any(i.severity == ERROR for i in self.issues)
 
     # ---------------------------------------------------------------------------------- reading
+    def read_in(
+        self,
+        spec: schema.Field | schema.Column,
+        cells: Mapping[str, RawCell],
+        *,
+        required: bool | None = None,
+        percent_range: tuple[float | None, float | None] | None = None,
+    ) -> Any:
+        """`read(spec, cells.get(spec.key))`, without making the cell when the row can say what
+        its value depends on (`value_key`) and that was read before without an issue."""
+        key = spec.key
+        value_key = getattr(cells, "value_key", None)
+        known = value_key(key) if value_key is not None and not self.reported else None
+        if known is not None:
+            memo_key = (id(spec), required, percent_range, known)
+            found = self._memo.get(memo_key, _MISSING)
+            if found is not _MISSING:
+                return found
+        before = len(self.issues)
+        typed = self.read(spec, cells.get(key), required=required, percent_range=percent_range)
+        if (
+            known is not None
+            and len(self.issues) == before
+            and typed is not BAD
+            and len(self._memo) < MEMO_SIZE
+        ):
+            self._specs[id(spec)] = spec
+            self._memo[memo_key] = typed
+        return typed
+
     def read(
         self,
         spec: schema.Field | schema.Column,

@@ -86,12 +86,17 @@ def read_costs(
         # of labour or of other costs is not plausible. An unreadable basis reads the amount
         # leniently so that one mistake gives one issue.
         percent = basis in schema.PERCENT_BASES or basis is BAD
-        cell = row.cell("amount") if table is not None and "amount" in table.columns else None
-        v["amount"] = ck.read(
-            spec.column("amount"), cell, percent_range=(0.0, 1.0) if percent else None
+        present = table is not None and "amount" in table.columns
+        v["amount"] = (
+            ck.read_in(
+                spec.column("amount"), row.raw.cells, percent_range=(0.0, 1.0) if percent else None
+            )
+            if present
+            else None
         )
         if v["cost_type"] is BAD:  # an unknown tag is a warning: infer it instead
             v["cost_type"] = None
+        row.typed_end = v["end_month"] is not None  # before the default fills it in
         _resolve(ck, row, "option", options, sheets["options"])
         _resolve(ck, row, "channel", channels, sheets["channels"])
         _defaults(row, options, months)
@@ -176,11 +181,7 @@ def _months(ck: Checker, row: Row, months: int) -> None:
             basis=basis_label,
         )
         v["start_month"] = BAD
-    explicit_end = (
-        row.cell("end_month") is not None
-        and isinstance(end, int)
-        and (row.cell("end_month").value is not None)
-    )
+    explicit_end = isinstance(end, int) and row.typed_end
     if isinstance(start, int) and isinstance(end, int) and start > end and explicit_end:
         ck.at(
             "start-after-end", START_AFTER_END, row.cell("end_month"), col("end_month"), start=start

@@ -48,6 +48,8 @@ class Row:
 
     raw: RawRow
     values: dict[str, Any] = field(default_factory=dict)
+    typed_end: bool = False
+    """Cost lines: the End month was typed (not left to its default)."""
 
     def cell(self, key: str) -> RawCell | None:
         return self.raw.cells.get(key)
@@ -78,7 +80,7 @@ def read_rows(ck: Checker, table: RawTable | None, spec: schema.Table, *, skip=(
                 continue
             # A column the reader did not find was reported by it; its rows take the default.
             present = table is not None and col.key in table.columns
-            row.values[col.key] = ck.read(col, raw_row.cells.get(col.key) if present else None)
+            row.values[col.key] = ck.read_in(col, raw_row.cells) if present else None
         rows.append(row)
     return rows
 

@@ -357,7 +357,7 @@ class _Reader:
             # Made now: formulas and errors (their issues in sheet order) and merged fills.
             made: dict[str, RawCell] = {}
             more: dict[str, RawCell] = {}
-            for c in wanted:
+            for c in () if stored.plain and not fill.active else wanted:
                 i = stored.index(c)
                 if i >= 0:
                     if stored.is_plain(i):

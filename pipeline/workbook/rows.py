@@ -11,14 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..raw import RawCell
-from .cells import Book, make_cell
+from .cells import Book
 from .sheet import TYPES, SheetData, StoredRow
+
+_new = tuple.__new__
+_BLANK = (0, None)
+CONVERTED_SIZE = 16_384
+"""Distinct stored texts whose values a table remembers."""
 
 
 class TableColumns:
     """What the rows of one table share: its sheet, and the column of each key."""
 
-    __slots__ = ("book", "sheet", "col_of", "letters", "keys")
+    __slots__ = ("book", "sheet", "col_of", "letters", "keys", "_converted")
 
     def __init__(self, book: Book, sheet: SheetData, col_of: dict[str, int], letters: dict) -> None:
         self.book, self.sheet = book, sheet
@@ -27,6 +32,9 @@ class TableColumns:
         self.letters = letters
         """column number -> column letters"""
         self.keys = tuple(col_of)
+        # (type and style, text) -> (value, number format): a long table repeats its options,
+        # bases and amounts. The value's type is part of the key's meaning, so 1 and "1" differ.
+        self._converted: dict[tuple[int, str | None], tuple[object, str]] = {}
 
     def cell(self, row: int, col: int, stored: StoredRow | None) -> RawCell:
         """The RawCell of a plain stored cell (or a blank one) at (row, col)."""
@@ -34,11 +42,17 @@ class TableColumns:
         try:
             i = stored.cols.index(col)  # type: ignore[union-attr]
         except (AttributeError, ValueError):  # no stored row, or no such cell in it
-            return make_cell(self.sheet.name, ref, None)
-        code = stored.codes[i]  # type: ignore[union-attr]
-        book, style = self.book, code >> 3
-        value = book.convert_text(TYPES[code & 7], stored.texts[i], style)  # type: ignore[union-attr]
-        return make_cell(self.sheet.name, ref, value, book.number_format(style))
+            return _new(RawCell, (self.sheet.name, ref, None, None, "General"))
+        key = (stored.codes[i], stored.texts[i])  # type: ignore[union-attr]
+        found = self._converted.get(key)
+        if found is None:
+            code, text = key
+            book, style = self.book, code >> 3
+            value = book.convert_text(TYPES[code & 7], text, style)
+            found = (value, book.number_format(style))
+            if len(self._converted) < CONVERTED_SIZE:
+                self._converted[key] = found
+        return _new(RawCell, (self.sheet.name, ref, found[0], None, found[1]))
 
 
 class RowCells(Mapping):
@@ -66,6 +80,22 @@ class RowCells(Mapping):
         if col is None:
             return default
         return self._columns.cell(self._row, col, self._stored)
+
+    def value_key(self, key: str) -> tuple | None:
+        """What the cell's value and number format depend on, when it is a value as typed (or
+        blank): readers may remember what they made of it. None for a cell made while reading."""
+        made = self._made
+        if made is not None and key in made:
+            return None
+        col = self._columns.col_of.get(key)
+        if col is None:
+            return None
+        stored = self._stored
+        try:
+            i = stored.cols.index(col)  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            return _BLANK
+        return (stored.codes[i], stored.texts[i])  # type: ignore[union-attr]
 
     def __getitem__(self, key: str) -> RawCell:
         found = self.get(key)

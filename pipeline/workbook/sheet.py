@@ -44,7 +44,7 @@ class StoredRow:
 
     Reads like the dict {col: Cell} it replaces; Cells are made on demand."""
 
-    __slots__ = ("cols", "texts", "codes", "formulas")
+    __slots__ = ("cols", "texts", "codes", "formulas", "plain")
 
     def __init__(
         self,
@@ -52,8 +52,13 @@ class StoredRow:
         texts: tuple[str | None, ...],
         codes: tuple[int, ...],
         formulas: dict[int, tuple[str, str | None]] | None,
+        plain: bool | None = None,
     ) -> None:
         self.cols, self.texts, self.codes, self.formulas = cols, texts, codes, formulas
+        if plain is None:
+            plain = not formulas and all(code & 7 != 5 for code in codes)
+        self.plain = plain
+        """No formula and no error in the row: every cell is its value as typed."""
 
     def cell_at(self, i: int) -> Cell:
         code, col = self.codes[i], self.cols[i]
@@ -144,9 +149,9 @@ def read_sheet(pkg: Package, part: str, name: str) -> SheetData:
     cols_cache: dict[str, int] = {}
     text: list[str] = []
     # Mutable parser state in locals of the closures via a small list (fast attribute-free access).
-    # st: [row, col, code, unused, in_text, value, formula, shared_si, formula_ref, in_phonetic,
+    # st: [row, col (or the cell's reference), attributes, row flags (see flush), in_text, value, formula, shared_si, formula_ref, in_phonetic,
     #      row of the cells pending]
-    st: list = [0, 0, 0, 0, False, None, None, None, None, 0, 0]
+    st: list = [0, 0, {}, 0, False, None, None, None, None, 0, 0]
     # The cells of the row being read, flushed into one StoredRow when it ends.
     cols: list[int] = []
     texts: list[str | None] = []
@@ -170,14 +175,28 @@ def read_sheet(pkg: Package, part: str, name: str) -> SheetData:
     type_codes = _TYPE_CODES
     lookup = table.get
 
+    def column_now() -> int:
+        """The current cell's column: st[1] holds its reference until asked."""
+        col = st[1]
+        if col.__class__ is str:
+            # The row number comes from <row r>; only the column letters are needed.
+            letters = col.rstrip("0123456789")
+            col = cols_cache.get(letters)
+            if col is None:
+                col = cols_cache[letters] = column_index(letters)
+            st[1] = col
+        return col
+
     def flush() -> None:
         if not cols:
             return
         number = st[10]
-        ascending = all(a < b for a, b in zip(cols, cols[1:], strict=False))
-        row = StoredRow(tuple(cols), tuple(texts), tuple(codes), dict(formulas) or None)
+        # st[3]: 1 when a cell came at or left of the one before, 2 when one was an error
+        plain = st[3] < 2 and not formulas
+        row = StoredRow(tuple(cols), tuple(texts), tuple(codes), dict(formulas) or None, plain)
         old = rows.get(number)
-        rows[number] = row if ascending and old is None else _merged(old, row)
+        rows[number] = row if st[3] & 1 == 0 and old is None else _merged(old, row)
+        st[3] = 0
         cols.clear()
         texts.clear()
         codes.clear()
@@ -188,18 +207,11 @@ def read_sheet(pkg: Package, part: str, name: str) -> SheetData:
         if local is None:
             return
         if local == "c":
+            # Column and type are worked out at the end, for the cells that hold something:
+            # formatted empty cells are common and cost only this.
             ref = attrs.get("r")
-            if ref:
-                # The row number comes from <row r>; only the column letters are needed.
-                letters = ref.rstrip("0123456789")
-                col = cols_cache.get(letters)
-                if col is None:
-                    col = cols_cache[letters] = column_index(letters)
-                st[1] = col
-            else:
-                st[1] += 1  # cells without r follow the previous one
-            s = attrs.get("s")
-            st[2] = (styles[s] if s else 0) * 8 + type_codes.get(attrs.get("t", "n"), 7)
+            st[1] = ref or column_now() + 1  # cells without r follow the previous one
+            st[2] = attrs
             st[5] = st[6] = st[7] = None
         elif local == "v":
             st[4] = True
@@ -241,9 +253,22 @@ def read_sheet(pkg: Package, part: str, name: str) -> SheetData:
                     flush()  # cells outside any <row> (damaged files) join the row above
                     st[10] = st[0]
                 col = st[1]
+                if col.__class__ is str:
+                    letters = col.rstrip("0123456789")
+                    col = cols_cache.get(letters)
+                    if col is None:
+                        col = cols_cache[letters] = column_index(letters)
+                    st[1] = col
+                if cols and col <= cols[-1]:
+                    st[3] |= 1
+                attrs = st[2]
+                s = attrs.get("s")
+                code = (styles[s] if s else 0) * 8 + type_codes.get(attrs.get("t", "n"), 7)
+                if code & 7 == 5:
+                    st[3] |= 2
                 cols.append(col)
                 texts.append(st[5])
-                codes.append(st[2])
+                codes.append(code)
                 if st[6] is not None:
                     formulas[col] = (st[6], st[7])
         elif local == "v":
@@ -257,7 +282,7 @@ def read_sheet(pkg: Package, part: str, name: str) -> SheetData:
             st[4] = False
             st[6] = "".join(text)
             if st[7] is not None and st[6]:
-                data.shared_formulas[st[7]] = (st[0], st[1], st[6])
+                data.shared_formulas[st[7]] = (st[0], column_now(), st[6])
         elif local == "row":
             flush()
         elif local == "rPh":
