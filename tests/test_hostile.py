@@ -473,3 +473,25 @@ def test_zip_members_named_with_backslashes_are_read(tmp_path):
     assert len(book.tables["tbl_costs"].rows) == len(
         read_workbook(example_path("en")).tables["tbl_costs"].rows
     )
+
+
+def test_a_windows_1252_part_reads_like_its_utf8_twin(tmp_path):
+    """Old Windows converters write single-byte XML: the same sheet in UTF-8 and in
+    windows-1252 (accents, euro sign, curly quote) reads to the same values."""
+    parts = members()
+    # The sheet naming the in-house option most often: the cost lines.
+    target = max(parts, key=lambda n: parts[n].count(b">In-house<"))
+    xml = parts[target].decode("utf-8")
+    body = xml.split("?>", 1)[1] if xml.startswith("<?xml") else xml
+    # Option names appear in many cells: give one an accent, a euro sign and a curly quote.
+    body = body.replace(">In-house<", ">Café €’s in-house<")
+    assert "Café" in body
+    utf8 = dict(parts, **{target: ('<?xml version="1.0" encoding="UTF-8"?>' + body).encode()})
+    cp = ('<?xml version="1.0" encoding="windows-1252"?>' + body).encode("cp1252")
+    legacy = dict(parts, **{target: cp})
+    a = read_workbook(write_zip(tmp_path / "utf8.xlsx", utf8))
+    b = read_workbook(write_zip(tmp_path / "cp1252.xlsx", legacy))
+    rows_a = [dict(r.cells) for t in a.tables.values() for r in t.rows]
+    rows_b = [dict(r.cells) for t in b.tables.values() for r in t.rows]
+    assert rows_a == rows_b
+    assert any(c.value == "Café €’s in-house" for row in rows_b for c in row.values())

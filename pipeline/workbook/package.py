@@ -61,8 +61,8 @@ METHOD_NAMES = {
     97: "WavPack",
     98: "PPMd",
 }
-# Encodings expat decodes itself. OOXML parts are UTF-8 or UTF-16; ASCII and Latin-1 are read too
-# (old converters). Anything else (Shift-JIS, Big5, UTF-7, UTF-32, unknown names) is refused by
+# Encodings expat decodes. OOXML parts are UTF-8 or UTF-16; ASCII, Latin-1 and Windows-1252 are read
+# too (old converters). Anything else (Shift-JIS, Big5, UTF-7, UTF-32, unknown names) is refused by
 # name before parsing: expat would fail on it with errors of every kind.
 XML_ENCODINGS = frozenset(
     {
@@ -76,6 +76,11 @@ XML_ENCODINGS = frozenset(
         "iso-8859-1",
         "latin-1",
         "latin1",
+        # Single-byte Windows code pages: pyexpat decodes them through Python's codec (bytes the
+        # code page leaves undefined are then a parse error, "damaged"). Old Windows converters
+        # write windows-1252.
+        "windows-1252",
+        "cp1252",
     }
 )
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([^"']{0,40})["']""")
