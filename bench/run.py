@@ -217,13 +217,14 @@ def big_workbook_run(work: Path, lines: int) -> dict[str, float]:
 
 
 _LARGE_READ = """
-import json, resource, sys, time
+import json, sys, time
+from pipeline.batch import _peak_mb  # VmHWM: ru_maxrss would carry the parent's peak over exec
 from pipeline.flow import read_and_validate
 t = time.perf_counter()
 checked = read_and_validate(sys.argv[1])
 seconds = time.perf_counter() - t
 assert checked.inputs is not None and len(checked.inputs.costs) == int(sys.argv[2])
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = _peak_mb()
 print(json.dumps({"seconds": seconds, "peak_mb": peak}))
 """
 
