@@ -15,6 +15,7 @@ import click
 from .config import SETTINGS, load_settings
 
 log = logging.getLogger("pipeline")
+MIN_PASSWORD = 8
 
 ENV_HELP = "\n\n\b\nEnvironment (for scale; every one optional on one machine):\n" + "\n".join(
     f"  {s.env:<22} {s.help}" for s in SETTINGS
@@ -104,6 +105,8 @@ def consultant_add(email: str, password: str, data_dir: Path | None) -> int:
     email = email.strip().lower()
     if "@" not in email:
         raise click.UsageError(f"{email!r} is not an e-mail address")
+    if len(password) < MIN_PASSWORD:
+        raise click.UsageError(f"the password needs at least {MIN_PASSWORD} characters")
     sessions = _sessions(_settings(data_dir))
     with sessions() as session:
         found = session.scalar(select(Consultant).where(Consultant.email == email))

@@ -170,6 +170,8 @@ WORDS = {
     "batch-progress": T("{done} of {n} finished", "{done} dari {n} selesai"),
     "download-zip": T("Download every PDF (.zip)", "Unduh semua PDF (.zip)"),
     "recent-batches": T("Recent batches", "Batch terbaru"),
+    "recent-submissions": T("Latest submissions of every client", "Kiriman terbaru semua klien"),
+    "upload-for": T("Upload a workbook for {client}", "Unggah buku kerja untuk {client}"),
 }
 
 

@@ -4,6 +4,7 @@ Views call these and turn `WorkbookError` into a page or a status code."""
 from __future__ import annotations
 
 import json
+import logging
 from itertools import groupby
 
 from sqlalchemy import func, select
@@ -11,6 +12,8 @@ from sqlalchemy.exc import IntegrityError
 
 from . import pipeline_calls
 from .models import INVALID, VALID, Batch, Client, Job, Submission, token_hash
+
+log = logging.getLogger("pipeline")
 
 
 def client_by_token(session, token: str | None) -> Client | None:
@@ -55,7 +58,7 @@ def submit(session, storage, jobs, client: Client, data: bytes, *, filename: str
         session.add(job)
     session.commit()
     if job is not None:
-        jobs.enqueue(job.id)
+        _enqueue(jobs, job.id)
     return sub
 
 
@@ -81,8 +84,16 @@ def render_again(session, jobs, subs, *, brand: str | None, lang: str | None, by
         created.append(job)
     session.commit()
     for job in created:
-        jobs.enqueue(job.id)
+        _enqueue(jobs, job.id)
     return batch, created
+
+
+def _enqueue(jobs, job_id: str) -> None:
+    """The job row is committed first: if the queue cannot take it now, the sweep will."""
+    try:
+        jobs.enqueue(job_id)
+    except Exception:
+        log.exception("could not queue job %s; the sweep will take it up", job_id)
 
 
 def annotated_copy(storage, sub: Submission) -> bytes:

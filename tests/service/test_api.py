@@ -91,3 +91,13 @@ def test_another_clients_submission_is_404(app, web, client_token, fast_render, 
         ).status_code
         == 404
     )
+
+
+def test_list_of_the_clients_own_submissions(app, web, client_token, fast_render):
+    api_upload(web, client_token, template_bytes())
+    api_upload(web, client_token, example_bytes())
+    _, other = add_client(app, "PT Lain")
+    api_upload(web, other, example_bytes())
+    listed = web.get("/api/submissions", headers={"Authorization": f"Bearer {client_token}"})
+    assert [(s["version"], s["status"]) for s in listed.get_json()] == [(2, "done"), (1, "invalid")]
+    assert "issues" not in listed.get_json()[0]

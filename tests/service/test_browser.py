@@ -160,4 +160,6 @@ def test_consultant_path(server, browser, shots):
     page.get_by_role("button", name="Render the selected as one batch").click()
     page.get_by_text("2 of 2 finished").wait_for(timeout=180_000)
     page.screenshot(path=shots / "consultant-3-batch.png", full_page=True)
+    page.get_by_role("link", name="Submissions").click()
+    page.screenshot(path=shots / "consultant-4-all-submissions.png", full_page=True)
     page.close()

@@ -152,3 +152,33 @@ def test_downloads_of_any_artefact(app, signed_in, fast_render):
 def test_sign_out(signed_in):
     signed_in.post("/consultant/logout")
     assert signed_in.get("/consultant/").status_code == 302
+
+
+def test_upload_on_behalf_of_a_client(app, signed_in, fast_render):
+    client_id, token = add_client(app, "PT Email")
+    response = signed_in.post(
+        f"/consultant/clients/{client_id}/upload",
+        data={"file": (io.BytesIO(example_bytes()), "from-email.xlsx")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 303
+    history = text(signed_in.get(f"/c/{token}/"))  # the client sees it as their version 1
+    assert "from-email.xlsx" in history and "ana@example.com" in history
+    refused = signed_in.post(
+        f"/consultant/clients/{client_id}/upload",
+        data={"file": (io.BytesIO(b"not a workbook"), "x.xlsx")},
+        content_type="multipart/form-data",
+    )
+    assert refused.status_code == 400 and "This file cannot be read" in text(refused)
+
+
+def test_latest_submissions_of_every_client_make_one_batch(app, signed_in, fast_render):
+    for name in ("PT Satu", "PT Dua"):
+        _, token = add_client(app, name)
+        upload(signed_in, token, example_bytes())
+    page = text(signed_in.get("/consultant/submissions"))
+    assert "PT Satu" in page and "PT Dua" in page
+    ids = re.findall(r'name="submission" value="([^"]+)"', page)
+    response = signed_in.post("/consultant/batches", data={"submission": ids, "lang": "id"})
+    assert "Batch of 2 report(s)" in text(signed_in.get(response.headers["Location"]))
+    assert [c["lang"] for c in fast_render[-2:]] == ["id", "id"]

@@ -122,3 +122,19 @@ def test_restart_loses_nothing(settings, fast_render):
     again = second.test_client().get(location)
     assert again.status_code == 200 and "Your report is ready" in again.get_data(as_text=True)
     assert second.test_client().get(location + "/report.pdf").status_code == 200
+
+
+def test_a_queue_that_refuses_a_job_loses_nothing(app, web, client_token, fast_render, monkeypatch):
+    jobs = app.extensions["cs"].jobs
+
+    def down(job_id):
+        raise ConnectionError("queue unreachable")
+
+    monkeypatch.setattr(jobs, "enqueue", down)
+    location = upload(web, client_token, example_bytes()).headers["Location"]
+    assert web.get(location).status_code == 200  # the upload is kept; its job waits
+    monkeypatch.undo()
+    job_id = get_job_id(app, location.rsplit("/", 1)[1])
+    assert get_job(app, job_id).state == QUEUED
+    assert jobs.recover(queued_older_than=0) == [job_id]
+    assert get_job(app, job_id).state == DONE

@@ -29,7 +29,8 @@ def test_consultant_and_client_add(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     data = str(tmp_path / "data")
     assert (
-        main(["consultant", "add", "Ana@Example.com", "--password", "s3cret!", "--data", data]) == 0
+        main(["consultant", "add", "Ana@Example.com", "--password", "s3cret-pass", "--data", data])
+        == 0
     )
     assert (
         main(["client", "add", "PT Contoh", "--data", data, "--base-url", "https://cs.example"])
@@ -42,14 +43,20 @@ def test_consultant_and_client_add(tmp_path, capsys, monkeypatch):
     with app.extensions["cs"].sessions() as session:
         (consultant,) = session.query(Consultant).all()
         assert consultant.email == "ana@example.com"
-        assert PasswordHasher().verify(consultant.password_hash, "s3cret!")
+        assert PasswordHasher().verify(consultant.password_hash, "s3cret-pass")
     # again: changes the password
-    assert main(["consultant", "add", "ana@example.com", "--password", "new", "--data", data]) == 0
+    assert (
+        main(["consultant", "add", "ana@example.com", "--password", "new-pass", "--data", data])
+        == 0
+    )
     assert "Changed the password" in capsys.readouterr().out
 
 
-def test_bad_email_is_a_usage_error(tmp_path):
-    assert main(["consultant", "add", "nobody", "--password", "x", "--data", str(tmp_path)]) == 2
+def test_bad_email_or_short_password_is_a_usage_error(tmp_path, capsys):
+    data = str(tmp_path)
+    assert main(["consultant", "add", "nobody", "--password", "long-enough", "--data", data]) == 2
+    assert main(["consultant", "add", "a@example.com", "--password", "short", "--data", data]) == 2
+    assert "at least 8 characters" in capsys.readouterr().err
 
 
 def test_validate_does_not_load_the_web_stack():

@@ -83,6 +83,13 @@ def create():
     return jsonify(_json(sub)), 422 if sub.status == INVALID else 201
 
 
+@bp.get("/submissions")
+def index():
+    """The client's submissions, newest first (without their issues: GET each for those)."""
+    subs = g.client.submissions
+    return jsonify([{k: v for k, v in _json(s).items() if k != "issues"} for s in subs])
+
+
 @bp.get("/submissions/<sub_id>")
 def show(sub_id: str):
     return jsonify(_json(_submission(sub_id)))

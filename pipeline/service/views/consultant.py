@@ -12,7 +12,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
 
-from .. import intake
+from .. import intake, pipeline_calls
 from ..app import db, state
 from ..models import DONE, Batch, Client, Consultant, Job, Submission, token_hash
 from .common import send_bytes, send_stored
@@ -107,6 +107,41 @@ def client_page(client_id: str, new_link: str | None = None):
 
 
 # ------------------------------------------------------------------------------------ submissions
+@bp.get("/submissions")
+@login_required
+def submissions():
+    subs = db().scalars(select(Submission).order_by(Submission.created_at.desc()).limit(200)).all()
+    return render_template("consultant/submissions.html", subs=subs)
+
+
+@bp.post("/clients/<client_id>/upload")
+@login_required
+def upload(client_id: str):
+    """A workbook that reached the consultant another way (e-mail): kept as the client's next
+    version, exactly as if the client had uploaded it."""
+    client = db().get(Client, client_id) or abort(404)
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return render_template(
+            "consultant/client.html", client=client, new_link=None, error="no-file"
+        ), 400
+    try:
+        sub = intake.submit(
+            db(),
+            state().storage,
+            state().jobs,
+            client,
+            upload.read(),
+            filename=upload.filename,
+            by=current_user.email,
+        )
+    except pipeline_calls.WorkbookError as exc:
+        return render_template(
+            "consultant/client.html", client=client, new_link=None, error=None, message=str(exc)
+        ), 400
+    return redirect(url_for("consultant.submission", sub_id=sub.id), code=303)
+
+
 @bp.get("/submissions/<sub_id>")
 @login_required
 def submission(sub_id: str):
@@ -221,6 +256,4 @@ def job_file(job_id: str, what: str):
 
 
 def state_brands() -> list[str]:
-    from .. import pipeline_calls
-
     return pipeline_calls.brands()
