@@ -203,3 +203,15 @@ def test_uploaded_names_are_reduced_to_a_plain_name(name, shown):
     from pipeline.service.pipeline_calls import safe_name
 
     assert safe_name(name) == shown
+
+
+def test_workbook_text_is_escaped_in_pages(tmp_path, web, client_token, fast_render):
+    from tests.conftest import apply_edits, example_path
+
+    path = tmp_path / "xss.xlsx"
+    path.write_bytes(example_path("en").read_bytes())
+    apply_edits(path, {"Costs!F5": "<script>alert(1)</script>"})
+    response = upload(web, client_token, path.read_bytes(), "<b>x</b>.xlsx")
+    page = web.get(response.headers["Location"]).get_data(as_text=True)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert" not in page and "<b>x</b>" not in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import secrets
 import zipfile
@@ -22,6 +23,11 @@ hasher = PasswordHasher()
 LANGS = ("", "en", "id")
 
 
+@functools.cache
+def _unknown_hash() -> str:
+    return hasher.hash(secrets.token_urlsafe(16))
+
+
 def client_link(token: str) -> str:
     base = state().settings.base_url or request.host_url
     return base.rstrip("/") + url_for("client.home", token=token)
@@ -38,10 +44,10 @@ def login():
     if request.method == "POST":
         email = request.form.get("email", "").strip().lower()
         consultant = db().scalar(select(Consultant).where(Consultant.email == email))
+        # An unknown e-mail costs the same hash as a wrong password: no telling them apart.
+        stored = consultant.password_hash if consultant is not None else _unknown_hash()
         try:
-            ok = consultant is not None and hasher.verify(
-                consultant.password_hash, request.form.get("password", "")
-            )
+            ok = hasher.verify(stored, request.form.get("password", "")) and consultant is not None
         except (VerifyMismatchError, InvalidHashError):
             ok = False
         if ok:
