@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -17,8 +18,18 @@ from .config import SETTINGS, load_settings
 log = logging.getLogger("pipeline")
 MIN_PASSWORD = 8
 
+
+def _env_line(s) -> str:
+    text = (
+        s.help if s.default is None or "[default" in s.help else f"{s.help} [default: {s.default}]"
+    )
+    return textwrap.fill(
+        text, width=98, initial_indent=f"  {s.env:<23}", subsequent_indent=" " * 25
+    )
+
+
 ENV_HELP = "\n\n\b\nEnvironment (for scale; every one optional on one machine):\n" + "\n".join(
-    f"  {s.env:<22} {s.help}" for s in SETTINGS
+    _env_line(s) for s in SETTINGS
 )
 DATA = click.option(
     "--data",

@@ -82,6 +82,12 @@ SETTINGS = (
         help="Public address used in printed upload links [default: http://HOST:PORT].",
     ),
     Setting(
+        name="cookie_secure",
+        env="SESSION_COOKIE_SECURE",
+        default=None,
+        help="1 behind HTTPS: cookies are sent over HTTPS only.",
+    ),
+    Setting(
         name="job_stale_seconds",
         env="JOB_STALE_SECONDS",
         default=120,
@@ -129,6 +135,8 @@ class Settings:
         out = {}
         for s in SETTINGS:
             value = getattr(self, s.name)
+            if isinstance(value, bool):
+                value = "1" if value else None
             if value is not None:
                 out[s.env] = str(value)
         return out
@@ -192,5 +200,5 @@ def load_settings(environ: dict[str, str] | None = None, **overrides) -> Setting
         base_url=raw["base_url"] or None,
         job_stale_seconds=int(raw["job_stale_seconds"]),
         job_max_attempts=int(raw["job_max_attempts"]),
-        cookie_secure=environ.get("SESSION_COOKIE_SECURE", "") in ("1", "true", "yes"),
+        cookie_secure=str(raw["cookie_secure"] or "").lower() in ("1", "true", "yes"),
     )

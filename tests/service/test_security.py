@@ -215,3 +215,17 @@ def test_workbook_text_is_escaped_in_pages(tmp_path, web, client_token, fast_ren
     page = web.get(response.headers["Location"]).get_data(as_text=True)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert" not in page and "<b>x</b>" not in page
+
+
+def test_settings_pass_to_the_worker_process_unchanged(tmp_path):
+    from pipeline.service.config import load_settings
+
+    env = {
+        "CS_SOURCING_DATA": str(tmp_path),
+        "SESSION_COOKIE_SECURE": "1",
+        "MAX_UPLOAD_MB": "3",
+        "JOB_STALE_SECONDS": "30",
+    }
+    settings = load_settings(env)
+    assert settings.cookie_secure and settings.max_upload_mb == 3
+    assert load_settings(settings.env()) == settings
