@@ -130,7 +130,11 @@ def run_job(settings: Settings, job_id: str) -> str:
     except Exception as exc:
         # Unusable files never get here (refused at upload); a bad brand or a bug does.
         log.exception("job %s failed", job_id)
-        message = str(exc) if isinstance(exc, pipeline_calls.PipelineError) else repr(exc)
+        message = (
+            str(exc)
+            if isinstance(exc, pipeline_calls.PipelineError)
+            else f"internal error (a bug in cs-sourcing, not in your workbook): {exc!r}"
+        )
         _set(ctx.sessions, job_id, state=FAILED, error=message, finished_at=now())
         return FAILED
     finally:

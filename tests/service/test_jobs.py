@@ -138,3 +138,15 @@ def test_a_queue_that_refuses_a_job_loses_nothing(app, web, client_token, fast_r
     assert get_job(app, job_id).state == QUEUED
     assert jobs.recover(queued_older_than=0) == [job_id]
     assert get_job(app, job_id).state == DONE
+
+
+def test_a_bug_in_a_render_is_named_as_such(app, web, client_token, monkeypatch):
+    from pipeline.service import pipeline_calls
+
+    def buggy(*_args, **_kw):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(pipeline_calls, "render", buggy)
+    location = upload(web, client_token, example_bytes()).headers["Location"]
+    page = web.get(location).get_data(as_text=True)
+    assert "internal error (a bug in cs-sourcing, not in your workbook)" in page
