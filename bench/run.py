@@ -398,6 +398,11 @@ def main() -> int:
         print(f"batch of {args.batch}...", flush=True)
         f["batch"] = batch_throughput(book, work, args.batch)
         print(f"  {f['batch']}", flush=True)
+        print(f"the intake service ({args.batch} submissions)...", flush=True)
+        from bench import service
+
+        f["service"] = service.measure(work / "service", n=args.batch)
+        print(f"  {f['service']}", flush=True)
     write_report(args.out, f)
     print(f"wrote {args.out}")
     return 0
@@ -413,7 +418,7 @@ def _verdict(ok: bool) -> str:
 
 def write_report(path: Path, f: dict) -> None:
     cold_wall, alone, big, batch, lo = f["cold_wall"], f["alone"], f["big"], f["batch"], f["lo"]
-    large = f["large"]
+    large, svc = f["large"], f["service"]
     ratio = cold_wall / alone
     strict = cold_wall / f["alone_files"]
     spread = f"{f['ratios'][0]:.2f}–{f['ratios'][-1]:.2f}"
@@ -448,6 +453,9 @@ absolute seconds. Budgets are those of DESIGN §7.
 | peak memory per worker | ≤ 300 MB | {peak:.0f} MB | {_verdict(peak <= 300)} |
 | compute on the example, warm (hourly staffing of {f["example"]["hourly"]} live channels, {f["example"]["patience"]} with Erlang A; hybrids and sensitivity included) | ≤ 0.5 s | **{f["example"]["warm"]:.2f} s** (median {f["example"]["median"]:.2f} s; first call {f["example"]["first"]:.2f} s) | {_verdict(f["example"]["warm"] <= 0.5)} |
 | {f["lines"]:,} cost lines: read + validate + compute | ≤ 3 s | {big["total"]:.2f} s (read {big["read"]:.2f}, validate {big["validate"]:.2f}, compute {big["compute"]:.2f}) | {_verdict(big["total"] <= 3)} |
+| service: validation feedback on the example (POST to the answer with its issues) | ≤ 1 s | {svc["feedback"]:.2f} s (a workbook with errors: {svc["feedback_invalid"]:.2f} s) | {_verdict(svc["feedback"] <= 1 and svc["feedback_invalid"] <= 1)} |
+| service: the example's PDF (POST to report done, idle service) vs the command line's warm render | ≤ 1.5 × | {svc["report"]:.2f} s / {svc["cli_warm"]:.2f} s = **{svc["report_ratio"]:.2f} ×** | {_verdict(svc["report_ratio"] <= 1.5)} |
+| service: {svc["n"]} submissions on 2 workers vs 1 | ≥ 1.8 × | {svc["workers1"]:.0f} s → {svc["workers2"]:.0f} s = **{svc["speedup"]:.2f} ×** (the machine's two-process ceiling: {f["ceiling"]:.2f} ×) | {_verdict(svc["speedup"] >= 1.8)} |
 | {f["large_lines"]:,} cost lines ({large["mb"]:.1f} MB file): read + validate in a fresh process | ≤ 10 s, ≤ 300 MB | {large["seconds"]:.2f} s (best {large["best"]:.2f} s), peak {large["peak_mb"]:.0f} MB | {_verdict(large["seconds"] <= 10 and large["peak_mb"] <= 300)} |
 | {f["lines"]:,} cost lines: report pages | ≤ 40 | {big["pages"]} pages (report in {big["report_seconds"]:.1f} s) | {_verdict(big["pages"] <= 40)} |
 | Erlang C, A = 5,000 Erlangs | milliseconds | {f["erl"] * 1000:.2f} ms ({f["agents"]:,} agents) | {_verdict(f["erl"] < 0.1)} |
