@@ -86,12 +86,6 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
         view = app.view_functions[endpoint]
         app.view_functions[endpoint] = limiter.limit(limit, methods=["POST"])(view)
 
-    @app.before_request
-    def language() -> None:
-        g.lang = i18n.pick_language(
-            request.args.get("lang"), request.cookies.get("lang"), request.accept_languages
-        )
-
     @app.after_request
     def headers(response):
         response.headers["Content-Security-Policy"] = CSP
@@ -114,7 +108,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
 
     @app.context_processor
     def words():
-        lang = g.get("lang", "en")
+        lang = page_language()
         return {
             "t": lambda key, **values: i18n.word(key, lang, **values),
             "lang": lang,
@@ -123,7 +117,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
         }
 
     def error(status: int, key: str, **values):
-        lang = g.get("lang", "en")
+        lang = page_language()
         message = i18n.word(key, lang, **values)
         if request.path.startswith("/api/"):
             return jsonify({"error": message, "status": status}), status
@@ -172,6 +166,16 @@ class ServiceState:
         self.sessions = sessions
         self.storage = storage
         self.jobs = jobs
+
+
+def page_language() -> str:
+    """The page's language, chosen once per request: the switch, the cookie, then the browser's.
+    Not a before_request hook: a client link's 404 is decided before those hooks run."""
+    if "lang" not in g:
+        g.lang = i18n.pick_language(
+            request.args.get("lang"), request.cookies.get("lang"), request.accept_languages
+        )
+    return g.lang
 
 
 def state() -> ServiceState:

@@ -88,6 +88,8 @@ def test_unknown_link_is_404(web):
     response = web.get("/c/not-a-real-token/")
     assert response.status_code == 404
     assert "the link is no longer valid" in response.get_data(as_text=True)
+    indonesian = web.get("/c/not-a-real-token/", headers={"Accept-Language": "id"})
+    assert "tautannya sudah tidak berlaku" in indonesian.get_data(as_text=True)
 
 
 def test_zip_bomb_gets_the_unusable_file_answer(web, client_token, tmp_path):
