@@ -68,6 +68,8 @@ class Side:
     contacts: np.ndarray
     """(M+1,) contacts handled per month."""
     flows: CashFlows
+    drivers: np.ndarray | None = None
+    """The driver rows the lines were charged on (`costs.driver_index`), for the per-line flows."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -217,6 +219,7 @@ class Engine:
             fte=plan.fte.sum(axis=0),
             contacts=plan.contacts.sum(axis=0),
             flows=flows,
+            drivers=drivers,
         )
         self._sides[key] = side
         return side
