@@ -730,3 +730,74 @@ def test_numeric_cell_holding_no_number_is_text(make_workbook, text):
     assert flat(book) == [("Costs", "M5", "formula-without-value")]
     _, issues = check_workbook(path)
     assert ("Costs", "F5", "not-a-number") in [(i.sheet, i.cell, i.code) for i in issues]
+
+
+# ---------------------------------------------------------------------- annotate, round trip
+def test_an_annotated_copy_fixed_and_checked_again_keeps_no_earlier_marks(tmp_path, make_workbook):
+    """Users fix the annotated copy and send it back: the second check marks only what is still
+    wrong, on one Issues sheet, with every other cell as it was before the first check."""
+    from pipeline.flow import read_and_validate
+
+    src = make_workbook({"Costs!F5": "not a number", "Costs!F6": "nor this"})
+    original = openpyxl.load_workbook(src)
+    f5_fill = original["Costs"]["F5"].fill.fgColor.rgb
+    # A comment of the user's own, on a cell that will be marked.
+    original["Costs"]["F6"].comment = openpyxl.comments.Comment("ask Budi", "Sari")
+    original.save(src)
+    first = tmp_path / "checked.xlsx"
+    annotate_workbook(src, read_and_validate(src).issues, first)
+    marked = openpyxl.load_workbook(first)
+    assert marked["Costs"]["F5"].fill.fgColor.rgb.endswith("F4B6B6")
+    assert marked["_cs_marks"].sheet_state == "veryHidden"
+    # The user fixes F5 only, in the annotated copy, and checks it again.
+    marked["Costs"]["F5"].value = 12000
+    fixed = tmp_path / "fixed.xlsx"
+    marked.save(fixed)
+    issues = read_and_validate(fixed).issues
+    assert {i.cell for i in issues if i.is_error} == {"F6"}
+    second = tmp_path / "checked-again.xlsx"
+    annotate_workbook(fixed, issues, second)
+    wb = openpyxl.load_workbook(second)
+    listings = [ws.title for ws in wb.worksheets if ws.title.startswith("Issues")]
+    assert listings == ["Issues"]
+    assert [
+        r[3] for r in wb["Issues"].iter_rows(min_row=2, values_only=True) if r[0] == "error"
+    ] == ["F6"]
+    f5, f6 = wb["Costs"]["F5"], wb["Costs"]["F6"]
+    assert f5.fill.fgColor.rgb == f5_fill and f5.comment is None
+    assert f6.fill.fgColor.rgb.endswith("F4B6B6")
+    assert f6.comment.text.startswith("ask Budi\n---\n") and f6.comment.text.count("---") == 1
+    # And once all is fixed, the user's own comment is all that is left.
+    wb["Costs"]["F6"].value = 500
+    wb.save(fixed)
+    third = tmp_path / "clean.xlsx"
+    annotate_workbook(fixed, read_and_validate(fixed).issues, third)
+    clean = openpyxl.load_workbook(third)
+    assert clean["Costs"]["F6"].comment.text == "ask Budi"
+    assert not clean["Costs"]["F6"].fill.fgColor.rgb.endswith("F4B6B6")
+    assert [ws.title for ws in clean.worksheets].count("Issues") == 1
+
+
+def test_a_copy_annotated_by_an_older_version_loses_its_issues_sheet_too(tmp_path, make_workbook):
+    src = make_workbook()
+    first = tmp_path / "a.xlsx"
+    annotate_workbook(src, _issues(), first)
+    wb = openpyxl.load_workbook(first)
+    wb.remove(wb["_cs_marks"])  # as written before marks were remembered
+    wb.save(first)
+    second = tmp_path / "b.xlsx"
+    annotate_workbook(first, _issues()[:1], second)
+    titles = openpyxl.load_workbook(second).sheetnames
+    assert [t for t in titles if t.startswith("Issues")] == ["Issues"]
+    assert openpyxl.load_workbook(second)["Costs"]["M4"].comment is None
+
+
+def test_a_user_sheet_called_issues_is_not_taken_for_ours(tmp_path, make_workbook):
+    src = make_workbook()
+    wb = openpyxl.load_workbook(src)
+    wb.create_sheet("Issues")["A1"] = "our own list of open questions"
+    wb.save(src)
+    out = tmp_path / "a.xlsx"
+    annotate_workbook(src, _issues(), out)
+    titles = openpyxl.load_workbook(out).sheetnames
+    assert "Issues" in titles and "Issues (2)" in titles

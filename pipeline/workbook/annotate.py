@@ -7,6 +7,7 @@ import io
 import logging
 import os
 from collections.abc import Iterable
+from copy import copy
 
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
@@ -37,6 +38,8 @@ HEADERS = (
 SEVERITY = {"error": T("error", "galat"), "warning": T("warning", "peringatan")}
 NONE_FOUND = T("No problems found.", "Tidak ada masalah.")
 AUTHOR = "cs-sourcing"
+MARKS_SHEET = "_cs_marks"
+_MARK_COLOURS = {RED.fgColor.rgb.upper(), AMBER.fgColor.rgb.upper()}
 MAX_MERGED_CELLS = 200_000
 """openpyxl makes one object per merged cell when it loads a workbook (a merge down to row
 1,048,576 is 12 million of them, minutes and gigabytes): beyond this, no annotated copy."""
@@ -81,15 +84,99 @@ def _annotated(src: Source, issues: list[Issue], lang: str, name: str | None):
         )
     except Exception as exc:  # openpyxl raises many kinds on files Excel itself opens
         raise unusable(pkg.path, "annotate-failed", "annotate-load-failed", detail=exc) from exc
+    # An annotated copy fixed and checked again: its earlier marks and Issues sheet go first.
+    _clear_earlier(wb)
     sheets = {ws.title.lower(): ws for ws in wb.worksheets}
     by_cell: dict[tuple[str, str], list[Issue]] = {}
     for issue in issues:
         if issue.sheet and issue.cell and issue.sheet.lower() in sheets:
             by_cell.setdefault((issue.sheet.lower(), issue.cell.upper()), []).append(issue)
+    marks = _Marks(wb)
     for (sheet, ref), found in by_cell.items():
-        _mark(sheets[sheet], ref, found, lang)
+        _mark(sheets[sheet], ref, found, lang, marks)
     _issues_sheet(wb, issues, sheets, lang)
     return wb
+
+
+class _Marks:
+    """A very hidden sheet remembering what each marked cell looked like before (its fill, kept
+    as the fill of a cell here, and its own comment), so that the next check of this copy puts
+    every cell back before marking it again."""
+
+    def __init__(self, wb) -> None:
+        self.wb, self.ws = wb, None
+
+    def remember(self, cell) -> None:
+        if self.ws is None:
+            self.ws = self.wb.create_sheet(MARKS_SHEET)
+            self.ws.sheet_state = "veryHidden"
+            self.ws.append(["sheet", "cell", "fill", "comment", "author"])
+        own = cell.comment if cell.comment is not None and cell.comment.author != AUTHOR else None
+        self.ws.append(
+            [
+                cell.parent.title,
+                cell.coordinate,
+                None,
+                own.text if own else None,
+                own.author if own else None,
+            ]
+        )
+        self.ws.cell(self.ws.max_row, 3).fill = copy(cell.fill)
+
+
+def _ours(fill) -> bool:
+    rgb = getattr(fill.fgColor, "rgb", None)
+    return fill.fill_type == "solid" and isinstance(rgb, str) and rgb.upper() in _MARK_COLOURS
+
+
+def _clear_earlier(wb) -> None:
+    """Undo the marks of an earlier check: fills put back (unless the user recoloured the cell),
+    our comments removed (the user's own restored), the Issues sheet and the memory removed."""
+    listings = [ws for ws in wb.worksheets if _is_issues_sheet(ws)]
+    if MARKS_SHEET in wb.sheetnames:
+        memory = wb[MARKS_SHEET]
+        for row in memory.iter_rows(min_row=2):
+            cell = _cell_at(wb, row[0].value, row[1].value)
+            if cell is None:
+                continue
+            if _ours(cell.fill):
+                cell.fill = copy(row[2].fill)
+            if cell.comment is not None and cell.comment.author == AUTHOR:
+                text, author = row[3].value, row[4].value
+                cell.comment = Comment(str(text), str(author or "")) if text else None
+        wb.remove(memory)
+    elif listings:
+        # A copy annotated before marks were remembered: comments go, the user's part kept;
+        # the fills cannot be told from the user's own and stay.
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.comment is not None and cell.comment.author == AUTHOR:
+                        text = cell.comment.text
+                        own = text.split("\n---\n", 1)[0] if "\n---\n" in text else None
+                        cell.comment = Comment(own, "") if own else None
+    for ws in listings:
+        wb.remove(ws)
+
+
+def _cell_at(wb, sheet: object, ref: object):
+    if not isinstance(sheet, str) or not isinstance(ref, str) or sheet not in wb.sheetnames:
+        return None
+    try:
+        cell = wb[sheet][ref]
+    except (CellCoordinatesException, ValueError, IndexError, AttributeError):
+        return None
+    return None if isinstance(cell, tuple) else cell
+
+
+def _is_issues_sheet(ws) -> bool:
+    """An Issues sheet this tool wrote (either language, numbered or not): its header row."""
+    first = [ws.cell(1, c).value for c in range(1, len(HEADERS) + 1)]
+    return any(first == [h(lang) for h in HEADERS] for lang in ("en", "id")) and any(
+        ws.title == name(lang) or ws.title.startswith(f"{name(lang)} (")
+        for lang in ("en", "id")
+        for name in (SHEET_NAME,)
+    )
 
 
 def _refuse_huge_merges(pkg: Package) -> None:
@@ -121,7 +208,7 @@ def _refuse_huge_merges(pkg: Package) -> None:
         pkg.expat(sheet.part, configure)
 
 
-def _mark(ws, ref: str, found: list[Issue], lang: str) -> None:
+def _mark(ws, ref: str, found: list[Issue], lang: str, marks: _Marks) -> None:
     try:
         cell = ws[ref]
     except (CellCoordinatesException, ValueError, IndexError):
@@ -129,17 +216,16 @@ def _mark(ws, ref: str, found: list[Issue], lang: str) -> None:
     if isinstance(cell, tuple):
         return  # a range, not a cell: listed on the Issues sheet only
     has_error = any(i.severity == ERROR for i in found)
-    try:
-        cell.fill = RED if has_error else AMBER
-    except AttributeError:
+    if not hasattr(cell, "fill") or type(cell).__name__ == "MergedCell":
         # A merged cell other than the top-left: mark the cell that holds the value.
         for merged in ws.merged_cells.ranges:
             if ref in merged:
                 cell = ws.cell(merged.min_row, merged.min_col)
-                cell.fill = RED if has_error else AMBER
                 break
         else:
             return
+    marks.remember(cell)
+    cell.fill = RED if has_error else AMBER
     text = "\n".join(f"[{SEVERITY[i.severity](lang)}] {i.message}" for i in found)
     if cell.comment is not None and cell.comment.author != AUTHOR:
         text = f"{cell.comment.text}\n---\n{text}"
