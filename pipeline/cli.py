@@ -257,6 +257,13 @@ BRAND = click.option(
     help="Also write the rendered HTML, self-contained, for preview.",
 )
 @click.option("--pdfa", is_flag=True, help="PDF/A-3b with the workbook and results.json attached.")
+@click.option(
+    "--no-attach-workbook",
+    "no_workbook",
+    is_flag=True,
+    help="With --pdfa: attach results.json only, not the workbook (for clients who must not "
+    "receive it).",
+)
 @click.pass_obj
 def report(
     obj: Ctx,
@@ -267,6 +274,7 @@ def report(
     json_out: Path | None,
     html_out: Path | None,
     pdfa: bool,
+    no_workbook: bool,
 ) -> int:
     from .flow import Timings, build_report
 
@@ -281,6 +289,7 @@ def report(
             json_out=json_out,
             html_out=html_out,
             pdfa=pdfa,
+            attach_workbook=not no_workbook,
             timings=timings,
         )
     except InvalidWorkbook as exc:

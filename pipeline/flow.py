@@ -133,6 +133,7 @@ def render_report(
     brand: str | None = None,
     lang: str | None = None,
     pdfa: bool = False,
+    attach_workbook: bool = True,
     timings: Timings | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> Rendered:
@@ -158,8 +159,10 @@ def render_report(
     t = timings.start("pdf")
     attachments: Sequence[tuple[str, bytes]] = ()
     if pdfa:
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        attachments = ((source_name(source, name), data), ("results.json", payload))
+        attachments = (("results.json", payload),)
+        if attach_workbook:
+            data = source if isinstance(source, bytes) else Path(source).read_bytes()
+            attachments = ((source_name(source, name), data), *attachments)
     pdf, pages = report.pdf_bytes(
         html, brand=the_brand, lang=lang, pdfa=pdfa, attachments=attachments
     )
@@ -186,6 +189,7 @@ def build_report(
     json_out: str | os.PathLike | None = None,
     html_out: str | os.PathLike | None = None,
     pdfa: bool = False,
+    attach_workbook: bool = True,
     timings: Timings | None = None,
 ) -> ReportOutcome:
     """The whole pipeline to files: workbook -> PDF (+ results.json, HTML preview), each written
@@ -195,7 +199,9 @@ def build_report(
     outputs = [out for out in (out_pdf, json_out, html_out) if out is not None]
     for i, out in enumerate(outputs):
         files.refuse_overwrite(out, [path, *outputs[:i]])
-    done = render_report(path, brand=brand, lang=lang, pdfa=pdfa, timings=timings)
+    done = render_report(
+        path, brand=brand, lang=lang, pdfa=pdfa, attach_workbook=attach_workbook, timings=timings
+    )
     try:
         files.write_bytes(out_pdf, done.pdf)
         if json_out is not None:

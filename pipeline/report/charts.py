@@ -66,6 +66,11 @@ def money_axis(
     return fmt, unit
 
 
+def alt_list(items) -> str:
+    """Items of a chart's alternate text, one after the other."""
+    return "; ".join(items)
+
+
 def _canvas(name: str, height_in: float, brand: Brand) -> Canvas:
     return Canvas(
         prefix=name, width=WIDTH, height=height_in * 72, font=brand.font, text_colour=brand.text
@@ -119,7 +124,13 @@ def cumulative_cost(results: Results, loc: Locale, brand: Brand) -> str:
     )
     for i, ys in enumerate(series):
         _line_series(c, ax, range(len(ys)), ys, colours[i], i, max(1, len(ys) // 6))
-    return c.svg(loc._("Cumulative cost over the horizon"))
+    ends = sorted(zip((ys[-1] if ys else 0.0 for ys in series), names, strict=True))
+    alt = loc._(
+        "Cumulative cost of each option month by month over {months} months; at the end: {list}.",
+        months=loc.number(months),
+        list=alt_list(f"{name} {loc.money_words(v)}" for v, name in ends),
+    )
+    return c.svg(loc._("Cumulative cost over the horizon"), alt)
 
 
 def annual_stacked(results: Results, loc: Locale, brand: Brand) -> str:
@@ -182,7 +193,21 @@ def annual_stacked(results: Results, loc: Locale, brand: Brand) -> str:
                 bottom += value
         name_x = ax.x(i * group + (years - 1) / 2)
         c.text(name_x, c.height - 4, opt.name, anchor="middle", size=8, bold=True)
-    return c.svg(loc._("Annual cost by category"))
+
+    def year(y: int) -> str:
+        return alt_list(
+            f"{opt.name} {loc.money_words(totals[i * years + y])}"
+            for i, opt in enumerate(results.options)
+        )
+
+    alt = loc._(
+        "Annual cost of each option, year by year, stacked by cost category; year 1: {first}; "
+        "year {n}: {last}.",
+        n=loc.number(years),
+        first=year(0),
+        last=year(years - 1),
+    )
+    return c.svg(loc._("Annual cost by category"), alt)
 
 
 def _payback_rows(spans: Sequence[tuple[float, float]]) -> list[int]:
@@ -253,7 +278,30 @@ def cumulative_savings(results: Results, loc: Locale, brand: Brand) -> str:
         c.line(x, ax.top, x, ax.bottom, colours[i], 0.8, "1 2")
         c.marker(MARKERS[i % len(MARKERS)], x, y - 2.5, colours[i], size=3.2)
         c.text(x + 5 if start else x - 5, y, label, size=SMALL, anchor="start" if start else "end")
-    return c.svg(loc._("Return on investment"))
+    items = []
+    for comp in results.comparisons:
+        end = loc.money_words(comp.cumulative_savings[-1] if comp.cumulative_savings else 0.0)
+        if comp.payback_month is None:
+            items.append(
+                loc._("{name}: {amount} at the end, no payback", name=comp.option, amount=end)
+            )
+        else:
+            items.append(
+                loc._(
+                    "{name}: {amount} at the end, paid back {when}",
+                    name=comp.option,
+                    amount=end,
+                    when=loc.months(comp.payback_month),
+                )
+            )
+    alt = loc._(
+        "Cumulative savings of each alternative against {baseline}, month by month over {months} "
+        "months; {list}.",
+        baseline=results.baseline,
+        months=loc.number(months),
+        list=alt_list(items),
+    )
+    return c.svg(loc._("Return on investment"), alt)
 
 
 def hybrid_curve(results: Results, loc: Locale, brand: Brand) -> str:
@@ -294,7 +342,20 @@ def hybrid_curve(results: Results, loc: Locale, brand: Brand) -> str:
         _line_series(c, ax, xs, ys, colours[i], i + 1, 1)
     for i, hyb in enumerate(results.hybrid):
         c.marker("*", ax.x(hyb.best_share * 100), ax.y(hyb.best_pv_cost), colours[i], size=9)
-    return c.svg(loc._("Hybrid split"))
+    alt = loc._(
+        "Present value of cost as the share of volume sent to each vendor goes from 0 to 100%; "
+        "{list}.",
+        list=alt_list(
+            loc._(
+                "{vendor}: lowest at {share} ({amount})",
+                vendor=hyb.vendor,
+                share=loc.percent(hyb.best_share),
+                amount=loc.money_words(hyb.best_pv_cost),
+            )
+            for hyb in results.hybrid
+        ),
+    )
+    return c.svg(loc._("Hybrid split"), alt)
 
 
 def tornado(results: Results, loc: Locale, brand: Brand, labels: Sequence[str]) -> str:
@@ -338,4 +399,19 @@ def tornado(results: Results, loc: Locale, brand: Brand, labels: Sequence[str]) 
             if fill != colour:
                 c.rect(x0, y0, x1 - x0, y1 - y0, fill, stroke="none", width=0)
     c.line(ax.x(base), ax.top, ax.x(base), ax.bottom, brand.text, 0.9)
-    return c.svg(loc._("Sensitivity and break-even"))
+    alt = loc._(
+        "NPV of the savings of {option} with each driver at its low and its high value, the widest "
+        "swing first; base {base}; {list}.",
+        option=sens.option,
+        base=loc.money_words(base),
+        list=alt_list(
+            loc._(
+                "{driver}: {low} to {high}",
+                driver=label,
+                low=loc.money_words(row.npv_low),
+                high=loc.money_words(row.npv_high),
+            )
+            for label, row in zip(labels, rows, strict=True)
+        ),
+    )
+    return c.svg(loc._("Sensitivity and break-even"), alt)

@@ -52,4 +52,17 @@ def cost_quality(results: Results, loc: Locale, brand: Brand) -> str | None:
                 ly += 9  # one label under the other instead of on top of it
             taken.append((x0, x1, ly))
             c.text(x0, ly, label, size=SMALL, colour=colour)
-    return c.svg(loc._("Cost against quality for every candidate"))
+    best = min(cands, key=lambda x: x.pv_cost)
+    alt = loc._(
+        "Present value of cost against the qualitative index for {n} candidates; the recommended "
+        "{rec} costs {cost} with an index of {index}; the cheapest, {cheapest}, costs {low}; "
+        "{front} candidates are on the cost-quality front.",
+        n=loc.number(len(cands)),
+        rec=text.candidate_label(loc, results, rec),
+        cost=loc.money_words(next(x.pv_cost for x in cands if x.name == rec)),
+        index=loc.number(next(x.qualitative_index for x in cands if x.name == rec)),
+        cheapest=text.candidate_label(loc, results, best.name),
+        low=loc.money_words(best.pv_cost),
+        front=loc.number(len(front)),
+    )
+    return c.svg(loc._("Cost against quality for every candidate"), alt)

@@ -72,6 +72,13 @@ def catalog(lang: str) -> dict[str, str]:
     return {m.id: m.string for m in po if m.id and m.string and not m.fuzzy}
 
 
+_SCALE_WORDS = (
+    (1e12, {"en": "trillion", "id": "triliun"}),
+    (1e9, {"en": "billion", "id": "miliar"}),
+    (1e6, {"en": "million", "id": "juta"}),
+)
+
+
 @dataclass(kw_only=True)
 class Locale:
     """Translation and formatting for one report: `_` translates, the other methods format."""
@@ -161,6 +168,21 @@ class Locale:
         )
         sign = "−" if value < 0 else ""
         return f"{sign}{self._symbol}\u00a0{body}"
+
+    def money_words(self, value: float | None) -> str:
+        """Money in a sentence: three significant figures and a scale word, `IDR 5.36 billion` /
+        `Rp 5,36 miliar`; amounts under a million in full."""
+        if self._missing(value):
+            return DASH
+        rounded = float(f"{abs(value):.3g}")
+        for scale, words in _SCALE_WORDS:
+            if rounded >= scale:
+                x = rounded / scale
+                digits = 2 if x < 10 else 1 if x < 100 else 0
+                body = self._decimal(x, digits)
+                sign = "−" if value < 0 else ""
+                return f"{sign}{self._symbol}\u00a0{body} {words[self.lang]}"
+        return self.money_auto(value)
 
     def axis_money(self, value: float) -> str:
         """Short amounts for chart axes, without the currency symbol (the axis label has it)."""

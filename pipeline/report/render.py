@@ -320,6 +320,9 @@ def pdf_bytes(
         "pdf_identifier": ident.encode() if isinstance(ident, str) else ident,
         "attachments": attached or None,
         "uncompressed_pdf": False,
+        # Tagged: a structure tree (headings, paragraphs, tables, figures with their alternate
+        # text) and the document language, so screen readers can read the report.
+        "pdf_tags": True,
     }
     if pdfa:
         options["pdf_variant"] = "pdf/a-3b"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .. import schema
 from ..model.results import Results, StaffingByHour
 from .brands import Brand
-from .charts import LEGEND_LEFT, _canvas, _colours, _legend_lines, _line_series
+from .charts import LEGEND_LEFT, _canvas, _colours, _legend_lines, _line_series, alt_list
 from .locales import Locale
 from .svg import AXIS, SMALL, TICK_TEXT, axes, legend, linear_ticks, text_width
 
@@ -102,7 +102,28 @@ def week_grid(
     for x, ty, value, colour in numbers:
         c.text(x, ty, value, size=6.3, anchor="middle", colour=colour)
     label = loc._("Agents needed in each hour of the week, per option")
-    return c.svg(label)
+    items = []
+    for title, week in weeks:
+        open_hours = [
+            (n, k)
+            for k, (n, sl) in enumerate(zip(week.agents, week.service_level, strict=True))
+            if sl is not None
+        ]
+        if not open_hours:
+            continue
+        most, at = max(open_hours)
+        items.append(
+            loc._(
+                "{title}: {low} to {high} agents, the most on {day} at {hour}:00",
+                title=title,
+                low=loc.number(min(n for n, _ in open_hours)),
+                high=loc.number(most),
+                day=days[at // 24],
+                hour=f"{at % 24:02d}",
+            )
+        )
+    alt = loc._("Agents needed in each open hour of the week; {list}.", list=alt_list(items))
+    return c.svg(label, alt)
 
 
 def monthly_fte(results: Results, loc: Locale, brand: Brand) -> str:
@@ -133,4 +154,18 @@ def monthly_fte(results: Results, loc: Locale, brand: Brand) -> str:
         _line_series(c, ax, range(1, months + 1), ys, colours[i], i, max(1, months // 6))
     for y in range(12, months, 12):
         c.line(ax.x(y + 0.5), ax.top, ax.x(y + 0.5), ax.bottom, AXIS, 0.4, "2 2")
-    return c.svg(loc._("FTE per month for each option over the horizon"))
+    alt = loc._(
+        "FTE of each option month by month over {months} months; {list}.",
+        months=loc.number(months),
+        list=alt_list(
+            loc._(
+                "{option}: {low} to {high} FTE",
+                option=name,
+                low=loc.number(min(ys), 1),
+                high=loc.number(max(ys), 1),
+            )
+            for name, ys in zip(names, series, strict=True)
+            if ys
+        ),
+    )
+    return c.svg(loc._("FTE per month for each option over the horizon"), alt)

@@ -161,15 +161,18 @@ class Canvas:
         )
         return f"url(#{pid})"
 
-    def svg(self, label: str) -> str:
+    def svg(self, label: str, alt: str | None = None) -> str:
+        """The chart; `alt` is the sentence that says what it shows (a tagged PDF's alternate
+        text, read from the <title>), `label` its short name."""
         head = (
             f'<svg class="chart" id="{self.prefix}-chart" role="img" aria-label="{escape(label)}" '
             f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {num(self.width)} '
             f'{num(self.height)}" font-family="{escape(self.font)}" font-size="{FONT}" '
             f'fill="{self.text_colour}">'
         )
+        title = f"<title>{escape(alt or label)}</title>"
         defs = f"<defs>{''.join(self.defs)}</defs>" if self.defs else ""
-        return head + defs + "\n".join(self.parts) + "</svg>\n"
+        return head + title + defs + "\n".join(self.parts) + "</svg>\n"
 
 
 def _cross(r: float, t: float) -> list[tuple[float, float]]:
