@@ -162,10 +162,29 @@ def validate(obj: Ctx, book: Path, as_json: bool, annotate: Path | None, lang: s
     return EXIT_INVALID if errors(checked.issues) else EXIT_OK
 
 
+XLSX = click.option(
+    "--xlsx",
+    "xlsx_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the results workbook: every figure as Excel tables with live totals.",
+)
+
+
+def _write_xlsx(obj: Ctx, results, xlsx_out: Path, lang: str) -> None:
+    from .export import write_results_workbook  # pandas only when asked for
+
+    write_results_workbook(results, xlsx_out, lang=lang)
+    obj.info(say("wrote-json", lang, path=xlsx_out))  # "Wrote {path}"
+
+
 # ----------------------------------------------------------------------------------------- compute
 @cli.command(
     help="Validate and compute the comparison; print it as a table and optionally write results.json."
-    + _examples("cs-sourcing compute analysis.xlsx --json results.json")
+    + _examples(
+        "cs-sourcing compute analysis.xlsx --json results.json",
+        "cs-sourcing compute analysis.xlsx --xlsx results.xlsx",
+    )
 )
 @BOOK
 @click.option(
@@ -175,16 +194,21 @@ def validate(obj: Ctx, book: Path, as_json: bool, annotate: Path | None, lang: s
     default=None,
     help="Write the results (schema cs-sourcing/results@2) to this file.",
 )
+@XLSX
 @click.option(
     "--lang", type=LANG, default=None, help="Language of messages [default: the workbook's]."
 )
 @click.pass_obj
-def compute(obj: Ctx, book: Path, json_out: Path | None, lang: str | None) -> int:
+def compute(
+    obj: Ctx, book: Path, json_out: Path | None, xlsx_out: Path | None, lang: str | None
+) -> int:
     from . import files
     from .flow import Timings, compute_workbook, results_json_bytes
 
     if json_out is not None:
         files.refuse_overwrite(json_out, [book])
+    if xlsx_out is not None:
+        files.refuse_overwrite(xlsx_out, [book, json_out])
     timings = Timings()
     try:
         results = compute_workbook(book, lang=lang, timings=timings)
@@ -197,6 +221,8 @@ def compute(obj: Ctx, book: Path, json_out: Path | None, lang: str | None) -> in
     if json_out is not None:
         files.write_bytes(json_out, results_json_bytes(results))
         obj.info(say("wrote-json", out_lang, path=json_out))
+    if xlsx_out is not None:
+        _write_xlsx(obj, results, xlsx_out, out_lang)
     print_timings(obj, timings)
     return EXIT_OK
 
@@ -230,6 +256,7 @@ BRAND = click.option(
         "cs-sourcing report analysis.xlsx",
         "cs-sourcing report analysis.xlsx -o laporan.pdf --lang id --brand nusantara",
         "cs-sourcing report analysis.xlsx --json results.json --html preview.html --pdfa",
+        "cs-sourcing report analysis.xlsx --xlsx results.xlsx",
     )
 )
 @BOOK
@@ -264,6 +291,7 @@ BRAND = click.option(
     help="With --pdfa: attach results.json only, not the workbook (for clients who must not "
     "receive it).",
 )
+@XLSX
 @click.pass_obj
 def report(
     obj: Ctx,
@@ -275,10 +303,14 @@ def report(
     html_out: Path | None,
     pdfa: bool,
     no_workbook: bool,
+    xlsx_out: Path | None,
 ) -> int:
+    from . import files
     from .flow import Timings, build_report
 
     output = output or book.with_name(f"{book.stem}-report.pdf")
+    if xlsx_out is not None:
+        files.refuse_overwrite(xlsx_out, [book, output, json_out, html_out])
     timings = Timings()
     try:
         outcome = build_report(
@@ -301,14 +333,16 @@ def report(
     obj.info(say("wrote-report", out_lang, path=output, pages=outcome.pages, option=rec.option))
     if outcome.results.issues:
         obj.info(say("warnings-in-appendix", out_lang, n=len(outcome.results.issues)))
+    if xlsx_out is not None:
+        _write_xlsx(obj, outcome.results, xlsx_out, out_lang)
     print_timings(obj, timings)
     return EXIT_OK
 
 
 # -------------------------------------------------------------------------------------------- demo
 @cli.command(
-    help="Write the example workbook and its report (English and Indonesian) into a folder."
-    + _examples("cs-sourcing demo", "cs-sourcing demo -o /tmp/demo")
+    help="Write the example workbook, its report and its results workbook (English and Indonesian) "
+    "into a folder." + _examples("cs-sourcing demo", "cs-sourcing demo -o /tmp/demo")
 )
 @click.option(
     "-o",
@@ -322,6 +356,7 @@ def report(
 @BRAND
 @click.pass_obj
 def demo(obj: Ctx, outdir: Path, brand: str | None) -> int:
+    from .export import write_results_workbook
     from .flow import build_report
     from .template import write_example
 
@@ -333,6 +368,7 @@ def demo(obj: Ctx, outdir: Path, brand: str | None) -> int:
         outcome = build_report(
             book, pdf, brand=brand, lang=lang, json_out=outdir / f"example-{lang}.results.json"
         )
+        write_results_workbook(outcome.results, outdir / f"example-{lang}.results.xlsx", lang=lang)
         obj.info(
             f"Wrote {book} and {pdf} ({outcome.pages} pages); "
             f"recommendation: {outcome.results.recommendation.option}"

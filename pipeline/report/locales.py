@@ -40,8 +40,9 @@ def N_(msgid: str) -> str:  # noqa: N802 - gettext convention
 
 
 def extract_msgids() -> list[str]:
-    """Every msgid of the report: `_()`/`N_()` in this package's modules and in the templates."""
-    from babel.messages.extract import extract_from_dir
+    """Every msgid of the report: `_()`/`N_()` in this package's modules, in the templates and in
+    the results workbook (`pipeline/export.py`)."""
+    from babel.messages.extract import extract_from_dir, extract_from_file
 
     from .brands import TEMPLATES_DIR
 
@@ -59,6 +60,13 @@ def extract_msgids() -> list[str]:
         ):
             if isinstance(msg, str) and msg:
                 found[msg] = None
+    # The results workbook (pipeline/export.py) speaks the report's words from the same catalog.
+    export = Path(__file__).parents[1] / "export.py"
+    for _line, msg, _comments, _ctx in extract_from_file(
+        "python", export, keywords={"_": None, "N_": None}
+    ):
+        if isinstance(msg, str) and msg:
+            found[msg] = None
     return list(found)
 
 
