@@ -2,7 +2,8 @@
 (the Guide's text is in `template_guide`).
 
 The filled example is an invented Indonesian e-commerce company comparing its in-house team with an
-onshore Jakarta vendor and an offshore vendor (IDR, 3 years), with two hybrids of its own. Sheet names, headers and dropdown
+onshore Jakarta vendor and an offshore vendor (IDR, 3 years), with two hybrids of its own, a
+risk register and the consultant's commentary. Sheet names, headers and dropdown
 labels are never spelled here: they come from `schema`.
 """
 
@@ -186,7 +187,70 @@ HYBRID_ROWS = (
     (T("Offshore vendor takes WhatsApp and email", "Vendor offshore menangani WhatsApp dan email"), OFFSHORE, (WHATSAPP, EMAIL), "all", "all", 1.0, T("Phone and chat stay with our team", "Telepon dan chat tetap di tim kami")),
     (T("Jakarta vendor after hours", "Vendor Jakarta di luar jam kerja"), JAKARTA, (), "after_hours", "all", 1.0, T("Our team keeps Mon-Fri 08-17", "Tim kami tetap melayani Sen-Jum 08-17")),
 )
+RISK_ROWS = (
+    (T("Offshore agents lack the product knowledge for complex disputes", "Agen offshore kurang memahami produk untuk sengketa yang rumit"), OFFSHORE, 4, 3, T("Keep disputes and fraud cases in-house; joint training before go-live; monthly calibration", "Sengketa dan kasus penipuan tetap di tim internal; pelatihan bersama sebelum go-live; kalibrasi bulanan"), T("Head of Customer Care", "Kepala Layanan Pelanggan")),
+    (T("Customer data (addresses, payment details) exposed at a vendor", "Data pelanggan (alamat, data pembayaran) bocor di vendor"), JAKARTA, 2, 5, T("Data-processing agreement under the PDP Law; access limited to the CRM; yearly audit", "Perjanjian pemrosesan data sesuai UU PDP; akses hanya lewat CRM; audit tahunan"), T("IT security lead", "Kepala keamanan TI")),
+    (T("Harbolnas and Lebaran peaks overwhelm the in-house team", "Puncak Harbolnas dan Lebaran melampaui kapasitas tim internal"), IN_HOUSE, 4, 4, T("Seasonal contract agents from October; overflow chat to a vendor", "Agen kontrak musiman mulai Oktober; limpahan chat ke vendor"), T("Workforce planner", "Perencana tenaga kerja")),
+    (T("Agent attrition stays above 30% a year", "Atrisi agen tetap di atas 30% per tahun"), IN_HOUSE, 3, 3, T("Career path to team lead; retention bonus after 12 months", "Jenjang karier ke team lead; bonus retensi setelah 12 bulan"), T("HR business partner", "Mitra bisnis SDM")),
+    (T("Leaving the vendor contract is slow and costly", "Keluar dari kontrak vendor lambat dan mahal"), OFFSHORE, 3, 4, T("90-day exit clause; the knowledge base stays ours; documented handover", "Klausul keluar 90 hari; basis pengetahuan tetap milik kami; serah terima terdokumentasi"), T("Procurement", "Pengadaan")),
+    (T("Service dips during the parallel run", "Layanan menurun selama masa paralel"), None, 3, 2, T("Move channel by channel, email first; daily stand-up during the transition", "Pindah per saluran, email lebih dulu; rapat harian selama transisi"), T("Project manager", "Manajer proyek")),
+)
 # fmt: on
+
+COMMENTARY_TEXTS = {
+    "executive": T(
+        "The figures favour moving volume to a vendor, but **quality on complex contacts** is the "
+        "risk that decides. We recommend a phased move: WhatsApp and email first, phone disputes "
+        "kept in-house, and a review against the SLA after six months.",
+        "Angka-angka mendukung pemindahan volume ke vendor, tetapi **kualitas pada kontak yang "
+        "rumit** adalah risiko penentunya. Kami menyarankan perpindahan bertahap: WhatsApp dan "
+        "email lebih dulu, sengketa telepon tetap di tim internal, dan tinjauan terhadap SLA "
+        "setelah enam bulan.",
+    ),
+    "next_steps": T(
+        "1. Present this report to the steering committee in December.\n"
+        "2. Ask both vendors for final quotes with exit terms and a data-security annex.\n"
+        "3. Run a four-week pilot on email with the preferred vendor.",
+        "1. Presentasikan laporan ini kepada komite pengarah pada bulan Desember.\n"
+        "2. Minta penawaran akhir dari kedua vendor, lengkap dengan ketentuan keluar dan lampiran "
+        "keamanan data.\n"
+        "3. Jalankan uji coba empat minggu untuk email dengan vendor pilihan.",
+    ),
+    "transition": T(
+        "- **Months 1-2**: parallel run on email and WhatsApp, with daily quality checks.\n"
+        "- **Month 3**: the vendor takes after-hours chat.\n"
+        "- **Month 6**: review against the SLA before extending the contract.",
+        "- **Bulan 1-2**: masa paralel untuk email dan WhatsApp, dengan pemeriksaan kualitas "
+        "harian.\n"
+        "- **Bulan 3**: vendor menangani chat di luar jam kerja.\n"
+        "- **Bulan 6**: tinjauan terhadap SLA sebelum kontrak diperpanjang.",
+    ),
+    "disclaimer": T(
+        "This analysis uses the volumes, costs and quotes provided by the client and the "
+        "assumptions in Appendix A. Its figures are estimates, not a guarantee of future costs; "
+        "vendor prices must be confirmed in the final contracts.",
+        "Analisis ini memakai volume, biaya dan penawaran yang diberikan klien serta asumsi di "
+        "Lampiran A. Angka-angkanya adalah perkiraan, bukan jaminan biaya di masa depan; harga "
+        "vendor harus dipastikan dalam kontrak akhir.",
+    ),
+    "reviewed_by": T("Dewi Lestari, Partner", "Dewi Lestari, Partner"),
+    "version": T("1.0", "1.0"),
+}
+"""The example's Commentary sheet (Markdown in the texts); the template has the same rows blank."""
+
+
+def commentary_rows(lang: str, *, example: bool) -> list[dict[str, object]]:
+    """tbl_commentary rows: one per section, labelled in every template, filled in the example."""
+    return [
+        {
+            "section": c.label(lang),
+            "text": COMMENTARY_TEXTS[c.code](lang)
+            if example and c.code in COMMENTARY_TEXTS
+            else None,
+        }
+        for c in schema.COMMENTARY_SECTIONS
+    ]
+
 
 # Scores per option (in-house, Jakarta, offshore) on schema.DEFAULT_CRITERIA, DOMAIN.md's suggested
 # in-house / outsourced scores with the onshore vendor a little closer to the business.
@@ -238,12 +302,15 @@ def table_rows(table_name: str, lang: str, *, example: bool = True) -> list[dict
     """The example rows of a table as {column key: cell value} (labels in `lang`)."""
     if table_name in SHAPE_TABLES:
         return shape_rows(table_name, lang, example=example)
+    if table_name == "tbl_commentary":
+        return commentary_rows(lang, example=example)
     table = schema.TABLES_BY_NAME[table_name]
     source = {
         "tbl_channels": CHANNEL_ROWS,
         "tbl_options": OPTION_ROWS,
         "tbl_costs": COST_ROWS,
         "tbl_hybrids": HYBRID_ROWS,
+        "tbl_risks": RISK_ROWS,
     }
     rows = []
     for raw in source[table_name]:

@@ -76,6 +76,8 @@ def build_workbook(lang: str, *, example: bool) -> Workbook:
             rows = content.score_rows(lang, example=example)
         elif table.name in content.SHAPE_TABLES:  # the built-in rows, in every template
             rows = content.shape_rows(table.name, lang, example=example)
+        elif table.name == "tbl_commentary":  # the section labels, in every template
+            rows = content.commentary_rows(lang, example=example)
         else:
             rows = content.table_rows(table.name, lang) if example else []
         write_table(sheets[table.name], table, lang, rows, lists, extra)

@@ -113,12 +113,27 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
         (
             "para",
             (
+                f"{s['risks']} and {s['commentary']} (optional): your risk register (likelihood and "
+                "impact 1-5, mitigation, owner), your commentary, next steps, transition plan, "
+                "disclaimer and sign-off for the report. Without risks the report proposes the usual "
+                "ones, marked as defaults."
+                if en
+                else f"{s['risks']} dan {s['commentary']} (opsional): daftar risiko Anda (kemungkinan "
+                "dan dampak 1-5, mitigasi, penanggung jawab), komentar, langkah berikutnya, rencana "
+                "transisi, penafian dan pengesahan untuk laporan. Tanpa risiko, laporan mengusulkan "
+                "risiko umum yang ditandai sebagai bawaan."
+            ),
+            "7",
+        ),
+        (
+            "para",
+            (
                 "Run: cs-sourcing validate FILE.xlsx to check it, then cs-sourcing report FILE.xlsx for the PDF."
                 if en
                 else "Jalankan: cs-sourcing validate FILE.xlsx untuk memeriksa, lalu "
                 "cs-sourcing report FILE.xlsx untuk PDF."
             ),
-            "7",
+            "8",
         ),
         *demand_blocks(lang),
         *hybrid_blocks(lang),

@@ -34,6 +34,8 @@ TABLE_ROWS = {
     "tbl_options": 10,
     "tbl_costs": 300,
     "tbl_hybrids": 20,
+    "tbl_risks": 30,
+    "tbl_commentary": len(schema.COMMENTARY_SECTIONS) + 4,
 }
 """Pre-sized blank rows: Excel cannot grow a table on a protected sheet. tbl_scores: criteria + 5;
 tbl_profiles: ten profiles of seven days (four built-in)."""
@@ -351,6 +353,7 @@ def _content_widths(table: schema.Table, lang: str) -> dict[str, float]:
         floor = min(col.width, 10)  # narrow columns stay narrow (the 24 hours of a profile)
         # The built-in profiles and patterns describe themselves in Notes, their last column.
         cap = 90 if table.name in content.SHAPE_TABLES and col.key == "notes" else 46
+        cap = max(cap, col.width) if col.wrap else cap
         widths[col.key] = min(
             cap, max(col.width, floor, longest_word + 3, max(texts, default=0) + 2)
         )
@@ -429,6 +432,12 @@ def write_table(
             if table.name == "tbl_scores":
                 fmt = "General"  # weights are small whole numbers mostly: 4, not 4.0
             _input(cell, fmt)
+            if col.wrap:
+                cell.alignment = WRAP_TOP
+        if table.name == "tbl_commentary" and data.get("text"):
+            ws.row_dimensions[r].height = min(
+                300, _fit_height(str(data["text"]), widths["text"], line=13)
+            )
         for j, name in enumerate(extra_headers, start=len(cols) + 1):
             _input(ws.cell(r, j, data.get(name)), schema.INT_FORMAT)
     for i, col in enumerate(cols, start=1):
@@ -447,6 +456,8 @@ def write_table(
             source = lists.distinct(schema.SEASONALITY, "pattern", lang)
         elif table.name == "tbl_scores" and col.key == "weight":
             source = '"0,1,2,3,4,5"'
+        elif table.name == "tbl_risks" and col.key in ("likelihood", "impact"):
+            source = '"1,2,3,4,5"'
         # A hybrid's Channels pick one name from the list or type several: no warning then.
         warn = col.kind != "channels"
         _validation(ws, sqref, col.header(lang), col.help(lang), lang, source, warn=warn)

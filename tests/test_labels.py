@@ -135,7 +135,9 @@ def test_examples_resaved_by_pandas_itself(lang, how):
     assert [(i.sheet, i.cell, i.code) for i in issues if i.code != "table-converted-to-range"] == [
         (project, f"{value_col}5", "names-recovered-by-labels")
     ]
-    assert [i.code for i in issues].count("table-converted-to-range") == len(schema.TABLES)
+    # The files predate the optional Risks and Commentary sheets.
+    older = [t for t in schema.TABLES if t.name not in ("tbl_risks", "tbl_commentary")]
+    assert [i.code for i in issues].count("table-converted-to-range") == len(older)
     assert inputs is not None and inputs.template_version == schema.TEMPLATE_VERSION
     assert inputs.project.horizon_years == 3 and inputs.project.language == lang
     # The hour headers pandas wrote as the numbers 0..23 were all found (no missing-column), and

@@ -155,8 +155,9 @@ def test_every_coded_column_has_a_dropdown_with_its_labels(book):
                 assert formula.startswith("OFFSET('_meta'!$")
                 checked += 1
     # mode, profile, pattern, day, type, yes/no (2), category, cost type, basis, escalation,
-    # option, channel, in a hybrid; a hybrid's vendor, channels, hours and tier
-    assert checked == 18
+    # option, channel, in a hybrid; a hybrid's vendor, channels, hours and tier; a risk's option;
+    # a commentary row's section
+    assert checked == 20
 
 
 def test_a_hybrids_channels_take_a_list_without_a_warning(book):

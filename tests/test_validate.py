@@ -153,6 +153,8 @@ def make_book(
     profiles: list[dict] | None = None,
     patterns: list[dict] | None = None,
     hybrids: list[dict] | None = None,
+    risks: list[dict] | None = None,
+    commentary: list[dict] | None = None,
     lang: str = "en",
     version: int = schema.TEMPLATE_VERSION,
     issues: tuple[Issue, ...] = (),
@@ -175,6 +177,10 @@ def make_book(
         shapes["tbl_seasonality"] = _table(schema.SEASONALITY, s["seasonality"], patterns)
     if hybrids is not None:
         shapes["tbl_hybrids"] = _table(schema.HYBRIDS, s["hybrids"], hybrids)
+    if risks is not None:
+        shapes["tbl_risks"] = _table(schema.RISKS, s["risks"], risks)
+    if commentary is not None:
+        shapes["tbl_commentary"] = _table(schema.COMMENTARY, s["commentary"], commentary)
     return RawBook(
         path="/tmp/book.xlsx",
         template_version=version,
@@ -199,7 +205,7 @@ def make_book(
         sheets=tuple(
             s[k]
             for k in ("guide", "project", "demand", "profiles", "seasonality")
-            + ("options", "costs", "hybrids", "scores")
+            + ("options", "costs", "hybrids", "scores", "risks", "commentary")
         ),
         issues=issues,
     )
@@ -640,6 +646,10 @@ CASES = {
         [(OP, "A6", "channel-not-priced")],
     ),
     "unknown-vendor": (dict(hybrids=[hybrid(vendor="Vendor Z")]), [(H, "B5", "unknown-vendor")]),
+    "unknown-risk-option": (
+        dict(risks=[{"risk": "Data leak", "option": "Vendor Z", "likelihood": 2, "impact": 5}]),
+        [("Risks", "B5", "unknown-risk-option")],
+    ),
     "not-a-vendor": (dict(hybrids=[hybrid(vendor="in-house")]), [(H, "B5", "not-a-vendor")]),
     "vendor-is-baseline": (
         dict(project=project_values(baseline_option="Vendor A"), hybrids=[hybrid()]),

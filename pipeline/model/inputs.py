@@ -182,6 +182,47 @@ class Criterion:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Risk:
+    """A row of the optional Risks sheet (`tbl_risks`): the consultant's own risk register."""
+
+    risk: str
+    option: str = ""
+    """The option it belongs to (its exact name in tbl_options, or as typed when it names none);
+    "" = every option."""
+    likelihood: int
+    """1 rare ... 5 almost certain."""
+    impact: int
+    """1 minor ... 5 severe."""
+    mitigation: str = ""
+    owner: str = ""
+    row: int = 0
+    """Worksheet row (0 for a risk proposed by the tool)."""
+    default: bool = False
+    """True for a risk and rating proposed by the tool (no Risks sheet), to be reviewed."""
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+
+@dataclass(frozen=True, kw_only=True)
+class Commentary:
+    """The consultant's own words and sign-off: the optional Commentary sheet, overridden section
+    by section by `report --notes NOTES.md`. Texts are Markdown; "" = not given."""
+
+    executive: str = ""
+    next_steps: str = ""
+    transition: str = ""
+    disclaimer: str = ""
+    prepared_by: str = ""
+    """"" = the Project sheet's Prepared by."""
+    reviewed_by: str = ""
+    version: str = ""
+    signoff_date: date | None = None
+    """None = the report date."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Inputs:
     project: Project
     channels: tuple[Channel, ...]
@@ -194,6 +235,10 @@ class Inputs:
     """Every row of the workbook's Seasonality table (v2)."""
     hybrids: tuple[HybridSpec, ...] = ()
     """The user's own hybrids (v2, optional Hybrids sheet)."""
+    risks: tuple[Risk, ...] = ()
+    """The user's risk register (v2, optional Risks sheet); () = the report proposes defaults."""
+    commentary: Commentary = field(default_factory=lambda: Commentary())
+    """The consultant's texts and sign-off (v2, optional Commentary sheet)."""
     template_version: int = 1
     source_name: str = ""
     """File name of the workbook (no directory), for the report."""

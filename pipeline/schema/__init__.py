@@ -10,7 +10,8 @@ appendix all read this package; nothing else spells a header, a sheet name or a 
 - `layout`: sheets and single values
 - `shapes`: the Profiles and Seasonality tables (template version 2)
 - `hybrids`: the optional Hybrids table, the user's own hybrids (template version 2)
-- `tables`: the seven tables, and each as an older template version has it
+- `deliverable`: the optional Risks and Commentary sheets (risk register, commentary, sign-off)
+- `tables`: the nine tables, and each as an older template version has it
 - `criteria`: default qualitative criteria and benchmarks
 - `demand`: built-in weekly profiles and seasonal patterns (template version 2)
 """
@@ -19,6 +20,7 @@ from .choices import *  # noqa: F403
 from .core import *  # noqa: F403
 from .cost_types import *  # noqa: F403
 from .criteria import *  # noqa: F403
+from .deliverable import *  # noqa: F403
 from .demand import *  # noqa: F403
 from .hybrids import *  # noqa: F403
 from .layout import *  # noqa: F403

@@ -80,6 +80,8 @@ class Column:
     width: float = 14
     """Column width in the template (characters)."""
     number_format: str = "General"
+    wrap: bool = False
+    """Long text typed over several lines (the Commentary sheet): the template wraps it."""
     since: int = 1
     """First template version that has this column; older workbooks are read without it."""
 

@@ -22,6 +22,8 @@ SHEETS = {
     "costs": T("Costs", "Biaya"),
     "hybrids": T("Hybrids", "Hibrida"),
     "scores": T("Qualitative", "Kualitatif"),
+    "risks": T("Risks", "Risiko"),
+    "commentary": T("Commentary", "Komentar"),
     "meta": T("_meta", "_meta"),
 }
 META_VERSION_NAME = "template_version"

@@ -26,6 +26,7 @@ from .core import (
     in_version,
 )
 from .cost_types import COST_TYPE_CHOICES
+from .deliverable import COMMENTARY, RISKS
 from .hybrids import HYBRIDS
 from .layout import SHEETS
 from .shapes import PROFILES, SEASONALITY
@@ -595,7 +596,7 @@ SCORES = Table(
 )
 SCORE_MIN, SCORE_MAX = 1, 5
 
-TABLES = (CHANNELS, PROFILES, SEASONALITY, OPTIONS, COSTS, HYBRIDS, SCORES)
+TABLES = (CHANNELS, PROFILES, SEASONALITY, OPTIONS, COSTS, HYBRIDS, SCORES, RISKS, COMMENTARY)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 

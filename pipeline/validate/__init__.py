@@ -15,12 +15,13 @@ from typing import Any
 
 from .. import schema
 from ..issues import ERROR, Issue
-from ..model.inputs import Channel, CostLine, Inputs, Option, Project
+from ..model.inputs import Channel, Commentary, CostLine, Inputs, Option, Project
 from ..raw import RawBook
 from ..schema import T
 from .cells import BAD, Checker, cell_key
 from .codes import CODES, CODES_BY_NAME, Code
 from .costs import check_channels_priced, read_costs
+from .deliverable import read_commentary, read_risks
 from .demand import (
     Shapes,
     check_patience,
@@ -133,6 +134,10 @@ def validate(
             sheets=sheets,
         )
     criteria = read_scores(ck, tables.get("tbl_scores"), by_option, sheets["options"])
+    risks, commentary = (), None
+    if version >= 2:
+        risks = read_risks(ck, tables.get("tbl_risks"), by_option, sheets["options"])
+        commentary = read_commentary(ck, tables.get("tbl_commentary"))
     table = tables.get("tbl_costs")
     costs_read = table is not None and all(
         k in table.columns for k in ("option", "item", "cost_type")
@@ -144,7 +149,7 @@ def validate(
         return None, issues
     inputs = _build(raw, project, channels, options, costs, criteria)
     user_hybrids = built_hybrids(hybrids)
-    if user_hybrids is BAD:
+    if user_hybrids is BAD or risks is BAD or commentary is BAD:
         inputs = None
     if inputs is not None:
         inputs = replace(
@@ -152,6 +157,8 @@ def validate(
             profiles=profiles.built(),
             patterns=patterns.built(),
             hybrids=user_hybrids,
+            risks=risks,
+            commentary=commentary or Commentary(),
             template_version=version,
         )
     if inputs is None:  # an unreadable value without an error: the reader's issue was a warning
@@ -228,7 +235,7 @@ def _ordered(issues: list[Issue], raw: RawBook) -> list[Issue]:
     """File-level issues first, then sheet by sheet in workbook order, row by row, left to right."""
     order = {name: i for i, name in enumerate(raw.sheets)}
     keys = ("guide", "project", "demand", "profiles", "seasonality", "options", "costs")
-    keys += ("hybrids", "scores")
+    keys += ("hybrids", "scores", "risks", "commentary")
     for i, key in enumerate((*keys, "meta")):
         for lang in schema.LANGUAGES:
             order.setdefault(schema.SHEETS[key](lang), 100 + i)

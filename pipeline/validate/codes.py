@@ -149,6 +149,12 @@ CODES: tuple[Code, ...] = (
     ),
     _c("duplicate-pattern", ERROR, "Two seasonal patterns have the same name."),
     _c("patience-not-positive", ERROR, "A channel's patience is 0 seconds or less."),
+    # risk register and commentary (template version 2, optional sheets)
+    _c(
+        "unknown-risk-option",
+        WARNING,
+        "A risk names an option that is not on the Options sheet; it keeps the name as typed.",
+    ),
     # hybrids (template version 2)
     _c("duplicate-hybrid", ERROR, "Two hybrids have the same name."),
     _c("unknown-vendor", ERROR, "A hybrid's Vendor names no option of the Options sheet."),
