@@ -16,8 +16,10 @@ from . import charts, text
 from .brands import Brand
 from .locales import DASH, Locale
 
-MAX_COST_LINES = 150
-"""Past this many lines the appendix lists groups (option x category x cost type), not lines."""
+MAX_COST_LINES = 40
+"""Past this many lines the appendix lists groups (option x category x cost type), not lines:
+every line, with its cash flow, is in the results workbook (`--xlsx`). Listing up to 150 made a
+150-line workbook the slowest report (25 pages, Appendix B a quarter of WeasyPrint's time)."""
 MAX_WARNINGS = 120
 """Past this many warnings the appendix lists the first ones and counts the rest."""
 TOP_RISKS = 5
