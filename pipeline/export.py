@@ -17,7 +17,7 @@ from datetime import date
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -33,6 +33,7 @@ MONEY, COUNT, INT, DEC1, DEC2, PCT, MULT, FACTOR, TEXT, DATE = (
 )  # fmt: skip
 WHOLE_CURRENCIES = frozenset({"IDR", "JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD", "UGX"})
 """Currencies whose amounts are shown without decimals (rupiah has no cents in practice)."""
+CENTRE = Alignment(horizontal="center")
 STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -113,7 +114,7 @@ class SheetWriter:
             n = 10
         else:
             n = len(str(value))
-        self.widths[col] = max(self.widths.get(col, 0), min(n + 2, 60))
+        self.widths[col] = max(self.widths.get(col, 0), min(n + 2, 48))
 
     def table(
         self,
@@ -151,6 +152,8 @@ class SheetWriter:
                 fmt = (formats[n][i - 1] if formats is not None else None) or c.fmt
                 if fmt in self.formats:
                     cell.number_format = self.formats[fmt]
+                if fmt == INT:  # months, years, rows: centred, clear of the text beside them
+                    cell.alignment = CENTRE
                 self._width(i, value, fmt)
         last = first + max(len(rows), 1) - 1
         if not rows:  # an Excel table needs a data row: an empty one
@@ -171,8 +174,18 @@ class SheetWriter:
         return TableRef(sheet=ws.title, letters=letters, first=first, last=last)
 
     def finish(self) -> None:
+        ws = self.ws
         for i, w in self.widths.items():
-            self.ws.column_dimensions[get_column_letter(i)].width = w
+            ws.column_dimensions[get_column_letter(i)].width = w
+        # Printed (or saved as PDF): landscape, every column on the page, the header repeated.
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        if ws.freeze_panes is not None:
+            header = ws[ws.freeze_panes].row - 1
+            ws.print_title_rows = f"{header}:{header}"
 
 
 def _formats(currency: str) -> dict[str, str]:
