@@ -233,3 +233,13 @@ def test_an_invalid_workbook_writes_no_results_workbook(tmp_path, make_workbook)
     assert main(["-q", "compute", str(book), "--xlsx", str(xlsx)]) == 1
     assert not xlsx.exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix in (".xlsx", ".part")] == [book.name]
+
+
+@pytest.mark.slow
+def test_demo_writes_the_results_workbook_beside_each_report(tmp_path):
+    assert main(["-q", "demo", "-o", str(tmp_path)]) == 0
+    for lang, sheets in (("en", SHEETS_EN), ("id", SHEETS_ID)):
+        book = openpyxl.load_workbook(tmp_path / f"example-{lang}.results.xlsx")
+        assert book.sheetnames == sheets
+        assert (tmp_path / f"example-{lang}.pdf").exists()
+    assert not list(tmp_path.glob("*.part"))
