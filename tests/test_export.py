@@ -85,6 +85,16 @@ def test_indonesian_workbook_speaks_indonesian():
     assert wb["Arus kas"].cell(wb["Arus kas"].max_row, 1).value == "Total"
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_table_has_unique_text_headers(lang):
+    # Excel repairs (and renames) a table whose headers repeat or are not text.
+    for ws in _book(lang).worksheets:
+        for table in ws.tables.values():
+            head = [c.value for c in next(iter(ws[table.ref]))]
+            assert all(isinstance(h, str) and h for h in head), (ws.title, head)
+            assert len(set(head)) == len(head), (ws.title, head)
+
+
 def test_every_cross_sheet_formula_reads_a_whole_table_column():
     wb = _book("en")
     found = 0
