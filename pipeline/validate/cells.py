@@ -333,6 +333,31 @@ class Checker:
         return any(i.severity == ERROR for i in self.issues)
 
     # ---------------------------------------------------------------------------------- reading
+    def read_row(
+        self, columns: Iterable[schema.Column], cells: Mapping[str, RawCell]
+    ) -> dict[str, Any]:
+        """`read_in` of each of `columns` in one row: key -> typed value."""
+        value_keys = getattr(cells, "value_keys", None)
+        known = value_keys() if value_keys is not None and not self.reported else {}
+        memo, out = self._memo, {}
+        for spec in columns:
+            key = spec.key
+            value_key = known.get(key)
+            if value_key is not None:
+                found = memo.get((id(spec), None, None, value_key), _MISSING)
+                if found is not _MISSING:
+                    out[key] = found
+                    continue
+                before = len(self.issues)
+                typed = self.read(spec, cells.get(key))
+                if len(self.issues) == before and typed is not BAD and len(memo) < MEMO_SIZE:
+                    self._specs[id(spec)] = spec
+                    memo[(id(spec), None, None, value_key)] = typed
+                out[key] = typed
+            else:
+                out[key] = self.read(spec, cells.get(key))
+        return out
+
     def read_in(
         self,
         spec: schema.Field | schema.Column,

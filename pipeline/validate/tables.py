@@ -72,16 +72,19 @@ def first_cell_ref(table: RawTable) -> str:
 
 def read_rows(ck: Checker, table: RawTable | None, spec: schema.Table, *, skip=()) -> list[Row]:
     """Every row of `table` read per the schema columns (except `skip`), blanks left as None."""
+    if table is None:
+        return []
+    wanted = [col for col in spec.columns if col.key not in skip]
+    # A column the reader did not find was reported by it; its rows take the default.
+    present = [col for col in wanted if col.key in table.columns]
+    absent = dict.fromkeys(col.key for col in wanted if col.key not in table.columns)
+    order = [col.key for col in wanted]
     rows = []
-    for raw_row in table.rows if table else ():
-        row = Row(raw=raw_row)
-        for col in spec.columns:
-            if col.key in skip:
-                continue
-            # A column the reader did not find was reported by it; its rows take the default.
-            present = table is not None and col.key in table.columns
-            row.values[col.key] = ck.read_in(col, raw_row.cells) if present else None
-        rows.append(row)
+    for raw_row in table.rows:
+        values = ck.read_row(present, raw_row.cells)
+        if absent:
+            values = {key: values.get(key) for key in order}
+        rows.append(Row(raw=raw_row, values=values))
     return rows
 
 

@@ -97,6 +97,20 @@ class RowCells(Mapping):
             return _BLANK
         return (stored.codes[i], stored.texts[i])  # type: ignore[union-attr]
 
+    def value_keys(self) -> dict[str, tuple]:
+        """`value_key` of every column at once (a row read whole), without the made cells."""
+        stored, made = self._stored, self._made
+        at = (
+            dict(zip(stored.cols, zip(stored.codes, stored.texts, strict=True), strict=True))
+            if stored is not None
+            else {}
+        )
+        return {
+            key: at.get(col, _BLANK)
+            for key, col in self._columns.col_of.items()
+            if made is None or key not in made
+        }
+
     def __getitem__(self, key: str) -> RawCell:
         found = self.get(key)
         if found is None:
