@@ -257,6 +257,7 @@ BRAND = click.option(
         "cs-sourcing report analysis.xlsx -o laporan.pdf --lang id --brand nusantara",
         "cs-sourcing report analysis.xlsx --json results.json --html preview.html --pdfa",
         "cs-sourcing report analysis.xlsx --xlsx results.xlsx",
+        "cs-sourcing report analysis.xlsx --notes NOTES.md --draft",
     )
 )
 @BOOK
@@ -292,6 +293,15 @@ BRAND = click.option(
     "receive it).",
 )
 @XLSX
+@click.option(
+    "--notes",
+    "notes_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Markdown file with the commentary, next steps, transition plan, disclaimer and "
+    "sign-off; each section given replaces the Commentary sheet's (format: docs/notes.md).",
+)
+@click.option("--draft", is_flag=True, help="Mark every page DRAFT (and the PDF metadata).")
 @click.pass_obj
 def report(
     obj: Ctx,
@@ -304,9 +314,14 @@ def report(
     pdfa: bool,
     no_workbook: bool,
     xlsx_out: Path | None,
+    notes_path: Path | None,
+    draft: bool,
 ) -> int:
     from . import files
     from .flow import Timings, build_report
+    from .notes import read_notes
+
+    notes = read_notes(notes_path) if notes_path is not None else None
 
     output = output or book.with_name(f"{book.stem}-report.pdf")
     if xlsx_out is not None:
@@ -322,6 +337,8 @@ def report(
             html_out=html_out,
             pdfa=pdfa,
             attach_workbook=not no_workbook,
+            notes=notes,
+            draft=draft,
             timings=timings,
         )
     except InvalidWorkbook as exc:

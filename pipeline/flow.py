@@ -13,9 +13,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .files import Source, source_name
 from .issues import InvalidWorkbook, Issue, UsageError, errors
+
+if TYPE_CHECKING:
+    from .notes import Notes
 
 log = logging.getLogger("pipeline")
 
@@ -134,12 +138,15 @@ def render_report(
     lang: str | None = None,
     pdfa: bool = False,
     attach_workbook: bool = True,
+    notes: Notes | None = None,
+    draft: bool = False,
     timings: Timings | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> Rendered:
     """The whole pipeline in memory: workbook -> results -> HTML -> PDF bytes and results.json.
     Safe in threads: nothing outside the call changes. `on_stage` hears "read", "validate",
-    "compute", "html" and "pdf" as each starts."""
+    "compute", "html" and "pdf" as each starts. `notes` (a parsed NOTES.md) replaces sections of
+    the workbook's commentary; `draft` marks every page and the metadata as a draft."""
     timings = timings or Timings()
     if on_stage is not None:
         timings.on_stage = on_stage
@@ -153,7 +160,10 @@ def render_report(
     results = compute_workbook(source, name=name, lang=lang, timings=timings)
     lang = lang or results.inputs.project.language
     t = timings.start("html")
-    html = report.render_html(results, brand=the_brand, lang=lang)
+    commentary = notes.over(results.inputs.commentary) if notes is not None else None
+    html = report.render_html(
+        results, brand=the_brand, lang=lang, commentary=commentary, draft=draft
+    )
     timings.add("html", t)
     payload = results_json_bytes(results)
     t = timings.start("pdf")
@@ -190,6 +200,8 @@ def build_report(
     html_out: str | os.PathLike | None = None,
     pdfa: bool = False,
     attach_workbook: bool = True,
+    notes: Notes | None = None,
+    draft: bool = False,
     timings: Timings | None = None,
 ) -> ReportOutcome:
     """The whole pipeline to files: workbook -> PDF (+ results.json, HTML preview), each written
@@ -200,7 +212,14 @@ def build_report(
     for i, out in enumerate(outputs):
         files.refuse_overwrite(out, [path, *outputs[:i]])
     done = render_report(
-        path, brand=brand, lang=lang, pdfa=pdfa, attach_workbook=attach_workbook, timings=timings
+        path,
+        brand=brand,
+        lang=lang,
+        pdfa=pdfa,
+        attach_workbook=attach_workbook,
+        notes=notes,
+        draft=draft,
+        timings=timings,
     )
     try:
         files.write_bytes(out_pdf, done.pdf)

@@ -434,10 +434,13 @@ def write_table(
             _input(cell, fmt)
             if col.wrap:
                 cell.alignment = WRAP_TOP
-        if table.name == "tbl_commentary" and data.get("text"):
-            ws.row_dimensions[r].height = min(
-                300, _fit_height(str(data["text"]), widths["text"], line=13)
-            )
+        wrapped = [
+            _fit_height(str(data[c.key]), widths[c.key] * 0.85, line=13)
+            for c in cols
+            if c.wrap and data.get(c.key)
+        ]
+        if wrapped:  # long texts shown whole (the Commentary, a risk and its mitigation)
+            ws.row_dimensions[r].height = min(300, max(wrapped))
         for j, name in enumerate(extra_headers, start=len(cols) + 1):
             _input(ws.cell(r, j, data.get(name)), schema.INT_FORMAT)
     for i, col in enumerate(cols, start=1):

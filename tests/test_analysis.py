@@ -197,8 +197,11 @@ def test_values_tested_read_as_what_was_tried(lang, driver, low, high, expected)
     assert driver_range(Locale(lang=lang, currency="IDR"), driver, low, high) == expected
 
 
-def test_risks_listed_once_per_option_type():
-    """Regression: six options repeated the same five vendor risks under every vendor."""
+def test_proposed_risks_listed_once_per_option_type():
+    """Regression: six options repeated the same five vendor risks under every vendor; the
+    register proposes each risk of a kind once, naming every option of that kind."""
+    from pipeline.report import register
+
     full = model_fixtures.example_inputs()
     vendor = next(o for o in full.options if o.type == "outsourced")
     extra = replace(vendor, name="Vendor Z")
@@ -207,13 +210,15 @@ def test_risks_listed_once_per_option_type():
         options=full.options + (extra,),
         costs=full.costs
         + tuple(replace(c, option="Vendor Z") for c in full.costs if c.option == vendor.name),
+        risks=(),
     )
-    view = build_view(compute(inputs), Locale(lang="en", currency="IDR"), load_brand(None))
-    listed = [(c.option, bool(c.risks), c.risks_as) for c in view.checklists]
-    vendors = [o.name for o in inputs.options if o.type == "outsourced"]
-    assert listed == [(full.project.baseline_option, True, "")] + [
-        (vendors[0], True, "") if v == vendors[0] else (v, False, vendors[0]) for v in vendors
-    ]
+    proposed = register.default_risks(compute(inputs), Locale(lang="en", currency="IDR"))
+    vendors = ", ".join(o.name for o in inputs.options if o.type == "outsourced")
+    by_option = [r.option for r in proposed if r.option == vendors]
+    outsourced = [d for d in register.DEFAULT_RISKS if d.kind == "outsourced"]
+    assert len(by_option) == len(outsourced)
+    assert len({r.risk for r in proposed}) == len(proposed)
+    assert all(r.default for r in proposed)
 
 
 # -------------------------------------------------------------------------- appendix

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .. import schema
 from ..model.results import Comparison, OptionResult, Results
-from . import charts, text
+from . import charts, register, text
 from .brands import Brand
 from .locales import DASH, Locale
 
@@ -47,11 +47,6 @@ class Checklist:
     type_label: str
     items: tuple[tuple[str, bool, str], ...]
     """(cost type label, included, items that cover it)."""
-    risks: tuple[str, ...]
-    """The risks of the option's type; empty when an earlier option of that type lists them."""
-    risks_as: str = ""
-    """That earlier option, named instead of repeating its risks (six options listed the same
-    five vendor risks five times)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -216,7 +211,7 @@ def _top_risks(results: Results, loc: Locale) -> tuple[str, ...]:
             )
         )
     if rec_opt is not None:
-        out += text.risks(loc, rec_opt.type)[:2]
+        out += register.top_risks(results, loc, rec_opt, 2)
     n = len(results.issues)
     if n:
         out.append(loc._("Data quality: {n} warnings in the workbook (appendix).", n=n))
@@ -273,10 +268,8 @@ def _cost_rows(results: Results, loc: Locale) -> tuple[Row, ...]:
 
 
 def _checklists(results: Results, loc: Locale) -> tuple[Checklist, ...]:
-    first_of_type: dict[str, str] = {}
     out = []
     for o in results.options:
-        earlier = first_of_type.setdefault(o.type, o.name)
         out.append(
             Checklist(
                 option=o.name,
@@ -285,8 +278,6 @@ def _checklists(results: Results, loc: Locale) -> tuple[Checklist, ...]:
                     (text.cost_type_label(loc, c.cost_type), c.included, ", ".join(c.items[:3]))
                     for c in o.checklist
                 ),
-                risks=tuple(text.risks(loc, o.type)) if earlier == o.name else (),
-                risks_as="" if earlier == o.name else earlier,
             )
         )
     return tuple(out)

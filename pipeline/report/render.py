@@ -27,8 +27,10 @@ from markupsafe import Markup
 
 from .. import __version__, files, schema
 from ..issues import UsageError
+from ..model.inputs import Commentary
 from ..model.results import Results
-from . import analysis, appendix, decision_charts, staffing_view
+from . import analysis, appendix, decision_charts, register, staffing_view
+from . import commentary as commentary_view
 from .brands import TEMPLATES_DIR, Brand
 from .context import build_view
 from .locales import N_, Locale
@@ -44,6 +46,7 @@ SECTIONS = (
     ("sensitivity", N_("Sensitivity and break-even")),
     ("scorecard", N_("Qualitative scorecard")),
     ("risks", N_("Risks and hidden-cost checklist")),
+    ("signoff", N_("Next steps and sign-off")),
     ("assumptions", N_("Appendix A: Assumptions")),
     ("lines", N_("Appendix B: Cost lines")),
     ("quality", N_("Appendix C: Data-quality notes")),
@@ -107,13 +110,28 @@ def _markup(svg: str | None) -> Markup | None:
     return Markup(svg) if svg else None
 
 
-def render_html(results: Results, *, brand: Brand, lang: str) -> str:
-    """The whole report as one self-contained HTML document in `lang` (en or id)."""
+def render_html(
+    results: Results,
+    *,
+    brand: Brand,
+    lang: str,
+    commentary: Commentary | None = None,
+    draft: bool = False,
+) -> str:
+    """The whole report as one self-contained HTML document in `lang` (en or id).
+
+    `commentary` replaces the workbook's (`report --notes`); `draft` marks every page DRAFT and
+    says so in the metadata."""
     loc = Locale(lang=lang, currency=results.currency)
     project = results.inputs.project
     env = _environment()
     view = build_view(results, loc, brand)
+    notes = commentary_view.build(
+        commentary or results.inputs.commentary, project, loc, draft=draft
+    )
     heads = {key: loc._(title) for key, title in SECTIONS}
+    if not notes.has_plan:
+        heads["signoff"] = loc._("Sign-off")
     sections = tuple(
         Section(
             id=key,
@@ -133,6 +151,8 @@ def render_html(results: Results, *, brand: Brand, lang: str) -> str:
         "project": project,
         "results": results,
         "view": view,
+        "notes": notes,
+        "register": register.build(results, loc, brand),
         "staffing": staffing_view.build(results, loc, brand),
         "family_rows": analysis.family_rows(results, loc),
         "hybrid_summary": analysis.hybrid_summary(results, loc),

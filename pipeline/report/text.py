@@ -1,4 +1,4 @@
-"""Sentences of the report built from the model's data: recommendation reasons, driver names, risks.
+"""Sentences of the report built from the model's data: recommendation reasons, driver names.
 
 Every English string here is a msgid of `locales/id.po`; values are formatted by the Locale so the
 sentence reads naturally in both languages.
@@ -201,31 +201,6 @@ def reason_sentences(loc: Locale, results: Results) -> list[str]:
         if sentence:
             out.append(sentence)
     return out
-
-
-RISKS = {
-    "outsourced": (
-        N_(
-            "Quality can drift from your brand standards: agree an SLA with measurable KPIs and "
-            "audit it."
-        ),
-        N_("Oversight is still needed: budget internal staff time to manage the vendor."),
-        N_("Customer data leaves your systems: require data-security controls and audits."),
-        N_("Exit can be slow and costly: negotiate exit terms and knowledge transfer up front."),
-        N_("Communication and cultural gaps can lower satisfaction, especially offshore."),
-    ),
-    "in-house": (
-        N_("Attrition drives recruiting and training costs; plan for replacement hiring."),
-        N_("Fixed capacity is slow to scale up or down with demand peaks."),
-        N_("Extended or 24/7 hours need shift premiums and raise turnover from night work."),
-        N_("Tools, facilities and supervision stay your responsibility and capital cost."),
-    ),
-}
-"""Qualitative risks per option type (DOMAIN.md), English msgids."""
-
-
-def risks(loc: Locale, option_type: str) -> list[str]:
-    return [loc._(r) for r in RISKS.get(option_type, ())]
 
 
 def describe_routing(loc: Locale, r, baseline: str, channels: Sequence[str]) -> str:

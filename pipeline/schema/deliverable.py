@@ -149,11 +149,10 @@ COMMENTARY = Table(
     sheet=SHEETS["commentary"],
     title=T("Commentary and sign-off", "Komentar dan pengesahan"),
     intro=T(
-        "Optional: your own words in the report. Type the text beside each line (Alt+Enter starts "
-        "a new line; Markdown such as **bold** and - lists is allowed). Blank lines are left out.",
-        "Opsional: kata-kata Anda sendiri di laporan. Ketik teksnya di samping setiap baris "
-        "(Alt+Enter untuk baris baru; Markdown seperti **tebal** dan - daftar boleh). Baris "
-        "kosong tidak ditampilkan.",
+        "Optional: your own words in the report. Alt+Enter starts a new line; Markdown such as "
+        "**bold** and - lists is allowed.",
+        "Opsional: kata-kata Anda sendiri di laporan. Alt+Enter untuk baris baru; Markdown "
+        "seperti **tebal** dan - daftar boleh.",
     ),
     columns=(
         Column(
