@@ -114,7 +114,8 @@ class SheetWriter:
             n = 10
         else:
             n = len(str(value))
-        self.widths[col] = max(self.widths.get(col, 0), min(n + 2, 48))
+        cap = 60 if col == 1 else 48  # names in the first column; notes and sentences wrap less
+        self.widths[col] = max(self.widths.get(col, 0), min(n + 2, cap))
 
     def table(
         self,
