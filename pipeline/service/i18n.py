@@ -96,6 +96,7 @@ WORDS = {
     ),
     "download-pdf": T("Download the PDF report", "Unduh laporan PDF"),
     "download-json": T("Results (results.json)", "Hasil (results.json)"),
+    "download-xlsx": T("Results workbook (.xlsx)", "Buku kerja hasil (.xlsx)"),
     "report-failed": T("The report could not be made: {error}", "Laporan gagal dibuat: {error}"),
     # Errors
     "unusable": T(

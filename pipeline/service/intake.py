@@ -107,6 +107,18 @@ def annotated_copy(storage, sub: Submission) -> bytes:
     return data
 
 
+def results_xlsx(storage, job: Job) -> bytes:
+    """The results workbook of a finished job, made on first download (in the job's language)."""
+    if storage.exists(job.xlsx_key):
+        return storage.get(job.xlsx_key)
+    sub = job.submission
+    data = pipeline_calls.results_workbook(
+        storage.get(sub.workbook_key), name=sub.filename, lang=job.lang
+    )
+    storage.put(job.xlsx_key, data)
+    return data
+
+
 def issues_by_sheet(issues: list[dict]) -> list[tuple[str | None, list[dict]]]:
     """Issues grouped by sheet, sheets with errors first; errors before warnings in each sheet."""
     order: dict[str | None, int] = {}

@@ -170,6 +170,10 @@ class Job(Base):
         return f"jobs/{self.id}/results.json"
 
     @property
+    def xlsx_key(self) -> str:
+        return f"jobs/{self.id}/results.xlsx"
+
+    @property
     def finished(self) -> bool:
         return self.state in (DONE, FAILED)
 

@@ -19,6 +19,7 @@ __all__ = [
     "validate",
     "annotate",
     "render",
+    "results_workbook",
     "blank_workbook",
     "brands",
     "safe_name",
@@ -89,6 +90,15 @@ def render(
         data, name=safe_name(name), brand=brand, lang=lang, on_stage=on_stage
     )
     return Rendered(pdf=rendered.pdf, results_json=rendered.results_json, pages=rendered.pages)
+
+
+def results_workbook(data: bytes, *, name: str | None = None, lang: str | None = None) -> bytes:
+    """The results workbook (.xlsx: cash flows, staffing, comparisons... as Excel tables) of a valid
+    workbook, as `report --xlsx` writes it."""
+    from .. import export, flow
+
+    results = flow.compute_workbook(data, name=safe_name(name), lang=lang)
+    return export.results_workbook(results, lang=lang)
 
 
 def blank_workbook(lang: str, *, example: bool) -> bytes:

@@ -101,3 +101,9 @@ def test_list_of_the_clients_own_submissions(app, web, client_token, fast_render
     listed = web.get("/api/submissions", headers={"Authorization": f"Bearer {client_token}"})
     assert [(s["version"], s["status"]) for s in listed.get_json()] == [(2, "done"), (1, "invalid")]
     assert "issues" not in listed.get_json()[0]
+
+
+def test_results_workbook_waits_for_the_report(web, client_token, fast_render):
+    body = api_upload(web, client_token, template_bytes()).get_json()
+    auth = {"Authorization": f"Bearer {client_token}"}
+    assert web.get(f"/api/submissions/{body['id']}/results.xlsx", headers=auth).status_code == 409

@@ -181,3 +181,15 @@ def test_render_real(web, client_token):
     assert pdf.startswith(b"%PDF-")
     results = json.loads(web.get(location + "/results.json").data)
     assert results["schema"].startswith("cs-sourcing/results")
+
+
+@pytest.mark.slow
+def test_results_workbook_of_a_finished_report(web, client_token, fast_render):
+    location = upload(web, client_token, example_bytes("id")).headers["Location"]
+    assert "Buku kerja hasil (.xlsx)" in text(web.get(location + "?lang=id"))
+    response = web.get(location + "/results.xlsx")
+    assert response.status_code == 200
+    assert "-v1.results.xlsx" in response.headers["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(response.data))
+    assert len(book.sheetnames) > 3
+    assert web.get(location + "/results.xlsx").data == response.data  # made once, kept

@@ -96,6 +96,8 @@ def test_render_again_with_brand_and_language(app, signed_in, fast_render):
     pdfs = re.findall(r'href="(/consultant/jobs/[^"]+/report.pdf)"', page)
     assert len(pdfs) == 2
     assert signed_in.get(pdfs[0]).data == FAKE_PDF
+    xlsx = signed_in.get(pdfs[0].replace("report.pdf", "results.xlsx"))
+    assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
     # the client still sees their own report, not the consultant's
     assert signed_in.get(f"/c/{token}/s/{sub_id}/report.pdf").status_code == 200
 

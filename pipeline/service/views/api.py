@@ -119,6 +119,13 @@ def results_json(sub_id: str):
     )
 
 
+@bp.get("/submissions/<sub_id>/results.xlsx")
+def results_xlsx(sub_id: str):
+    sub = _submission(sub_id)
+    data = intake.results_xlsx(state().storage, _done_job(sub))
+    return send_bytes(data, f"{intake.stem(sub.filename)}-v{sub.version}.results.xlsx")
+
+
 @bp.get("/submissions/<sub_id>/annotated.xlsx")
 def annotated(sub_id: str):
     sub = _submission(sub_id)

@@ -107,6 +107,13 @@ def results_json(sub_id: str):
     return send_stored(job.json_key, f"{intake.stem(sub.filename)}-v{sub.version}.results.json")
 
 
+@bp.get("/s/<sub_id>/results.xlsx")
+def results_xlsx(sub_id: str):
+    sub = _submission(sub_id)
+    data = intake.results_xlsx(state().storage, _done_job(sub))
+    return send_bytes(data, f"{intake.stem(sub.filename)}-v{sub.version}.results.xlsx")
+
+
 @bp.get("/<any(template, example):kind>-<any(en, id):book_lang>.xlsx")
 def blank(kind: str, book_lang: str):
     data = pipeline_calls.blank_workbook(book_lang, example=kind == "example")

@@ -248,7 +248,7 @@ def annotated(sub_id: str):
     return send_bytes(data, f"{intake.stem(sub.filename)}-v{sub.version}-annotated.xlsx")
 
 
-@bp.get("/jobs/<job_id>/<any('report.pdf', 'results.json'):what>")
+@bp.get("/jobs/<job_id>/<any('report.pdf', 'results.json', 'results.xlsx'):what>")
 @login_required
 def job_file(job_id: str, what: str):
     job = db().get(Job, job_id) or abort(404)
@@ -258,6 +258,8 @@ def job_file(job_id: str, what: str):
     stem = f"{intake.stem(sub.filename)}-v{sub.version}-{job.brand or 'default'}-{job.lang or sub.lang}"
     if what == "report.pdf":
         return send_stored(job.pdf_key, f"{stem}.pdf")
+    if what == "results.xlsx":
+        return send_bytes(intake.results_xlsx(state().storage, job), f"{stem}.results.xlsx")
     return send_stored(job.json_key, f"{stem}.results.json")
 
 
