@@ -230,3 +230,14 @@ def test_report_with_bad_notes_is_a_usage_error(tmp_path, capsys):
     assert code == 2
     assert "NOTES.md line 1" in capsys.readouterr().err
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_top_risks_of_the_summary_say_when_the_rating_is_proposed(own):
+    from pipeline.report.context import build_view
+
+    loc = Locale(lang="en", currency="IDR")
+    plain = compute(model_fixtures.example_inputs())
+    proposed = build_view(plain, loc, BRAND).top_risks
+    assert any("(proposed rating: likelihood" in r for r in proposed)
+    mine = build_view(own, loc, BRAND).top_risks
+    assert not any("proposed rating" in r for r in mine)

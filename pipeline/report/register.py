@@ -295,12 +295,21 @@ def top_risks(results: Results, loc: Locale, option, n: int) -> list[str]:
         mine = [r for r in own if r.option in ("", option.name)]
     else:
         mine = [r for r in default_risks(results, loc, kinds=(option.type,))]
-    return [
-        loc._(
-            "{risk} (likelihood {likelihood}, impact {impact})",
-            risk=r.risk.rstrip("."),
-            likelihood=r.likelihood,
-            impact=r.impact,
-        )  # fmt: skip
-        for r in ranked(tuple(mine))[:n]
-    ]
+    out = []
+    for r in ranked(tuple(mine))[:n]:
+        if r.default:  # a rating the tool proposed reads as one, here as in the register
+            sentence = loc._(
+                "{risk} (proposed rating: likelihood {likelihood}, impact {impact})",
+                risk=r.risk.rstrip("."),
+                likelihood=r.likelihood,
+                impact=r.impact,
+            )
+        else:
+            sentence = loc._(
+                "{risk} (likelihood {likelihood}, impact {impact})",
+                risk=r.risk.rstrip("."),
+                likelihood=r.likelihood,
+                impact=r.impact,
+            )
+        out.append(sentence)
+    return out
