@@ -65,8 +65,20 @@ def serve(host: str, port: int, workers: int, threads: int, data_dir: Path | Non
 
     quiet_libraries()
     settings = _settings(data_dir, base_url=os.environ.get("BASE_URL") or f"http://{host}:{port}")
-    _sessions(settings)  # create or migrate the database once, before the workers start
+    sessions = _sessions(settings)  # create or migrate the database once, before the workers start
     app = create_app(settings, migrate=False)
+    from sqlalchemy import func, select
+
+    from .models import Consultant
+
+    with sessions() as session:
+        if not session.scalar(select(func.count(Consultant.id))):
+            click.echo(
+                "No consultant yet: add one with `cs-sourcing consultant add EMAIL"
+                + (f" --data {data_dir}" if data_dir else "")
+                + "`, and clients with `cs-sourcing client add NAME`.",
+                err=True,
+            )
     child = None
     if workers > 0:
         child = subprocess.Popen(

@@ -129,6 +129,10 @@ WORDS = {
     "sign-out": T("Sign out", "Keluar"),
     "email": T("E-mail", "E-mail"),
     "password": T("Password", "Kata sandi"),
+    "no-consultant": T(
+        "No consultant account exists yet. On the server, run:",
+        "Belum ada akun konsultan. Di server, jalankan:",
+    ),
     "bad-login": T("Wrong e-mail or password.", "E-mail atau kata sandi salah."),
     "clients": T("Clients", "Klien"),
     "client": T("Client", "Klien"),

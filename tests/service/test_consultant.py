@@ -39,6 +39,12 @@ def test_pages_need_sign_in(web):
     assert web.get("/").headers["Location"].endswith("/consultant/")
 
 
+def test_first_visit_says_how_to_add_a_consultant(app, web):
+    assert "cs-sourcing consultant add EMAIL" in text(web.get("/consultant/login"))
+    add_consultant(app)
+    assert "cs-sourcing consultant add" not in text(web.get("/consultant/login"))
+
+
 def test_wrong_password_is_refused(app, web):
     add_consultant(app)
     response = web.post("/consultant/login", data={"email": "ana@example.com", "password": "no"})

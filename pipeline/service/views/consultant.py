@@ -58,7 +58,9 @@ def login():
                 target = url_for("consultant.home")
             return redirect(target, code=303)
         failed = True
-    return render_template("consultant/login.html", failed=failed), 401 if failed else 200
+    nobody = not db().scalar(select(func.count(Consultant.id)))
+    page = render_template("consultant/login.html", failed=failed, nobody=nobody)
+    return page, 401 if failed else 200
 
 
 @bp.post("/logout")
