@@ -106,12 +106,19 @@ def compute_workbook(
 
 
 def annotated_copy(
-    source: Source, issues: Sequence[Issue], *, lang: str, name: str | None = None
+    source: Source,
+    issues: Sequence[Issue],
+    *,
+    lang: str,
+    name: str | None = None,
+    max_cells: int | None = None,
 ) -> bytes:
-    """The workbook with its problem cells marked and an Issues sheet, as .xlsx bytes."""
+    """The workbook with its problem cells marked and an Issues sheet, as .xlsx bytes.
+    WorkbookError when no copy can be made (damaged for openpyxl, or over `max_cells` stored
+    cells: by default 1.5 million)."""
     from .workbook import annotated_bytes
 
-    return annotated_bytes(source, issues, lang=lang, name=name)
+    return annotated_bytes(source, issues, lang=lang, name=name, max_cells=max_cells)
 
 
 def results_json_bytes(results) -> bytes:

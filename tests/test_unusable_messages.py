@@ -7,6 +7,7 @@ import ast
 import csv
 import json
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -157,7 +158,11 @@ def test_a_hostile_file_is_explained_in_indonesian_too(tmp_path, make, code, eng
 def test_a_zip_bomb_says_its_size_in_indonesian_numbers(tmp_path):
     with pytest.raises(WorkbookError) as caught:
         read_workbook(_declared_bomb(tmp_path / "book.xlsx"))
-    assert "3.815 MB (1.055.966 kali ukuran terkompresinya)" in caught.value.message("id")
+    # The ratio depends on how well the template's first sheet compresses: its digits are grouped
+    # the Indonesian way, whatever they are.
+    assert re.search(
+        r"3\.815 MB \(\d{1,3}(\.\d{3})+ kali ukuran terkompresinya\)", caught.value.message("id")
+    )
 
 
 # ------------------------------------------------------------------------------ command line

@@ -801,3 +801,24 @@ def test_a_user_sheet_called_issues_is_not_taken_for_ours(tmp_path, make_workboo
     annotate_workbook(src, _issues(), out)
     titles = openpyxl.load_workbook(out).sheetnames
     assert "Issues" in titles and "Issues (2)" in titles
+
+
+def test_no_annotated_copy_of_a_workbook_with_too_many_cells(tmp_path, make_workbook):
+    """A small upload can store millions of cells in a sheet the reader ignores; openpyxl would
+    need ~450 bytes and a minute per million. Counted while streaming, refused with the reason."""
+    from pipeline.issues import WorkbookError
+    from pipeline.workbook.annotate import annotated_bytes
+
+    src = make_workbook()
+    wb = openpyxl.load_workbook(src)
+    extra = wb.create_sheet("Scratch")
+    for r in range(1, 301):
+        extra.append(list(range(10)))
+    wb.save(src)
+    with pytest.raises(WorkbookError) as caught:
+        annotated_bytes(src.read_bytes(), _issues(), max_cells=3_000)
+    assert caught.value.code == "annotate-failed"
+    assert "more than 3,000 cells" in str(caught.value)
+    assert "lebih dari 3.000 sel" in caught.value.message("id")
+    # Under the limit (the default allows 1.5 million), the copy is made.
+    assert annotated_bytes(src.read_bytes(), _issues()).startswith(b"PK")

@@ -40,39 +40,53 @@ NONE_FOUND = T("No problems found.", "Tidak ada masalah.")
 AUTHOR = "cs-sourcing"
 MARKS_SHEET = "_cs_marks"
 _MARK_COLOURS = {RED.fgColor.rgb.upper(), AMBER.fgColor.rgb.upper()}
+MAX_ANNOTATED_CELLS = 1_500_000
+"""Stored cells beyond which no annotated copy is made (100,000 cost lines are 1.3 million)."""
 MAX_MERGED_CELLS = 200_000
 """openpyxl makes one object per merged cell when it loads a workbook (a merge down to row
 1,048,576 is 12 million of them, minutes and gigabytes): beyond this, no annotated copy."""
 
 
 def annotate_workbook(
-    src: str | os.PathLike, issues: Iterable[Issue], out: str | os.PathLike, *, lang: str = "en"
+    src: str | os.PathLike,
+    issues: Iterable[Issue],
+    out: str | os.PathLike,
+    *,
+    lang: str = "en",
+    max_cells: int | None = None,
 ) -> None:
     """Write `out`: `src` with problem cells filled (red error, amber warning) and commented, and
     an Issues sheet (ID: Masalah). Written atomically; refuses to write over `src`."""
     refuse_overwrite(out, [src])
-    wb = _annotated(src, list(issues), lang, None)
+    wb = _annotated(src, list(issues), lang, None, max_cells)
     with atomic_path(out) as tmp:
         wb.save(tmp)
     log.debug("annotated copy written: %s", out)
 
 
 def annotated_bytes(
-    src: Source, issues: Iterable[Issue], *, lang: str = "en", name: str | None = None
+    src: Source,
+    issues: Iterable[Issue],
+    *,
+    lang: str = "en",
+    name: str | None = None,
+    max_cells: int | None = None,
 ) -> bytes:
     """The annotated copy of `src` (a path, bytes or a binary file) as .xlsx bytes."""
-    wb = _annotated(src, list(issues), lang, name)
+    wb = _annotated(src, list(issues), lang, name, max_cells)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-def _annotated(src: Source, issues: list[Issue], lang: str, name: str | None):
+def _annotated(
+    src: Source, issues: list[Issue], lang: str, name: str | None, max_cells: int | None
+):
     if isinstance(src, (bytes, bytearray, memoryview)):
         src = io.BytesIO(bytes(src))
     with Package(src, name=name) as pkg:
         # The same container checks as the reader, before openpyxl sees the file.
-        _refuse_huge_merges(pkg)
+        _refuse_too_big(pkg, MAX_ANNOTATED_CELLS if max_cells is None else max_cells)
     if not isinstance(src, (str, os.PathLike)):
         src.seek(0)
     try:
@@ -179,26 +193,35 @@ def _is_issues_sheet(ws) -> bool:
     )
 
 
-def _refuse_huge_merges(pkg: Package) -> None:
-    """WorkbookError when the sheets' merged ranges cover more than MAX_MERGED_CELLS cells;
-    only the <mergeCell> elements are looked at, streamed."""
+def _refuse_too_big(pkg: Package, max_cells: int) -> None:
+    """WorkbookError when the sheets' merged ranges cover more than MAX_MERGED_CELLS cells, or
+    the sheets store more than `max_cells` cells: openpyxl keeps ~450 bytes per cell and needs a
+    minute per million, and a small upload can hold millions (an extra sheet the reader ignores).
+    Streamed, only <c> and <mergeCell> looked at."""
+    stored = 0
     for sheet in read_structure(pkg).sheets:
-        total = 0
+        merged = 0
 
         def start(tag: str, attrs: dict, sheet: str = sheet.name) -> None:
-            nonlocal total
-            if tag.endswith("|mergeCell") or tag == "mergeCell":
+            nonlocal merged, stored
+            if tag.endswith("|c") or tag == "c":
+                stored += 1
+                if stored > max_cells:
+                    raise pkg.fail(
+                        "annotate-failed", "annotate-too-many-cells", cells=stored, max=max_cells
+                    )
+            elif tag.endswith("|mergeCell") or tag == "mergeCell":
                 try:
                     c1, r1, c2, r2 = parse_range(attrs.get("ref", ""))
                 except ValueError:
                     return
-                total += (c2 - c1 + 1) * (r2 - r1 + 1)
-                if total > MAX_MERGED_CELLS:
+                merged += (c2 - c1 + 1) * (r2 - r1 + 1)
+                if merged > MAX_MERGED_CELLS:
                     raise pkg.fail(
                         "annotate-failed",
                         "annotate-huge-merges",
                         sheet=sheet,
-                        cells=total,
+                        cells=merged,
                         last_cell=f"{letters(c2)}{r2}",
                     )
 

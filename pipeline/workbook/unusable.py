@@ -229,6 +229,15 @@ MESSAGES: dict[str, Text] = {
         "cannot make an annotated copy ({detail}).",
         "salinan bertanda tidak dapat dibuat ({detail}).",
     ),
+    "annotate-too-many-cells": T(
+        "cannot make an annotated copy: the workbook stores more than {max} cells (found "
+        "{cells} so far), too many to copy with its formatting. The issues above still apply; "
+        "delete the sheets and rows you do not need and check it again for an annotated copy.",
+        "salinan bertanda tidak dapat dibuat: buku kerja menyimpan lebih dari {max} sel "
+        "(ditemukan {cells} sejauh ini), terlalu banyak untuk disalin beserta formatnya. "
+        "Masalah di atas tetap berlaku; hapus lembar dan baris yang tidak diperlukan lalu "
+        "periksa lagi untuk mendapatkan salinan bertanda.",
+    ),
     "annotate-huge-merges": T(
         "cannot make an annotated copy: the sheet {sheet} merges {cells} cells (up to "
         "{last_cell}). Unmerge the cells below the tables (Home > Merge & Center) and try again; "
