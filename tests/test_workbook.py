@@ -812,7 +812,7 @@ def test_no_annotated_copy_of_a_workbook_with_too_many_cells(tmp_path, make_work
     src = make_workbook()
     wb = openpyxl.load_workbook(src)
     extra = wb.create_sheet("Scratch")
-    for r in range(1, 301):
+    for _ in range(300):
         extra.append(list(range(10)))
     wb.save(src)
     with pytest.raises(WorkbookError) as caught:
