@@ -144,6 +144,18 @@ def test_long_table_adds_up_to_the_totals_and_the_comparisons():
     assert set(cf.kind) <= {"line", "parallel_run", "min_fee_topup"}  # never "rest"
 
 
+def test_beyond_excel_rows_the_long_table_keeps_option_category_and_month(monkeypatch):
+    import pipeline.export as export
+
+    monkeypatch.setattr(export, "EXCEL_MAX_ROWS", 100)
+    wb = openpyxl.load_workbook(io.BytesIO(results_workbook(_results(), lang="en")))
+    rows = _rows(wb["Cash flows"], "tbl_cash_flows")
+    keys = [(r["Option"], r["Month"], r["Category"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    total = sum(r["Amount"] for r in rows)
+    assert total == pytest.approx(sum(o.total_cost for o in _results().options), rel=1e-9)
+
+
 def _close(a, b):
     if b is None:
         return a in (None, "")
