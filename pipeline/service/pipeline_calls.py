@@ -60,7 +60,8 @@ def safe_name(name: str | None) -> str:
 
 
 def validate(data: bytes, *, name: str | None = None) -> Validated:
-    """Read and validate; raises WorkbookError (str: the user's message) when the file is unusable."""
+    """Read and validate; raises WorkbookError when the file is unusable (`exc.message(lang)`: the
+    command line's message in "en" or "id")."""
     from .. import flow
 
     checked = flow.read_and_validate(data, name=safe_name(name))

@@ -193,3 +193,23 @@ def test_results_workbook_of_a_finished_report(web, client_token, fast_render):
     book = openpyxl.load_workbook(io.BytesIO(response.data))
     assert len(book.sheetnames) > 3
     assert web.get(location + "/results.xlsx").data == response.data  # made once, kept
+
+
+def test_unusable_file_message_in_the_page_language(web, client_token):
+    from pipeline import flow
+    from pipeline.issues import WorkbookError
+
+    data = b"%PDF-1.4 a report, not a workbook"
+    with pytest.raises(WorkbookError) as cli_error:
+        flow.read_and_validate(data, name="laporan.xlsx")
+    assert cli_error.value.message("id") != cli_error.value.message("en")
+    page = upload(web, client_token, data, "laporan.xlsx")
+    shown = page.get_data(as_text=True).replace("&#39;", "'").replace("&#34;", '"')
+    assert cli_error.value.message("en") in shown
+    page = web.post(
+        f"/c/{client_token}/?lang=id",
+        data={"file": (io.BytesIO(data), "laporan.xlsx")},
+        content_type="multipart/form-data",
+    )
+    shown = page.get_data(as_text=True).replace("&#39;", "'").replace("&#34;", '"')
+    assert cli_error.value.message("id") in shown and "Berkas ini tidak dapat dibaca" in shown

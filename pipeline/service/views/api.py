@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, g, jsonify, request
 
 from .. import intake, pipeline_calls
-from ..app import db, state
+from ..app import db, page_language, state
 from ..models import DONE, INVALID, Submission
 from .common import send_bytes, send_stored
 
@@ -78,7 +78,8 @@ def create():
         )
     except pipeline_calls.WorkbookError as exc:
         # As `validate --json` says it: one code, the precise kind beside it.
-        return jsonify({"error": str(exc), "code": "unusable-file", "kind": exc.code}), 400
+        message = exc.message(page_language())
+        return jsonify({"error": message, "code": "unusable-file", "kind": exc.code}), 400
     db().refresh(sub)
     return jsonify(_json(sub)), 422 if sub.status == INVALID else 201
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 
 from .. import intake, pipeline_calls
-from ..app import db, state
+from ..app import db, page_language, state
 from ..models import DONE, Submission
 from .common import send_bytes, send_stored
 
@@ -55,7 +55,9 @@ def upload():
         )
     except pipeline_calls.WorkbookError as exc:
         return render_template(
-            "client/home.html", client=g.client, error=("unusable", {"message": str(exc)})
+            "client/home.html",
+            client=g.client,
+            error=("unusable", {"message": exc.message(page_language())}),
         ), 400
     return redirect(url_for("client.submission", sub_id=sub.id), code=303)
 

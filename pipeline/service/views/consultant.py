@@ -14,7 +14,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
 
 from .. import intake, pipeline_calls
-from ..app import db, state
+from ..app import db, page_language, state
 from ..models import DONE, Batch, Client, Consultant, Job, Submission, token_hash
 from .common import send_bytes, send_stored
 
@@ -145,7 +145,11 @@ def upload(client_id: str):
         )
     except pipeline_calls.WorkbookError as exc:
         return render_template(
-            "consultant/client.html", client=client, new_link=None, error=None, message=str(exc)
+            "consultant/client.html",
+            client=client,
+            new_link=None,
+            error=None,
+            message=exc.message(page_language()),
         ), 400
     return redirect(url_for("consultant.submission", sub_id=sub.id), code=303)
 
