@@ -84,7 +84,8 @@ def flat_text(text: str) -> str:
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_one_option_leaves_out_the_comparison_sections_and_says_why(single, lang):
     html = render_html(single, brand=load_brand(None), lang=lang)
-    expected = [key for key, _ in SECTIONS if key not in COMPARISON_SECTIONS]
+    # no warnings in these workbooks: no data-quality appendix
+    expected = [key for key, _ in SECTIONS if key not in (*COMPARISON_SECTIONS, "quality")]
     assert section_ids(html) == expected
     assert contents_ids(html) == expected
     loc = Locale(lang=lang, currency="IDR")
@@ -130,8 +131,8 @@ def test_one_option_tiles_show_its_own_figures(single):
     view = build_view(single, loc, load_brand(None))
     assert [t.label for t in view.tiles] == ["Cost (PV)", "Cost per contact", "Qualitative index"]
     base = single.option(single.baseline)
-    assert view.tiles[0].value == loc.compact(base.pv_cost)
-    assert view.tiles[0].note == f"{loc.compact(base.total_cost)} nominal over 3 years"
+    assert view.tiles[0].value == loc.money_words(base.pv_cost)
+    assert view.tiles[0].note == f"{loc.money_words(base.total_cost)} nominal over 3 years"
     assert all(t.value != "IDR\u00a00" for t in view.tiles)  # no saving against itself
 
 
@@ -140,7 +141,7 @@ def test_one_option_tiles_show_its_own_figures(single):
 def test_no_vendor_leaves_out_the_hybrid_split(in_house_only, lang):
     assert in_house_only.comparisons and not in_house_only.hybrid
     html = render_html(in_house_only, brand=load_brand(None), lang=lang)
-    expected = [key for key, _ in SECTIONS if key != "hybrid"]
+    expected = [key for key, _ in SECTIONS if key not in ("hybrid", "quality")]
     assert section_ids(html) == expected and contents_ids(html) == expected
     loc = Locale(lang=lang, currency="IDR")
     text = flat_text(visible_text(html))

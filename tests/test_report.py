@@ -83,7 +83,9 @@ def pdfs(html, tmp_path_factory):
 # ------------------------------------------------------------------------------------------ HTML
 def test_sections_in_design_order(html):
     ids = re.findall(r'<section class="chapter[^"]*" id="(\w+)"', html["en"])
-    assert ids == [key for key, _ in SECTIONS]
+    # The example raises no warning: no data-quality appendix, and the methodology is Appendix C.
+    assert ids == [key for key, _ in SECTIONS if key != "quality"]
+    assert "Appendix C: Methodology and glossary" in html["en"]
     assert (
         html["en"].index('class="cover"')
         < html["en"].index('class="contents"')
@@ -170,7 +172,7 @@ def test_reasons_become_sentences(html, example):
     assert "compared with" in html["en"] or "No alternative beats" in html["en"]
     cmp = next((c for c in example.comparisons if c.option == example.recommendation.option), None)
     if cmp is not None:
-        assert loc.money(cmp.net_savings) in html["en"]
+        assert loc.money_words(cmp.net_savings) in html["en"]
 
 
 def test_one_option_reasons_do_not_compare_the_baseline_with_itself():
@@ -287,10 +289,11 @@ def test_pdf_text_headings_and_figures(pdfs, example, lang, no_weasyprint_errors
     loc = Locale(lang=lang, currency=example.currency)
     for key, title in SECTIONS:
         # without next steps or a transition plan the chapter is the sign-off alone
-        assert loc._("Sign-off" if key == "signoff" else title) in text
+        if key != "quality":  # the example raises no warning
+            assert loc._("Sign-off" if key == "signoff" else title) in text
     base = example.option(example.baseline)
     assert loc.amount(base.pv_cost) in text
-    assert loc.compact(base.pv_cost).replace("\u00a0", " ") in text
+    assert loc.money_words(base.pv_cost).replace("\u00a0", " ") in text
     for c in example.comparisons:  # the ROI table: options (hybrids are in their chapter)
         if c.kind == "option":
             assert loc.amount(c.net_savings) in text
@@ -305,7 +308,7 @@ def test_pdf_bookmarks_metadata_and_fonts(pdfs, lang):
     reader = PdfReader(path)
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert Locale(lang=lang, currency="IDR")._("Executive summary") in titles
-    assert len(titles) >= len(SECTIONS)
+    assert len(titles) >= len(SECTIONS) - 1  # no data-quality notes without warnings
     meta = reader.metadata
     assert meta.title and "PT" in meta.title and meta.author
     assert reader.trailer["/Root"].get("/Lang") == lang
@@ -342,3 +345,17 @@ def test_twenty_thousand_lines_stay_short(tmp_path, no_weasyprint_errors):
     assert "20,000 cost lines" in doc and "and 380 more warnings" in doc
     pages = write_pdf(doc, tmp_path / "big.pdf", brand=brand, lang="en")
     assert pages <= 40
+
+
+def test_data_quality_appendix_only_with_something_to_say(make_workbook):
+    """Warnings give the appendix, lettered in turn; addressed to the client, not the filler."""
+    from pipeline.flow import render_report
+
+    book = make_workbook({"Costs!D5": "no-such-type"})  # an unknown cost type: a warning
+    done = render_report(book)
+    assert done.results.issues
+    ids = re.findall(r'<section class="chapter[^"]*" id="(\w+)"', done.html)
+    assert ids[-2:] == ["quality", "method"]
+    assert "Appendix C: Data-quality notes" in done.html
+    assert "Appendix D: Methodology and glossary" in done.html
+    assert "whoever prepared the workbook" in done.html

@@ -136,15 +136,15 @@ def hybrid_summary(results: Results, loc: Locale) -> str:
             "The recommended option is a hybrid: {name}. It saves {npv} in present value against "
             "{baseline}.",
             name=name,
-            npv=loc.money(best.npv),
+            npv=loc.money_words(best.npv),
             baseline=results.baseline,
         )
     return loc._(
         "The cheapest hybrid is {name}, at {pv} in present value ({npv} against {baseline}); "
         "the recommended option, {rec}, does better on cost and quality combined.",
         name=name,
-        pv=loc.money(best.pv_cost),
-        npv=loc.money(best.npv),
+        pv=loc.money_words(best.pv_cost),
+        npv=loc.money_words(best.npv),
         baseline=results.baseline,
         rec=text.candidate_label(loc, results, rec),
     )

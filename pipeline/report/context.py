@@ -125,10 +125,10 @@ def _single_tiles(results: Results, loc: Locale) -> tuple[Tile, ...]:
     return (
         Tile(
             label=loc._("Cost (PV)"),
-            value=loc.compact(base.pv_cost),
+            value=loc.money_words(base.pv_cost),
             note=loc._(
                 "{total} nominal over {years} years",
-                total=loc.compact(base.total_cost),
+                total=loc.money_words(base.total_cost),
                 years=loc.number(results.horizon_months // 12),
             ),
         ),
@@ -151,15 +151,17 @@ def _tiles(results: Results, loc: Locale) -> tuple[Tile, ...]:
     rec_opt = _rec_option(results)
     comp = _comparison(results, rec_opt.name) if rec_opt else None
     tiles = [
-        Tile(label=loc._("Baseline cost (PV)"), value=loc.compact(base.pv_cost), note=base.name),
+        Tile(
+            label=loc._("Baseline cost (PV)"), value=loc.money_words(base.pv_cost), note=base.name
+        ),
         Tile(
             label=loc._("Recommended cost (PV)"),
-            value=loc.compact(rec_pv),
+            value=loc.money_words(rec_pv),
             note=text.candidate_label(loc, results, rec),
         ),
         Tile(
             label=loc._("Savings (PV)"),
-            value=loc.compact(base.pv_cost - rec_pv),
+            value=loc.money_words(base.pv_cost - rec_pv),
             note=loc._("against {baseline}", baseline=base.name),
         ),
     ]

@@ -164,19 +164,6 @@ class Locale:
         # Zero has no cents to show: "IDR 0", not "IDR 0.00" (a tile's savings against itself).
         return self.money(value, 2 if 0 < abs(value) < 100 else 0)
 
-    def compact(self, value: float | None) -> str:
-        """Large amounts for tiles: `Rp 1,2 miliar`, `IDR 1.2B`."""
-        if self._missing(value):
-            return DASH
-        if abs(value) < 10_000:
-            return self.money_auto(value)
-        fmt = "long" if self.lang == "id" else "short"
-        body = format_compact_decimal(
-            abs(value), format_type=fmt, locale=self._babel, fraction_digits=1
-        )
-        sign = "−" if value < 0 else ""
-        return f"{sign}{self._symbol}\u00a0{body}"
-
     def money_words(self, value: float | None) -> str:
         """Money in a sentence: three significant figures and a scale word, `IDR 5.36 billion` /
         `Rp 5,36 miliar`; amounts under a million in full."""

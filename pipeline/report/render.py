@@ -47,12 +47,14 @@ SECTIONS = (
     ("scorecard", N_("Qualitative scorecard")),
     ("risks", N_("Risks and hidden-cost checklist")),
     ("signoff", N_("Next steps and sign-off")),
-    ("assumptions", N_("Appendix A: Assumptions")),
-    ("lines", N_("Appendix B: Cost lines")),
-    ("quality", N_("Appendix C: Data-quality notes")),
-    ("method", N_("Appendix D: Methodology and glossary")),
+    ("assumptions", N_("Assumptions")),
+    ("lines", N_("Cost lines")),
+    ("quality", N_("Data-quality notes")),
+    ("method", N_("Methodology and glossary")),
 )
 """Section id -> English title (msgid), in DESIGN §5 order."""
+APPENDICES = ("assumptions", "lines", "quality", "method")
+"""Lettered A, B, ... in this order; the data-quality notes only when there is something to say."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -129,16 +131,16 @@ def render_html(
     notes = commentary_view.build(
         commentary or results.inputs.commentary, project, loc, draft=draft
     )
+    shown = [key for key, _ in SECTIONS if key != "quality" or view.warning_rows]
     heads = {key: loc._(title) for key, title in SECTIONS}
     if not notes.has_plan:
         heads["signoff"] = loc._("Sign-off")
+    lettered = [key for key in shown if key in APPENDICES]
+    for i, key in enumerate(lettered):
+        heads[key] = loc._("Appendix {letter}: {title}", letter="ABCDEFGH"[i], title=heads[key])
     sections = tuple(
-        Section(
-            id=key,
-            title=heads[key],
-            level="sub" if key in ("lines", "quality", "method", "assumptions") else "top",
-        )
-        for key, _title in SECTIONS
+        Section(id=key, title=heads[key], level="sub" if key in APPENDICES else "top")
+        for key in shown
     )
     css = env.get_template("report.css.j2").render(
         brand=brand, page_word=loc._("Page"), of_word=loc._("of")
@@ -166,7 +168,7 @@ def render_html(
         "horizon_months": loc.number(results.horizon_months),
         "discount_rate": loc.percent(project.discount_rate, 1),
         "financial_weight": loc.percent(project.financial_weight),
-        "base_npv": loc.money(results.sensitivity.base_npv) if results.sensitivity else "",
+        "base_npv": loc.money_words(results.sensitivity.base_npv) if results.sensitivity else "",
         "line_count": loc.number(view.line_count),
         "amounts_note": loc._("Amounts in {currency}", currency=results.currency),
         "warnings_hidden": loc.number(view.warnings_hidden),

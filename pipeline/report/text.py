@@ -99,14 +99,14 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
         text = loc._(
             "{option} saves {amount} over {years} years compared with {baseline}.",
             option=option,
-            amount=loc.money(reason.net_savings),
+            amount=loc.money_words(reason.net_savings),
             years=loc.number(years),
             baseline=reason.baseline,
         )
         return (
             text
             + " "
-            + loc._("In present-value terms the saving is {npv}.", npv=loc.money(reason.npv))
+            + loc._("In present-value terms the saving is {npv}.", npv=loc.money_words(reason.npv))
         )
     if isinstance(reason, Payback):
         if reason.month == 0:  # never behind: "pays back in month 0" misleads
@@ -175,13 +175,13 @@ def reason_sentence(loc: Locale, results: Results, reason: Reason) -> str | None
             text += " " + loc._(
                 "The closest alternative, {runner}, has an NPV of savings of {npv}.",
                 runner=candidate_label(loc, results, reason.runner_up),
-                npv=loc.money(reason.npv),
+                npv=loc.money_words(reason.npv),
             )
         return text
     if isinstance(reason, Premium):
         text = loc._(
             "It is not the cheapest: it costs {premium} more than {cheaper}, in present value.",
-            premium=loc.money_auto(reason.premium),
+            premium=loc.money_words(reason.premium),
             cheaper=candidate_label(loc, results, reason.cheaper),
         )
         if reason.quality_gain is not None and reason.quality_gain > 0:
