@@ -41,7 +41,9 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
         SESSION_COOKIE_SECURE=settings.cookie_secure,
         REMEMBER_COOKIE_SECURE=settings.cookie_secure,
         WTF_CSRF_TIME_LIMIT=None,  # tied to the session; a page left open all day still works
-        WTF_CSRF_SSL_STRICT=settings.cookie_secure,
+        # The token and SameSite cookies are the protection; a strict Referer check would refuse
+        # every form over HTTPS, since pages send no Referer (Referrer-Policy: no-referrer).
+        WTF_CSRF_SSL_STRICT=False,
     )
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)
@@ -93,7 +95,10 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
         response.headers["X-Frame-Options"] = "DENY"
         # Client pages carry their token in the address: never leak it to another site.
         response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers.setdefault("Cache-Control", "no-store")
+        if response.headers.get("Content-Disposition", "").startswith("attachment"):
+            response.headers["Cache-Control"] = "private, no-store"  # send_file says no-cache
+        else:
+            response.headers.setdefault("Cache-Control", "no-store")
         if request.args.get("lang") in i18n.LANGS:
             response.set_cookie(
                 "lang", request.args["lang"], max_age=365 * 86400, samesite="Lax", httponly=True
@@ -106,13 +111,29 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
         if session is not None:
             session.close()
 
+    def switch_url(other: str) -> str:
+        """This page in the other language; after a form (a POST-only address), the home page
+        it belongs to: following the switch must never be a GET on a POST-only route."""
+        from flask import url_for
+
+        args = dict(request.view_args or {})
+        if request.method == "GET" and request.endpoint and request.endpoint != "static":
+            return url_for(request.endpoint, **args, **{**request.args.to_dict(), "lang": other})
+        if request.blueprint == "client" and g.get("token"):
+            return url_for("client.home", token=g.token, lang=other)
+        if request.blueprint == "consultant":
+            return url_for("consultant.home", lang=other)
+        return f"/?lang={other}"
+
     @app.context_processor
     def words():
         lang = page_language()
+        other = "id" if lang == "en" else "en"
         return {
             "t": lambda key, **values: i18n.word(key, lang, **values),
             "lang": lang,
-            "other_lang": "id" if lang == "en" else "en",
+            "other_lang": other,
+            "lang_url": switch_url(other),
             "settings": settings,
         }
 
@@ -142,6 +163,27 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
     @app.errorhandler(CSRFError)
     def csrf_failed(_exc):
         return error(400, "csrf")
+
+    @app.errorhandler(pipeline_calls.WorkbookError)
+    def unusable(exc):
+        # A file accepted at upload that cannot be annotated (damaged for openpyxl, too many
+        # cells): the reason, in the page's language, not a 500.
+        lang = page_language()
+        if request.path.startswith("/api/"):
+            return jsonify({"error": exc.message(lang), "code": exc.code, "status": 422}), 422
+        return render_template("error.html", message=exc.message(lang)), 422
+
+    @app.errorhandler(500)
+    def internal(_exc):
+        return error(500, "internal")
+
+    def log_exception(exc_info) -> None:
+        # Client addresses carry their token: log the endpoint, never the path.
+        app.logger.error(
+            "Exception on %s [%s]", request.endpoint or "?", request.method, exc_info=exc_info
+        )
+
+    app.log_exception = log_exception
 
     @app.get("/healthz")
     def healthz():

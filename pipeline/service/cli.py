@@ -64,7 +64,10 @@ def serve(host: str, port: int, workers: int, threads: int, data_dir: Path | Non
     from .worker import quiet_libraries
 
     quiet_libraries()
-    settings = _settings(data_dir, base_url=os.environ.get("BASE_URL") or f"http://{host}:{port}")
+    # A wildcard address is where the service listens, not where anyone reaches it: links made
+    # from it would not work, so without BASE_URL the printed links say localhost.
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    settings = _settings(data_dir, base_url=os.environ.get("BASE_URL") or f"http://{shown}:{port}")
     sessions = _sessions(settings)  # create or migrate the database once, before the workers start
     app = create_app(settings, migrate=False)
     from sqlalchemy import func, select
@@ -101,7 +104,16 @@ def serve(host: str, port: int, workers: int, threads: int, data_dir: Path | Non
     # SIGTERM (systemd, docker stop) stops like Ctrl+C: the workers finish their job and stop.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        waitress_serve(app, host=host, port=port, threads=threads, ident="cs-sourcing")
+        # Waitress buffers a request body (to disk) before Flask sees it, up to 1 GiB by default:
+        # refuse by Content-Length, and cut chunked bodies, just past the upload limit.
+        waitress_serve(
+            app,
+            host=host,
+            port=port,
+            threads=threads,
+            ident="cs-sourcing",
+            max_request_body_size=settings.max_upload_bytes + 64 * 1024,
+        )
     finally:
         if child is not None:
             child.terminate()

@@ -118,6 +118,18 @@ WORDS = {
         "The form expired or was not sent from this site. Reload the page and try again.",
         "Formulir kedaluwarsa atau tidak dikirim dari situs ini. Muat ulang halaman lalu coba lagi.",
     ),
+    "issues-truncated": T(
+        "The first {shown} of {total} issues are listed (and marked in the annotated copy); fix "
+        "these and upload again to see the rest.",
+        "Ditampilkan {shown} dari {total} masalah pertama (dan ditandai di salinan bertanda); "
+        "perbaiki lalu unggah lagi untuk melihat sisanya.",
+    ),
+    "internal": T(
+        "Something went wrong on our side; nothing you sent was lost. Try again in a moment, or "
+        "tell your consultant.",
+        "Terjadi kesalahan di pihak kami; tidak ada kiriman Anda yang hilang. Coba lagi sebentar "
+        "lagi, atau beri tahu konsultan Anda.",
+    ),
     "rate-limited": T(
         "Too many attempts in a short time. Wait a minute and try again.",
         "Terlalu banyak percobaan dalam waktu singkat. Tunggu satu menit lalu coba lagi.",

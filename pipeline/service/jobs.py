@@ -133,7 +133,7 @@ def run_job(settings: Settings, job_id: str) -> str:
         message = (
             str(exc)
             if isinstance(exc, pipeline_calls.PipelineError)
-            else f"internal error (a bug in cs-sourcing, not in your workbook): {exc!r}"
+            else f"internal error (a bug in cs-sourcing, not in your workbook; job {job_id})"
         )
         _set(ctx.sessions, job_id, state=FAILED, error=message, finished_at=now())
         return FAILED

@@ -90,7 +90,7 @@ class Submission(Base):
     """invalid (has errors) or valid; the report's state is on its jobs."""
     lang: Mapped[str] = mapped_column(String(8), default="en")
     """Language of the issue messages (the workbook's)."""
-    issues_json: Mapped[str] = mapped_column(Text, default="[]")
+    issues_json: Mapped[str] = mapped_column(Text, default="[]", deferred=True)  # lists skip it
     errors: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)

@@ -31,17 +31,13 @@ STAGES = ("read", "validate", "compute", "html", "pdf")
 @dataclass(frozen=True, kw_only=True)
 class Validated:
     issues: list[dict]
-    """Issue.to_dict() of every issue, errors first, then by sheet and cell."""
+    """Issue.to_dict() of the first MAX_ISSUES issues, errors first, then by sheet and cell."""
     lang: str
     """Language of the messages: the workbook's."""
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for i in self.issues if i["severity"] == "error")
-
-    @property
-    def warnings(self) -> int:
-        return len(self.issues) - self.errors
+    errors: int
+    """Errors found, all of them (beyond those kept)."""
+    warnings: int
+    """Warnings found, all of them."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,6 +55,10 @@ def safe_name(name: str | None) -> str:
     return name[-120:]
 
 
+MAX_ISSUES = 1000
+"""Issues kept per submission."""
+
+
 def validate(data: bytes, *, name: str | None = None) -> Validated:
     """Read and validate; raises WorkbookError when the file is unusable (`exc.message(lang)`: the
     command line's message in "en" or "id")."""
@@ -66,7 +66,15 @@ def validate(data: bytes, *, name: str | None = None) -> Validated:
 
     checked = flow.read_and_validate(data, name=safe_name(name))
     order = sorted(checked.issues, key=lambda i: (not i.is_error,))
-    return Validated(issues=[i.to_dict() for i in order], lang=checked.lang)
+    n_errors = sum(1 for i in order if i.is_error)
+    # A 350 KB upload can hold 125,000 issues (26 MB of JSON, every page listing them): the first
+    # MAX_ISSUES are kept, listed and marked; the counts say how many there are in all.
+    return Validated(
+        issues=[i.to_dict() for i in order[:MAX_ISSUES]],
+        lang=checked.lang,
+        errors=n_errors,
+        warnings=len(order) - n_errors,
+    )
 
 
 def annotate(data: bytes, issues: list[dict], *, lang: str, name: str | None = None) -> bytes:

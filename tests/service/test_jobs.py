@@ -149,4 +149,5 @@ def test_a_bug_in_a_render_is_named_as_such(app, web, client_token, monkeypatch)
     monkeypatch.setattr(pipeline_calls, "render", buggy)
     location = upload(web, client_token, example_bytes()).headers["Location"]
     page = web.get(location).get_data(as_text=True)
-    assert "internal error (a bug in cs-sourcing, not in your workbook)" in page
+    assert "internal error (a bug in cs-sourcing, not in your workbook; job " in page
+    assert "ZeroDivisionError" not in page and "division by zero" not in page  # kept in the log

@@ -53,8 +53,14 @@ def login():
         if ok:
             login_user(consultant)
             target = request.args.get("next", "")
-            # Only a path on this site: never an open redirect.
-            if not target.startswith("/") or target.startswith("//"):
+            # Only a consultant page of this site: never an open redirect. Browsers drop tabs
+            # and newlines from addresses ("/\t/evil.example" is "//evil.example") and read "\"
+            # as "/", so anything but a plain path under /consultant/ goes home.
+            if (
+                not target.startswith("/consultant/")
+                or any(ch in target for ch in "\\\t\r\n")
+                or any(ord(ch) < 32 for ch in target)
+            ):
                 target = url_for("consultant.home")
             return redirect(target, code=303)
         failed = True
