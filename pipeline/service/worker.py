@@ -44,8 +44,14 @@ def run(settings, workers: int) -> None:
     taken = jobs.recover(queued_older_than=0)
     if taken:
         log.info("took up %d unfinished job(s) again", len(taken))
+    # Huey backs off to 10 s between polls of an idle queue: a report submitted then would wait
+    # up to 10 s for a worker. A poll of the SQLite or Redis queue costs next to nothing; 1 s.
     consumer = jobs.huey.create_consumer(
-        workers=workers, worker_type="process", periodic=True, check_worker_health=True
+        workers=workers,
+        worker_type="process",
+        periodic=True,
+        check_worker_health=True,
+        max_delay=1.0,
     )
     consumer.run()
 

@@ -45,10 +45,10 @@ def _job_json(job) -> dict | None:
     }
 
 
-def _json(sub: Submission) -> dict:
+def _json(sub: Submission, *, issues: bool = True) -> dict:
     job = sub.client_job
     status = sub.status if job is None else job.state
-    return {
+    out = {
         "id": sub.id,
         "version": sub.version,
         "status": status,
@@ -56,9 +56,12 @@ def _json(sub: Submission) -> dict:
         "created_at": sub.created_at.isoformat() + "Z",
         "errors": sub.errors,
         "warnings": sub.warnings,
-        "issues": sub.issues,
+        "issues": sub.issues if issues else None,
         "job": _job_json(job),
     }
+    if not issues:
+        del out["issues"]  # not even loaded: the list stays cheap with many versions
+    return out
 
 
 @bp.post("/submissions")
@@ -88,7 +91,7 @@ def create():
 def index():
     """The client's submissions, newest first (without their issues: GET each for those)."""
     subs = g.client.submissions
-    return jsonify([{k: v for k, v in _json(s).items() if k != "issues"} for s in subs])
+    return jsonify([_json(s, issues=False) for s in subs])
 
 
 @bp.get("/submissions/<sub_id>")
