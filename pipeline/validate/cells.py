@@ -350,9 +350,7 @@ class Checker:
                     continue
                 before = len(self.issues)
                 typed = self.read(spec, cells.get(key))
-                if len(self.issues) == before and typed is not BAD and len(memo) < MEMO_SIZE:
-                    self._specs[id(spec)] = spec
-                    memo[(id(spec), None, None, value_key)] = typed
+                self._remember((id(spec), None, None, value_key), spec, typed, before)
                 out[key] = typed
             else:
                 out[key] = self.read(spec, cells.get(key))
@@ -378,14 +376,8 @@ class Checker:
                 return found
         before = len(self.issues)
         typed = self.read(spec, cells.get(key), required=required, percent_range=percent_range)
-        if (
-            known is not None
-            and len(self.issues) == before
-            and typed is not BAD
-            and len(self._memo) < MEMO_SIZE
-        ):
-            self._specs[id(spec)] = spec
-            self._memo[memo_key] = typed
+        if known is not None:
+            self._remember(memo_key, spec, typed, before)
         return typed
 
     def read(
@@ -413,10 +405,14 @@ class Checker:
             return found
         before = len(self.issues)
         typed = self._read(spec, raw, required, percent_range)
-        if len(self.issues) == before and typed is not BAD and len(self._memo) < MEMO_SIZE:
-            self._specs[id(spec)] = spec
-            self._memo[memo_key] = typed
+        self._remember(memo_key, spec, typed, before)
         return typed
+
+    def _remember(self, memo_key: tuple, spec, typed: Any, issues_before: int) -> None:
+        """Keep `typed` for `memo_key` when it was read without an issue (and there is room)."""
+        if len(self.issues) == issues_before and typed is not BAD and len(self._memo) < MEMO_SIZE:
+            self._specs[id(spec)] = spec  # keeps the spec alive, so its id stays its own
+            self._memo[memo_key] = typed
 
     def _read(self, spec, raw: RawCell, required: bool, percent_range) -> Any:
         key, lang = spec.key, self.lang
