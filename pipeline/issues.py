@@ -5,8 +5,9 @@ Checks yield `Issue`s and never raise; `WorkbookError` means the file itself is 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 ERROR = "error"
@@ -29,13 +30,17 @@ class Issue:
     """The value found, as read (JSON-friendly)."""
     message: str = ""
     """Human message in the workbook's language, naming the place, the value and what is expected."""
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    """The values the message was filled from (`place`, `value` as shown, `expected`...), in the
+    message's language: the report's sentence for the client is filled from them
+    (`pipeline.report.caveats`). Not part of `to_dict` (results.json, `validate --json`)."""
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "params"}
         value = data["value"]
         if value is not None and not isinstance(value, str | int | float | bool):
             data["value"] = str(value)

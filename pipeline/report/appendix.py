@@ -12,6 +12,7 @@ from datetime import date
 from .. import schema
 from ..model import demand, routing
 from ..model.results import Results
+from .caveats import caveat
 from .context import Row
 from .locales import DASH, Locale
 
@@ -284,6 +285,6 @@ def cost_lines(results: Results, loc: Locale, limit: int) -> tuple[tuple[Row, ..
 def warnings(results: Results, loc: Locale, limit: int) -> tuple[tuple[Row, ...], int]:
     issues = list(results.issues)
     rows = tuple(
-        Row(cells=(i.sheet or DASH, i.cell or DASH, i.message or i.code)) for i in issues[:limit]
+        Row(cells=(i.sheet or DASH, i.cell or DASH, caveat(i, loc.lang))) for i in issues[:limit]
     )
     return rows, max(0, len(issues) - limit)

@@ -296,9 +296,8 @@ class Checker:
         fmt.setdefault("sheet", sheet)
         fmt.setdefault("cell", cell)
         shown = fmt.pop("shown", None)
-        text = message(self.lang).format(
-            value=show(value, self.lang) if shown is None else shown, **fmt
-        )
+        fmt["value"] = show(value, self.lang) if shown is None else shown
+        text = message(self.lang).format(**fmt)
         text = text[:1].upper() + text[1:]  # "{place}" may start "table tbl_scores on sheet..."
         self.issues.append(
             Issue(
@@ -309,6 +308,7 @@ class Checker:
                 field=field,
                 value=_jsonable(value),
                 message=text,
+                params=fmt,
             )
         )
 
@@ -316,7 +316,9 @@ class Checker:
         self, code: str, message: Text, raw: RawCell, spec: schema.Field | schema.Column, **fmt
     ) -> None:
         """An issue at the cell `raw` of `spec`, with {place} filled in."""
-        place = self.place(raw, label_of(spec), field=isinstance(spec, schema.Field))
+        label = label_of(spec)
+        fmt.setdefault("label", label(self.lang))
+        place = self.place(raw, label, field=isinstance(spec, schema.Field))
         self.add(
             code,
             message,

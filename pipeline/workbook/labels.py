@@ -155,6 +155,7 @@ def _warn(book: Book, found: _Found) -> None:
         field=None,
         value=None,
         message=RECOVERED(lang).format(count=len(found.used), places=", ".join(places)),
+        params={"count": len(found.used), "places": ", ".join(places)},
     )
     same = [i for i, old in enumerate(book.issues) if old is found.issue]
     if same:

@@ -133,7 +133,7 @@ def make_issue(
     """An Issue whose message is MESSAGES[message_key or code] in `lang`, filled from the
     place, the value and `fmt`."""
     template = MESSAGES[message_key or code](lang)
-    text = template.format(sheet=sheet, cell=cell, value=value, **fmt)
+    params = {"sheet": sheet, "cell": cell, "value": value, **fmt}
     return Issue(
         code=code,
         severity=severity,
@@ -141,5 +141,6 @@ def make_issue(
         cell=cell,
         field=field,
         value=value,
-        message=text,
+        message=template.format(**params),
+        params=params,
     )
