@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .issues import errors
+from .numbers import numbers
 from .schema import T
 
 # What the command line says around the workbook's own messages, in the workbook's language.
@@ -108,10 +109,6 @@ def print_issues(obj: Ctx, issues, book: Path, lang: str = "en") -> None:
         obj.err.print(f"{escape(book.name)} {verdict}: {counts}")
 
 
-def money(x) -> str:
-    return "–" if x is None else f"{x:,.0f}"
-
-
 def print_results(obj: Ctx, results, lang: str = "en") -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -205,7 +202,7 @@ def print_summary(obj: Ctx, summary) -> None:
             r.file,
             f"[{colours.get(r.status, 'white')}]{r.status}[/]",
             r.recommendation or "",
-            money(r.npv) if r.npv is not None else "",
+            numbers("en").amount(r.npv) if r.npv is not None else "",
             "" if r.payback_month is None else str(r.payback_month),
             str(r.errors),
             str(r.warnings),

@@ -77,7 +77,7 @@ def test_axes_use_locale_numbers(svgs):
     ids=["id-miliar-negative", "en-million", "en-billion-decimals", "en-small-plain"],
 )
 def test_money_axis_unit_and_ticks(values, lang, unit, ticks):
-    fmt, got = charts.money_axis(Locale(lang=lang, currency="IDR"), "IDR", values)
+    fmt, got = Locale(lang=lang, currency="IDR").money_axis(values)
     assert got == unit
     assert {v: fmt(v) for v in ticks} == ticks
 

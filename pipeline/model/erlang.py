@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..issues import WorkloadTooLarge
+from ..numbers import fmt_num
 
 SL_TOLERANCE = 1e-12
 """A service level this close below the target counts as meeting it (float rounding)."""
@@ -112,8 +113,9 @@ def solve_agents(
     """
     if not math.isfinite(traffic) or traffic > MAX_TRAFFIC:
         raise WorkloadTooLarge(
-            f"the demand implies {traffic:,.0f} Erlangs of traffic on one channel (more than "
-            f"{MAX_TRAFFIC:,.0f}); check its monthly volume, AHT and hours per week"
+            f"the demand implies {fmt_num(traffic, 'en', 0)} Erlangs of traffic on one channel "
+            f"(more than {fmt_num(MAX_TRAFFIC, 'en')}); check its monthly volume, AHT and hours "
+            "per week"
         )
     if traffic <= 0:
         return ErlangResult(

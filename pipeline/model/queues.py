@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..issues import WorkloadTooLarge
+from ..numbers import fmt_num
 
 SL_TOLERANCE = 1e-12
 """A service level this close below the target counts as meeting it (float rounding)."""
@@ -55,8 +56,9 @@ def _check(traffic: np.ndarray) -> None:
     worst = float(traffic.max(initial=0.0))
     if not math.isfinite(worst) or worst > MAX_TRAFFIC:
         raise WorkloadTooLarge(
-            f"the demand implies {worst:,.0f} Erlangs of traffic in one hour of one channel (more "
-            f"than {MAX_TRAFFIC:,.0f}); check its monthly volume, AHT and profile"
+            f"the demand implies {fmt_num(worst, 'en', 0)} Erlangs of traffic in one hour of one "
+            f"channel (more than {fmt_num(MAX_TRAFFIC, 'en')}); check its monthly volume, AHT and "
+            "profile"
         )
 
 

@@ -8,11 +8,8 @@ they never hide data. Output is deterministic: the same results give the same SV
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import accumulate
-
-from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 
 from .. import schema
 from ..model.results import Results
@@ -35,35 +32,6 @@ from .svg import (
 HATCHES = ("", "///", "...", "xx", "\\\\")
 CATEGORY_ORDER = tuple(c.code for c in schema.CATEGORIES)
 LEGEND_LEFT = 14.0
-
-
-def money_axis(
-    loc: Locale, currency: str, values: Sequence[float]
-) -> tuple[Callable[[float], str], str]:
-    """A tick formatter in one unit for the whole axis and that unit's name for the axis title.
-
-    Ticks read as plain numbers (`20`, `2.5`) and the title names the unit in words (`IDR billion`,
-    `miliar Rp`): a compact `20 M` means 20 miliar to Babel's Indonesian data but 20 million to most
-    readers, and a unit spelt out once cannot be misread.
-    """
-    babel = "id_ID" if loc.lang == "id" else "en_GB"
-    peak = max((abs(v) for v in values), default=0.0)
-    scale = next((s for s in (10**12, 10**9, 10**6, 10**3) if peak >= s), 1)
-    if scale == 1:
-        unit = currency
-    else:
-        word = format_compact_decimal(scale, format_type="long", locale=babel)
-        word = re.sub(r"^[\d\s.,]+", "", word).strip()
-        if loc.lang == "id":
-            unit = f"{word} {get_currency_symbol(currency, locale=babel)}"
-        else:
-            unit = f"{currency} {word}"
-
-    def fmt(value: float) -> str:
-        body = format_decimal(abs(value) / scale, format="#,##0.##", locale=babel)
-        return ("−" if round(value / scale, 2) < 0 else "") + body
-
-    return fmt, unit
 
 
 def alt_list(items) -> str:
@@ -111,7 +79,7 @@ def cumulative_cost(results: Results, loc: Locale, brand: Brand) -> str:
     top = legend(c, _legend_lines(names, colours), top=0, left=LEGEND_LEFT, right=c.width - 8)
     months = results.horizon_months
     values = [v for ys in series for v in ys]
-    fmt, unit = money_axis(loc, results.currency, values)
+    fmt, unit = loc.money_axis(values)
     ax = axes(
         c,
         top=top + 6,
@@ -163,7 +131,7 @@ def annual_stacked(results: Results, loc: Locale, brand: Brand) -> str:
         for y in range(0, years, step)
         if group - y >= step  # not crowding the next option's first label
     ]
-    fmt, unit = money_axis(loc, results.currency, totals)
+    fmt, unit = loc.money_axis(totals)
     ax = axes(
         c,
         top=top + 6,
@@ -239,7 +207,7 @@ def cumulative_savings(results: Results, loc: Locale, brand: Brand) -> str:
     top = legend(c, items, top=0, left=LEGEND_LEFT, right=c.width - 8)
     months = results.horizon_months
     values = [v for comp in results.comparisons for v in comp.cumulative_savings]
-    fmt, unit = money_axis(loc, results.currency, values)
+    fmt, unit = loc.money_axis(values)
     frame = dict(
         x_range=(0, months),
         y_values=values,
@@ -324,7 +292,7 @@ def hybrid_curve(results: Results, loc: Locale, brand: Brand) -> str:
     lo, hi = min(0.0, min(values)), max(values)
     pad = (hi - lo) * 0.05 or abs(hi) * 0.05 or 1.0
     ticks = nice_ticks(lo, hi + pad)  # room for the stars
-    fmt, unit = money_axis(loc, results.currency, ticks)
+    fmt, unit = loc.money_axis(ticks)
     ax = axes(
         c,
         top=top + 6,
@@ -375,7 +343,7 @@ def tornado(results: Results, loc: Locale, brand: Brand, labels: Sequence[str]) 
     lo, hi = min(values), max(values)
     pad = (hi - lo) * 0.04 or abs(base) * 0.1 or 1.0
     x_lo, x_hi = lo - pad, hi + pad
-    fmt, unit = money_axis(loc, results.currency, (x_lo, x_hi))
+    fmt, unit = loc.money_axis((x_lo, x_hi))
     ax = axes(
         c,
         top=top + 6,

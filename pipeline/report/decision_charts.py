@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model.results import Results
 from . import text
 from .brands import Brand
-from .charts import _canvas, money_axis
+from .charts import _canvas
 from .locales import Locale
 from .svg import SMALL, axes, linear_ticks, nice_ticks, text_width
 
@@ -18,7 +18,7 @@ def cost_quality(results: Results, loc: Locale, brand: Brand) -> str | None:
         return None
     c = _canvas("costquality", 3.0, brand)
     costs = [x.pv_cost for x in cands]
-    fmt, unit = money_axis(loc, results.currency, costs)
+    fmt, unit = loc.money_axis(costs)
     low, high = min(costs), max(costs)
     pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
     qs = [x.qualitative_index for x in cands]

@@ -6,26 +6,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+# The schema's texts are the translation layer's pairs (re-exported: `schema.T`, `schema.Text`).
+from ..i18n import LANGUAGES as LANGUAGES
+from ..i18n import T as T
+from ..i18n import Text as Text
+
 TEMPLATE_VERSION = 2
 """The version the template writer writes (DESIGN §8)."""
 READABLE_VERSIONS = (1, 2)
 """The versions the reader accepts; a version 1 workbook gives exactly its version 1 figures."""
-LANGUAGES = ("en", "id")
-
-
-@dataclass(frozen=True, kw_only=True)
-class Text:
-    """A text in both languages."""
-
-    en: str
-    id: str
-
-    def __call__(self, lang: str) -> str:
-        return self.id if lang == "id" else self.en
-
-
-def T(en: str, id: str) -> Text:  # noqa: N802 - short constructor used throughout the tables below
-    return Text(en=en, id=id)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import schema
 from ..issues import ERROR, Issue
+from ..numbers import fmt_num, fmt_pct
 from ..raw import RawCell
 from ..schema import T, Text
 from ..values import (
@@ -188,20 +189,6 @@ RANGE = {
 
 
 # ------------------------------------------------------------------------------------- formatting
-def fmt_num(x: float, lang: str) -> str:
-    """A number for a message: grouped, up to 4 decimals, in the language's separators."""
-    if isinstance(x, bool) or not isinstance(x, int | float) or not math.isfinite(x):
-        return str(x)
-    text = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4f}".rstrip("0").rstrip(".")
-    if lang == "id":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
-
-
-def fmt_pct(x: float, lang: str) -> str:
-    return fmt_num(round(x * 100, 6), lang) + "%"
-
-
 def show(value: Any, lang: str) -> str:
     """The value found, as the user would recognise it."""
     if isinstance(value, bool):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import schema
+from ..numbers import fmt_num
 from ..raw import RawTable
 from ..schema import T
-from .cells import BAD, Checker, fmt_num
+from .cells import BAD, Checker
 from .tables import Row, check_not_empty, fold_name, read_rows
 
 UNKNOWN_REF = T(

@@ -13,9 +13,10 @@ from typing import Any
 
 from .. import schema, values
 from ..model.inputs import Profile, Seasonality
+from ..numbers import fmt_num
 from ..raw import RawCell, RawTable
 from ..schema import T
-from .cells import BAD, Checker, fmt_num, show
+from .cells import BAD, Checker, show
 from .tables import Row, read_rows
 
 UNKNOWN = {

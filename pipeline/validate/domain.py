@@ -9,8 +9,9 @@ from typing import Any
 
 from .. import schema
 from ..model.inputs import Profile
+from ..numbers import fmt_num, fmt_pct
 from ..schema import T
-from .cells import BAD, Checker, fmt_num, fmt_pct
+from .cells import BAD, Checker
 from .tables import Row, fold_name
 
 HIDDEN_COSTS_MISSING = T(

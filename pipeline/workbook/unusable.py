@@ -276,7 +276,7 @@ def _shown(value: Any, lang: str) -> Any:
         return value(lang)
     if isinstance(value, int | float) and not isinstance(value, bool):
         # Imported on use: the read path does not load the validation stage for a message.
-        from ..validate.cells import fmt_num
+        from ..numbers import fmt_num
 
         return fmt_num(value, lang)
     return value
