@@ -1,7 +1,7 @@
 """Many workbooks at once: a process pool, a progress bar, one summary row per file.
 
 One failure never stops the rest: a valid workbook gives a PDF, an invalid one an annotated copy and
-`issues.json`, an unusable one a row naming the problem.
+`issues.json`, an unusable one (or one whose NOTES.md cannot be read) a row naming the problem.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ class Row:
     file: str
     """Path relative to the batch folder."""
     status: str
-    """ok, invalid, unusable, failed or skipped (unchanged since the previous run)."""
+    """ok, invalid, unusable, bad-notes (its NOTES.md cannot be read or parsed), failed or skipped
+    (unchanged since the previous run)."""
     recommendation: str = ""
     npv: float | None = None
     """NPV of the recommended option against the baseline (None for the baseline or no result)."""
@@ -47,6 +48,11 @@ class Row:
     message: str = ""
     input_sha256: str = ""
     tool_version: str = __version__
+    notes: str = ""
+    """The NOTES.md used for this workbook (as found), or empty: the Commentary sheet alone."""
+    notes_sha256: str = ""
+    draft: bool = False
+    """Rendered with --draft."""
 
 
 @dataclass(kw_only=True)
@@ -56,7 +62,10 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        if any(r.status in ("invalid", "unusable", "failed") or r.errors for r in self.rows):
+        if any(
+            r.status in ("invalid", "unusable", "bad-notes", "failed") or r.errors
+            for r in self.rows
+        ):
             return 1
         return 0
 
@@ -79,6 +88,28 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def notes_for(notes: Path | None, rel: str) -> Path | None:
+    """The NOTES.md of the workbook at `rel` (relative to the batch folder): `notes` itself when it
+    is a file (one for every workbook); when it is a folder, NAME.md at the same relative place as
+    NAME.xlsx (`jakarta/toko.xlsx` -> `NOTES/jakarta/toko.md`) if there is one, else None
+    (the workbook's own Commentary sheet)."""
+    if notes is None:
+        return None
+    if not notes.is_dir():
+        return notes
+    candidate = notes / f"{rel.rsplit('.', 1)[0]}.md"
+    return candidate if candidate.is_file() else None
+
+
+def _notes_sha256(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return _sha256(path)
+    except OSError:
+        return ""  # unreadable: the workbook's row will say so
 
 
 def _peak_mb() -> float:
@@ -111,17 +142,39 @@ def process_one(
     brand: str | None,
     lang: str | None,
     out_stem: str | None = None,
+    notes: Path | None = None,
+    draft: bool = False,
 ) -> Row:
-    """Run one workbook; never raises (the row says what happened)."""
+    """Run one workbook, with its NOTES.md when `notes` names one and marked draft when `draft`;
+    never raises (the row says what happened)."""
     from .flow import build_report, issues_json
+    from .issues import UsageError
+    from .notes import read_notes
 
     started = time.perf_counter()
     stem = outdir / (out_stem or rel.rsplit(".", 1)[0])
     stem.parent.mkdir(parents=True, exist_ok=True)
-    row = Row(file=rel, status="ok", input_sha256=_sha256(path))
+    row = Row(
+        file=rel,
+        status="ok",
+        input_sha256=_sha256(path),
+        notes=str(notes) if notes is not None else "",
+        notes_sha256=_notes_sha256(notes),
+        draft=draft,
+    )
     try:
+        try:
+            parsed = read_notes(notes) if notes is not None else None
+        except UsageError as exc:
+            # The commentary would be wrong: no report for this workbook, the others go on.
+            row.status = "bad-notes"
+            row.errors = 1
+            row.message = f"notes: {exc}"
+            row.seconds = time.perf_counter() - started
+            row.peak_mb = _peak_mb()
+            return row
         pdf = stem.parent / f"{stem.name}.pdf"
-        outcome = build_report(path, pdf, brand=brand, lang=lang)
+        outcome = build_report(path, pdf, brand=brand, lang=lang, notes=parsed, draft=draft)
         res = outcome.results
         rec = res.recommendation
         comp = {c.option: c for c in res.comparisons}.get(rec.option)
@@ -197,6 +250,8 @@ def _parse_field(name: str, value: str):
         return int(value) if value not in ("", None) else None
     if name in ("errors", "warnings", "pages"):
         return int(value or 0)
+    if name == "draft":
+        return value == "True"
     return value or ""
 
 
@@ -218,18 +273,31 @@ def run_batch(
     lang: str | None = None,
     recursive: bool = False,
     skip_unchanged: bool = False,
+    notes: Path | None = None,
+    draft: bool = False,
     progress: bool = True,
     console=None,
 ) -> Summary:
-    """Process every workbook of `folder` into `outdir`; return the summary (also in summary.csv)."""
+    """Process every workbook of `folder` into `outdir`; return the summary (also in summary.csv).
+
+    `notes`: one NOTES.md for every workbook, or a folder of NAME.md files, one per NAME.xlsx
+    (see `notes_for`); `draft` marks every report DRAFT."""
+    from .issues import UsageError
+
     folder, outdir = Path(folder), Path(outdir)
     if outdir.resolve() == folder.resolve():
-        from .issues import UsageError
-
         raise UsageError("the output folder must differ from the input folder")
     from .report import load_brand
 
     load_brand(brand)  # a bad brand is a usage error before any work starts
+    if notes is not None:
+        notes = Path(notes)
+        if not notes.exists():
+            raise UsageError(f"no notes file or folder {notes}")
+        if not notes.is_dir():
+            from .notes import read_notes
+
+            read_notes(notes)  # one file for every workbook: a mistake in it stops the batch now
     outdir.mkdir(parents=True, exist_ok=True)
     csv_path = outdir / SUMMARY_NAME
     books = [
@@ -241,13 +309,17 @@ def run_batch(
     previous = _read_previous(csv_path) if skip_unchanged else {}
     rows: dict[str, Row] = {}
     todo: list[tuple[Path, str]] = []
+    their_notes: dict[str, Path | None] = {}
     for path in books:
         rel = path.relative_to(folder).as_posix()
+        their_notes[rel] = notes_for(notes, rel)
         prev = previous.get(rel)
         if (
             prev
             and prev.tool_version == __version__
             and prev.input_sha256 == _sha256(path)
+            and prev.notes_sha256 == _notes_sha256(their_notes[rel])
+            and prev.draft == draft
             and all((outdir / o).exists() for o in prev.outputs.split(";") if o)
         ):
             prev.message = prev.message or f"unchanged since the previous run ({prev.status})"
@@ -263,12 +335,24 @@ def run_batch(
     with bar:
         if jobs == 1:
             for path, rel in todo:
-                rows[rel] = process_one(path, rel, outdir, brand, lang, stems[rel])
+                rows[rel] = process_one(
+                    path, rel, outdir, brand, lang, stems[rel], their_notes[rel], draft
+                )
                 bar.advance(rel)
         else:
             with cf.ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
                 futures = {
-                    pool.submit(process_one, path, rel, outdir, brand, lang, stems[rel]): rel
+                    pool.submit(
+                        process_one,
+                        path,
+                        rel,
+                        outdir,
+                        brand,
+                        lang,
+                        stems[rel],
+                        their_notes[rel],
+                        draft,
+                    ): rel
                     for path, rel in todo
                 }
                 try:

@@ -400,6 +400,8 @@ def demo(obj: Ctx, outdir: Path, brand: str | None) -> int:
     + _examples(
         "cs-sourcing batch clients/ -o reports/",
         "cs-sourcing batch clients/ -o reports/ --recursive --jobs 2 --skip-unchanged",
+        "cs-sourcing batch clients/ -o reports/ --notes NOTES.md --draft",
+        "cs-sourcing batch clients/ -o reports/ --notes clients/",
     )
 )
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -424,8 +426,21 @@ def demo(obj: Ctx, outdir: Path, brand: str | None) -> int:
 @click.option(
     "--skip-unchanged",
     is_flag=True,
-    help="Skip workbooks whose content and tool version match the previous run's output.",
+    help="Skip workbooks whose content, notes, --draft and tool version match the previous run's "
+    "output.",
 )
+@click.option(
+    "--notes",
+    "notes_path",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Commentary and sign-off in Markdown (format: docs/notes.md). A file: the same notes for "
+    "every workbook. A folder: NAME.md for NAME.xlsx, at the same place below it (the input folder "
+    "itself works: notes beside their workbooks); a workbook without one keeps its Commentary "
+    "sheet. A mistake in a folder's NAME.md: that workbook gets no report and its summary row "
+    "says why; in the one file: the batch stops before any work.",
+)
+@click.option("--draft", is_flag=True, help="Mark every page of every report DRAFT.")
 @click.pass_obj
 def batch(
     obj: Ctx,
@@ -436,6 +451,8 @@ def batch(
     lang: str | None,
     recursive: bool,
     skip_unchanged: bool,
+    notes_path: Path | None,
+    draft: bool,
 ) -> int:
     from .batch import run_batch
 
@@ -447,6 +464,8 @@ def batch(
         lang=lang,
         recursive=recursive,
         skip_unchanged=skip_unchanged,
+        notes=notes_path,
+        draft=draft,
         progress=not obj.quiet,
         console=obj.err,
     )

@@ -56,8 +56,12 @@ class Words(Mapping[str, Text]):
         return len(self._texts)
 
     def say(self, key: str, lang: str, **values: object) -> str:
+        """The text of `key` in `lang`, `{name}`s filled from `values` (a `Text` value in `lang`
+        too: a message made before the page's language was known keeps both)."""
         text = self._texts[key](lang)
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        return text.format(**{k: v(lang) if isinstance(v, Text) else v for k, v in values.items()})
 
 
 @cache

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from . import schema, values
+from .i18n import T, Text
 from .issues import UsageError
 from .model.inputs import Commentary
 
@@ -25,6 +26,50 @@ SIGNOFF_HEADINGS = ("sign-off", "sign off", "signoff", "pengesahan", "tanda tang
 _HEADING = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _KEY_LINE = re.compile(r"^\s*[-*]?\s*([^:]+?)\s*:\s*(.*?)\s*$")
+
+
+MESSAGES = {
+    "unreadable": T(
+        "cannot read the notes {path}: {reason}", "catatan {path} tidak terbaca: {reason}"
+    ),
+    "text-before-heading": T(
+        "{name} line {number}: text before the first heading; start each part with a heading "
+        "such as {accepted}.",
+        "{name} baris {number}: ada teks sebelum judul pertama; mulailah setiap bagian dengan "
+        "judul seperti {accepted}.",
+    ),
+    "unknown-section": T(
+        "{name} line {number}: “# {heading}” is not a section of the notes; expected {accepted} "
+        "(or their Indonesian names: {other}).",
+        "{name} baris {number}: “# {heading}” bukan bagian dari catatan; yang diharapkan "
+        "{accepted} (atau nama Inggrisnya: {other}).",
+    ),
+    "not-a-signoff-line": T(
+        "{name} line {number}: expected a sign-off line such as “Prepared by: Ana Wijaya”; the "
+        "keys are Prepared by, Reviewed by, Version and Date (Disusun oleh, Ditinjau oleh, Versi, "
+        "Tanggal).",
+        "{name} baris {number}: yang diharapkan baris pengesahan seperti “Disusun oleh: Ana "
+        "Wijaya”; kuncinya Disusun oleh, Ditinjau oleh, Versi dan Tanggal (Prepared by, Reviewed "
+        "by, Version, Date).",
+    ),
+    "not-a-date": T(
+        "{name} line {number}: “{text}” is not a date; expected e.g. 2026-12-03.",
+        "{name} baris {number}: “{text}” bukan tanggal; contohnya 2026-12-03.",
+    ),
+}
+
+
+class NotesError(UsageError):
+    """A NOTES.md that cannot be used: `str()` is the English message, `text` both languages."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        en = {k: v("en") if isinstance(v, Text) else v for k, v in params.items()}
+        idn = {k: v("id") if isinstance(v, Text) else v for k, v in params.items()}
+        self.text = T(MESSAGES[key]("en").format(**en), MESSAGES[key]("id").format(**idn))
+        super().__init__(self.text.en)
+
+    def message(self, lang: str) -> str:
+        return self.text(lang)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,7 +89,7 @@ def read_notes(path: str | os.PathLike) -> Notes:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read the notes {path}: {exc}") from None
+        raise NotesError("unreadable", path=path, reason=exc) from None
     return parse_notes(text, name=Path(path).name)
 
 
@@ -60,10 +105,7 @@ def parse_notes(text: str, *, name: str = "NOTES.md") -> Notes:
         elif sections:
             sections[-1][2].append(line)
         elif line.strip():
-            raise UsageError(
-                f"{name} line {number}: text before the first heading; start each part with a "
-                f"heading such as {_accepted()}."
-            )
+            raise NotesError("text-before-heading", name=name, number=number, accepted=_accepted())
     found: dict[str, object] = {}
     for key, number, body in sections:
         content = "\n".join(body).strip()
@@ -80,9 +122,19 @@ def parse_notes(text: str, *, name: str = "NOTES.md") -> Notes:
     )
 
 
-def _accepted() -> str:
-    texts = [c.label.en for c in schema.COMMENTARY_SECTIONS if c.code in schema.COMMENTARY_TEXTS]
-    return ", ".join(f"# {t}" for t in texts) + " or # Sign-off"
+def _accepted(other: bool = False) -> Text:
+    """The section headings, `# Executive commentary, ... or # Sign-off`, for a sentence in
+    either language; `other`: the other language's headings (the Indonesian ones in English)."""
+    sections = [c for c in schema.COMMENTARY_SECTIONS if c.code in schema.COMMENTARY_TEXTS]
+
+    def heads(names: str, sentence: str) -> str:
+        listed = [f"# {c.label(names)}" for c in sections]
+        last = "# Pengesahan" if names == "id" else "# Sign-off"
+        return ", ".join(listed) + (" atau " if sentence == "id" else " or ") + last
+
+    if other:
+        return T(heads("id", "en"), heads("en", "id"))
+    return T(heads("en", "en"), heads("id", "id"))
 
 
 def _section_key(heading: str, name: str, number: int) -> str:
@@ -90,10 +142,13 @@ def _section_key(heading: str, name: str, number: int) -> str:
         return "signoff"
     code = schema.match_choice(schema.COMMENTARY_SECTIONS, heading)
     if code is None:
-        raise UsageError(
-            f"{name} line {number}: “# {heading}” is not a section of the notes; expected "
-            f"{_accepted()} (or their Indonesian names: # Komentar eksekutif, # Langkah "
-            "berikutnya, # Rencana transisi, # Penafian, # Pengesahan)."
+        raise NotesError(
+            "unknown-section",
+            name=name,
+            number=number,
+            heading=heading,
+            accepted=_accepted(),
+            other=_accepted(other=True),
         )
     return code
 
@@ -110,11 +165,7 @@ def _signoff(body: list[str], name: str, number: int, *, keyed: bool = False) ->
             label = match.group(1)
             key = label if keyed else schema.match_choice(schema.COMMENTARY_SECTIONS, label)
         if key not in schema.SIGNOFF_KEYS:
-            raise UsageError(
-                f"{name} line {at}: expected a sign-off line such as “Prepared by: Ana Wijaya”; "
-                "the keys are Prepared by, Reviewed by, Version and Date (Disusun oleh, Ditinjau "
-                "oleh, Versi, Tanggal)."
-            )
+            raise NotesError("not-a-signoff-line", name=name, number=at)
         value = match.group(2)
         if key == "date":
             out["signoff_date"] = _date(value, name, at)
@@ -129,6 +180,4 @@ def _date(text: str, name: str, number: int) -> date | None:
     try:
         return values.parse_date(text, lang="en")
     except values.ParseError:
-        raise UsageError(
-            f"{name} line {number}: “{text}” is not a date; expected e.g. 2026-12-03."
-        ) from None
+        raise NotesError("not-a-date", name=name, number=number, text=text) from None

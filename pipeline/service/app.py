@@ -87,6 +87,13 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
     ):
         view = app.view_functions[endpoint]
         app.view_functions[endpoint] = limiter.limit(limit, methods=["POST"])(view)
+    # The consultant's part of the API checks a password on every call: wrong ones count as
+    # sign-in attempts (a script polling a job with the right one is never slowed).
+    for endpoint in api.CONSULTANT_ENDPOINTS:
+        view = app.view_functions[endpoint]
+        app.view_functions[endpoint] = limiter.limit(
+            settings.rate_limit_login, deduct_when=lambda response: response.status_code == 401
+        )(view)
 
     @app.after_request
     def headers(response):
@@ -154,6 +161,8 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
 
     @app.errorhandler(413)
     def too_large(_exc):
+        if request.endpoint in NOTES_ENDPOINTS:  # no workbook there: the commentary is too long
+            return error(413, "notes-too-large", kb=pipeline_calls.NOTES_MAX_BYTES // 1000)
         return error(413, "too-large", mb=f"{settings.max_upload_mb:g}")
 
     @app.errorhandler(429)
@@ -197,6 +206,10 @@ def create_app(settings: Settings, *, migrate: bool = True) -> Flask:
 
     app.jinja_env.globals["brands"] = pipeline_calls.brands
     return app
+
+
+NOTES_ENDPOINTS = ("consultant.render_again", "consultant.batch", "api.render", "api.batch")
+"""The forms and calls that take a consultant's commentary (and no workbook)."""
 
 
 class ServiceState:

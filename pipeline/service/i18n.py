@@ -1,14 +1,14 @@
-"""Every word the service's pages say, in English and Indonesian, in one table (the `T` texts of
-`pipeline.schema`, as the command line's `console.WORDS`). The issue messages themselves come from
-the pipeline, in the workbook's language."""
+"""Every word the service's pages say, in English and Indonesian, in one `Words` table of the
+translation layer (`pipeline.i18n`), as the command line's `console.WORDS`. The issue messages
+themselves come from the pipeline, in the workbook's language."""
 
 from __future__ import annotations
 
-from ..schema import T
+from ..i18n import T, Words
 
 LANGS = ("en", "id")
 
-WORDS = {
+_PAIRS = {
     # Layout
     "title": T("Customer-service sourcing", "Sourcing layanan pelanggan"),
     "lang-switch": T("Bahasa Indonesia", "English"),
@@ -70,7 +70,7 @@ WORDS = {
         "Peringatan tidak menghentikan laporan; semuanya dicantumkan di lampiran kualitas data.",
     ),
     "issues": T("Issues", "Masalah"),
-    "sheet": T("Sheet", "Sheet"),
+    "sheet": T("Sheet", "Lembar"),
     "whole-file": T("Whole workbook", "Seluruh buku kerja"),
     "cell": T("Cell", "Sel"),
     "message": T("Message", "Pesan"),
@@ -79,7 +79,7 @@ WORDS = {
     "annotated": T("Download the annotated copy", "Unduh salinan bertanda"),
     "annotated-help": T(
         "Your workbook with the problem cells coloured and commented, and a sheet listing them.",
-        "Buku kerja Anda dengan sel bermasalah diwarnai dan diberi komentar, serta sheet daftarnya.",
+        "Buku kerja Anda dengan sel bermasalah diwarnai dan diberi komentar, serta lembar daftarnya.",
     ),
     "report": T("Report", "Laporan"),
     "progress": T("Preparing the report: {stage}", "Menyiapkan laporan: {stage}"),
@@ -107,7 +107,7 @@ WORDS = {
         "The file is larger than {mb} MB. A workbook is usually well under 1 MB: remove pasted "
         "images or unused sheets and try again.",
         "Berkas lebih besar dari {mb} MB. Buku kerja biasanya jauh di bawah 1 MB: hapus gambar "
-        "atau sheet yang tidak dipakai lalu coba lagi.",
+        "atau lembar yang tidak dipakai lalu coba lagi.",
     ),
     "not-found": T(
         "This page does not exist, or the link is no longer valid. Ask your consultant for a new link.",
@@ -139,13 +139,13 @@ WORDS = {
     "consultant": T("Consultant", "Konsultan"),
     "sign-in": T("Sign in", "Masuk"),
     "sign-out": T("Sign out", "Keluar"),
-    "email": T("E-mail", "E-mail"),
+    "email": T("E-mail", "Surel"),
     "password": T("Password", "Kata sandi"),
     "no-consultant": T(
         "No consultant account exists yet. On the server, run:",
         "Belum ada akun konsultan. Di server, jalankan:",
     ),
-    "bad-login": T("Wrong e-mail or password.", "E-mail atau kata sandi salah."),
+    "bad-login": T("Wrong e-mail or password.", "Surel atau kata sandi salah."),
     "clients": T("Clients", "Klien"),
     "client": T("Client", "Klien"),
     "no-clients": T(
@@ -172,7 +172,7 @@ WORDS = {
     "language": T("Language", "Bahasa"),
     "workbook-lang": T("the workbook's", "bahasa buku kerja"),
     "render-selected": T(
-        "Render the selected as one batch", "Buat laporan terpilih sebagai satu batch"
+        "Render the selected as one batch", "Buat laporan terpilih sebagai satu kelompok"
     ),
     "render-again": T("Render again", "Buat ulang laporan"),
     "nothing-selected": T(
@@ -183,18 +183,52 @@ WORDS = {
     "attempts": T("Attempts", "Percobaan"),
     "downloads": T("Downloads", "Unduhan"),
     "original": T("Uploaded workbook", "Buku kerja yang diunggah"),
-    "batch": T("Batch of {n} report(s)", "Batch {n} laporan"),
+    "batch": T("Batch of {n} report(s)", "Kelompok {n} laporan"),
     "batch-progress": T("{done} of {n} finished", "{done} dari {n} selesai"),
     "download-zip": T("Download every PDF (.zip)", "Unduh semua PDF (.zip)"),
-    "recent-batches": T("Recent batches", "Batch terbaru"),
+    "recent-batches": T("Recent batches", "Kelompok terbaru"),
     "recent-submissions": T("Latest submissions of every client", "Kiriman terbaru semua klien"),
     "upload-for": T("Upload a workbook for {client}", "Unggah buku kerja untuk {client}"),
+    # A consultant's render: DRAFT mark and commentary (NOTES.md)
+    "draft": T("Draft", "Draf"),
+    "mark-draft": T("Draft: DRAFT on every page", "Draf: tanda DRAF di setiap halaman"),
+    "notes": T(
+        "Commentary and sign-off (Markdown, optional)",
+        "Komentar dan pengesahan (Markdown, opsional)",
+    ),
+    "notes-type": T("Type it here", "Ketik di sini"),
+    "notes-file": T("or upload a NOTES.md file", "atau unggah berkas NOTES.md"),
+    "notes-help": T(
+        "Sections # Executive commentary, # Next steps, # Transition plan, # Disclaimer and "
+        "# Sign-off (Prepared by:, Reviewed by:, Version:, Date:); each one given replaces the "
+        "workbook's Commentary sheet. Up to {kb} KB.",
+        "Bagian # Komentar eksekutif, # Langkah berikutnya, # Rencana transisi, # Penafian dan "
+        "# Pengesahan (Disusun oleh:, Ditinjau oleh:, Versi:, Tanggal:); setiap bagian yang diisi "
+        "menggantikan isi lembar Komentar di buku kerja. Maksimal {kb} KB.",
+    ),
+    "with-notes": T("with commentary", "dengan komentar"),
+    "notes-too-large": T(
+        "The commentary is larger than {kb} KB: shorten it and try again.",
+        "Komentar lebih besar dari {kb} KB: persingkat lalu coba lagi.",
+    ),
+    "notes-not-text": T(
+        "The commentary is not plain text: save it as UTF-8 text (.md) and try again.",
+        "Komentar bukan teks biasa: simpan sebagai teks UTF-8 (.md) lalu coba lagi.",
+    ),
+    "notes-twice": T(
+        "Give the commentary either in the box or as a file, not both.",
+        "Isi komentar di kotak teks atau sebagai berkas, jangan keduanya.",
+    ),
+    "notes-invalid": T(
+        "The commentary cannot be used: {message}",
+        "Komentar tidak dapat dipakai: {message}",
+    ),
 }
+WORDS = Words(_PAIRS)
 
 
 def word(key: str, lang: str, **values: object) -> str:
-    text = WORDS[key](lang)
-    return text.format(**values) if values else text
+    return WORDS.say(key, lang, **values)
 
 
 def pick_language(requested: str | None, cookie: str | None, accept) -> str:

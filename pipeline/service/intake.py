@@ -62,8 +62,60 @@ def submit(session, storage, jobs, client: Client, data: bytes, *, filename: str
     return sub
 
 
-def render_again(session, jobs, subs, *, brand: str | None, lang: str | None, by: str):
-    """Queue a consultant's render of each valid submission; several make one batch."""
+class NotesRefused(Exception):
+    """A consultant's commentary that cannot be used: `key` names the page's words (i18n.WORDS)
+    with their `values`, `status` the HTTP status."""
+
+    def __init__(self, key: str, status: int = 400, **values: object):
+        super().__init__(key)
+        self.key, self.status, self.values = key, status, values
+
+
+def take_notes(text: str | None, upload: bytes | None = None) -> str | None:
+    """The commentary typed in the form (or the API's `notes`) or uploaded as a NOTES.md, checked
+    as the render will read it; None when none is given. Raises NotesRefused."""
+    limit = pipeline_calls.NOTES_MAX_BYTES
+    typed = text if text and text.strip() else None
+    if upload is not None:
+        if typed is not None:
+            raise NotesRefused("notes-twice")
+        if len(upload) > limit:
+            raise NotesRefused("notes-too-large", 413, kb=limit // 1000)
+        try:
+            typed = upload.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise NotesRefused("notes-not-text") from None
+    if typed is None:
+        return None
+    try:
+        size = len(typed.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate (JSON "\ud800"): no database stores it
+        raise NotesRefused("notes-not-text") from None
+    if size > limit:
+        raise NotesRefused("notes-too-large", 413, kb=limit // 1000)
+    if "\x00" in typed:  # not text; and PostgreSQL cannot store it
+        raise NotesRefused("notes-not-text")
+    try:
+        return pipeline_calls.check_notes(typed)
+    except pipeline_calls.UsageError as exc:
+        # A NotesError carries its message in both languages (`text`); the page picks its own.
+        message = getattr(exc, "text", None) or str(exc)
+        raise NotesRefused("notes-invalid", message=message) from None
+
+
+def render_again(
+    session,
+    jobs,
+    subs,
+    *,
+    brand: str | None,
+    lang: str | None,
+    by: str,
+    draft: bool = False,
+    notes: str | None = None,
+):
+    """Queue a consultant's render of each valid submission (marked DRAFT when `draft`, with their
+    commentary `notes`, checked by `take_notes`); several make one batch."""
     batch = None
     if len(subs) > 1:
         batch = Batch(created_by=by, brand=brand, lang=lang)
@@ -79,6 +131,8 @@ def render_again(session, jobs, subs, *, brand: str | None, lang: str | None, by
             by_consultant=True,
             brand=brand or None,
             lang=lang or None,
+            draft=draft,
+            notes=notes,
         )
         session.add(job)
         created.append(job)

@@ -100,6 +100,7 @@ def run_job(settings: Settings, job_id: str) -> str:
             return FAILED
         data = ctx.storage.get(sub.workbook_key)
         name, brand, lang = sub.filename, job.brand, job.lang
+        notes, draft = job.notes, job.draft
         pdf_key, json_key = job.pdf_key, job.json_key
 
     stop = threading.Event()
@@ -114,7 +115,9 @@ def run_job(settings: Settings, job_id: str) -> str:
         _set(ctx.sessions, job_id, stage=stage, progress=PROGRESS.get(stage, 0), heartbeat=now())
 
     try:
-        rendered = pipeline_calls.render(data, name=name, brand=brand, lang=lang, on_stage=on_stage)
+        rendered = pipeline_calls.render(
+            data, name=name, brand=brand, lang=lang, notes=notes, draft=draft, on_stage=on_stage
+        )
         ctx.storage.put(pdf_key, rendered.pdf)
         ctx.storage.put(json_key, rendered.results_json)
     except pipeline_calls.InvalidWorkbook as exc:

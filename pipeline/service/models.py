@@ -18,6 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
 
@@ -155,6 +156,11 @@ class Job(Base):
     heartbeat: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     worker: Mapped[str] = mapped_column(String(200), default="", server_default="")
     """host:pid of the worker that claimed it last (revision 0002), for the operator."""
+    draft: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """Rendered with DRAFT on every page (revision 0003): only ever a consultant's render."""
+    notes: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)
+    """The consultant's commentary for this render, NOTES.md Markdown (revision 0003), or None:
+    the workbook's Commentary sheet alone. Deferred: lists of jobs never load it."""
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     extra: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -8,17 +8,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..issues import InvalidWorkbook, Issue, PipelineError, WorkbookError
+from ..issues import InvalidWorkbook, Issue, PipelineError, UsageError, WorkbookError
 
 __all__ = [
     "InvalidWorkbook",
     "PipelineError",
+    "UsageError",
     "WorkbookError",
     "Validated",
     "Rendered",
     "validate",
     "annotate",
     "render",
+    "check_notes",
     "results_workbook",
     "blank_workbook",
     "brands",
@@ -84,19 +86,46 @@ def annotate(data: bytes, issues: list[dict], *, lang: str, name: str | None = N
     return flow.annotated_copy(data, [Issue(**i) for i in issues], lang=lang, name=safe_name(name))
 
 
+NOTES_MAX_BYTES = 100_000
+"""A consultant's commentary (NOTES.md) per render: a long one is a few KB."""
+
+
+def check_notes(text: str | None) -> str | None:
+    """A consultant's NOTES.md, checked as the render will read it: None when blank; UsageError
+    naming the line (`NOTES.md line 4: ...`) when it does not parse (format: docs/notes.md)."""
+    from ..notes import parse_notes
+
+    if text is None or not text.strip():
+        return None
+    text = text.replace("\r\n", "\n")
+    parse_notes(text)
+    return text
+
+
 def render(
     data: bytes,
     *,
     name: str | None = None,
     brand: str | None = None,
     lang: str | None = None,
+    notes: str | None = None,
+    draft: bool = False,
     on_stage: Callable[[str], None] | None = None,
 ) -> Rendered:
-    """The PDF report and results.json; raises InvalidWorkbook when the workbook has errors."""
+    """The PDF report and results.json; raises InvalidWorkbook when the workbook has errors.
+    `notes`: the consultant's NOTES.md text over the Commentary sheet; `draft`: DRAFT on every
+    page."""
     from .. import flow
+    from ..notes import parse_notes
 
     rendered = flow.render_report(
-        data, name=safe_name(name), brand=brand, lang=lang, on_stage=on_stage
+        data,
+        name=safe_name(name),
+        brand=brand,
+        lang=lang,
+        notes=parse_notes(notes) if notes else None,
+        draft=draft,
+        on_stage=on_stage,
     )
     return Rendered(pdf=rendered.pdf, results_json=rendered.results_json, pages=rendered.pages)
 

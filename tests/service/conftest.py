@@ -104,8 +104,17 @@ def fast_render(monkeypatch):
 
     calls = []
 
-    def render(data, *, name=None, brand=None, lang=None, on_stage=None):
-        calls.append({"name": name, "brand": brand, "lang": lang, "size": len(data)})
+    def render(data, *, name=None, brand=None, lang=None, notes=None, draft=False, on_stage=None):
+        calls.append(
+            {
+                "name": name,
+                "brand": brand,
+                "lang": lang,
+                "size": len(data),
+                "notes": notes,
+                "draft": draft,
+            }
+        )
         for stage in pipeline_calls.STAGES:
             if on_stage:
                 on_stage(stage)

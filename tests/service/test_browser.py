@@ -163,3 +163,76 @@ def test_consultant_path(server, browser, shots):
     page.get_by_role("link", name="Submissions").click()
     page.screenshot(path=shots / "consultant-4-all-submissions.png", full_page=True)
     page.close()
+
+
+DRAFT_WORDS = {
+    "en": {
+        "sign-in": "Sign in",
+        "render": "Render again",
+        "mark": "Draft: DRAFT on every page",
+        "notes": "Commentary and sign-off (Markdown, optional)",
+        "badge": "Draft",
+        "on-page": "DRAFT",
+        "notes-text": "# Disclaimer\nFigures from the browser test are estimates.\n",
+        "bad": "# Summary\nnot a section\n",
+        "refused": "The commentary cannot be used: NOTES.md line 1",
+    },
+    "id": {
+        "sign-in": "Masuk",
+        "render": "Buat ulang laporan",
+        "mark": "Draf: tanda DRAF di setiap halaman",
+        "notes": "Komentar dan pengesahan (Markdown, opsional)",
+        "badge": "Draf",
+        "on-page": "DRAF",
+        "notes-text": "# Penafian\nAngka dari uji peramban adalah perkiraan.\n",
+        "bad": "# Ringkasan\nbukan bagian\n",
+        "refused": "Komentar tidak dapat dipakai: NOTES.md line 1",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_consultant_renders_a_draft_with_notes(server, browser, shots, lang):
+    words = DRAFT_WORDS[lang]
+    link = server.add_client(f"PT Draf {lang.upper()}")
+    context = browser.new_context(
+        locale="id-ID" if lang == "id" else "en-GB", accept_downloads=True
+    )
+    page = context.new_page()
+    page.goto(link)
+    page.set_input_files("input[name=file]", example_path(lang))
+    page.locator("button[type=submit]").first.click()
+    page.locator("#report").wait_for()
+
+    page.goto(f"{server.url}/consultant/?lang={lang}")
+    page.fill("input[name=email]", "ana@example.com")
+    page.fill("input[name=password]", "browser-test-pw")
+    page.get_by_role("button", name=words["sign-in"]).click()
+    page.get_by_role("link", name=f"PT Draf {lang.upper()}").click()
+    page.locator("a[href*='/consultant/submissions/']").last.click()
+
+    # notes that cannot be used: the reason above the form, the text kept, nothing queued
+    page.get_by_label(words["mark"]).check()
+    page.get_by_text(words["notes"], exact=True).click()  # opens the <details>
+    page.locator("textarea[name=notes]").fill(words["bad"])
+    page.get_by_role("button", name=words["render"]).click()
+    page.get_by_role("alert").filter(has_text=words["refused"]).wait_for()
+    assert page.locator("textarea[name=notes]").input_value() == words["bad"]
+    assert page.get_by_label(words["mark"]).is_checked()
+    page.screenshot(path=shots / f"consultant-{lang}-5-notes-refused.png", full_page=True)
+
+    page.locator("textarea[name=notes]").fill(words["notes-text"])
+    page.get_by_role("button", name=words["render"]).click()
+    page.locator("#jobs .badge.draft", has_text=words["badge"]).wait_for()
+    page.locator("#jobs a", has_text="PDF").nth(1).wait_for(timeout=120_000)
+    page.screenshot(path=shots / f"consultant-{lang}-6-draft.png", full_page=True)
+    with page.expect_download() as download:
+        page.locator("#jobs a", has_text="PDF").first.click()
+    assert download.value.suggested_filename.endswith("-draft.pdf")
+    from pypdf import PdfReader
+
+    reader = PdfReader(download.value.path())
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert words["on-page"] in reader.pages[0].extract_text()
+    assert words["notes-text"].split("\n")[1] in text.replace("\n", " ")
+    context.close()

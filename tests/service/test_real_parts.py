@@ -95,3 +95,18 @@ def test_postgresql_schema_matches_the_models(postgres_url):
     migrate.upgrade(engine)
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_postgresql_revision_3_up_and_down(postgres_url):
+    from sqlalchemy import text
+
+    from pipeline.service.models import make_engine
+
+    from .test_migrations import draft_and_notes_round_trip
+
+    # A database of its own: the round trip goes down to revision 0002 and back.
+    admin = make_engine(postgres_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CREATE DATABASE cs_r3"))
+    admin.dispose()
+    draft_and_notes_round_trip(make_engine(postgres_url.replace("/cs?", "/cs_r3?")))

@@ -13,6 +13,7 @@ TYPES = {
     "pdf": "application/pdf",
     "json": "application/json",
     "zip": "application/zip",
+    "md": "text/markdown; charset=utf-8",
 }
 
 

@@ -38,19 +38,26 @@ def new_token() -> str:
 
 
 # ------------------------------------------------------------------------------------ sign in/out
+def check_password(email: str, password: str) -> Consultant | None:
+    """The consultant with this e-mail and password (the sign-in page, the API's Basic
+    authentication), or None."""
+    email = email.strip().lower()
+    consultant = db().scalar(select(Consultant).where(Consultant.email == email))
+    # An unknown e-mail costs the same hash as a wrong password: no telling them apart.
+    stored = consultant.password_hash if consultant is not None else _unknown_hash()
+    try:
+        ok = hasher.verify(stored, password) and consultant is not None
+    except (VerifyMismatchError, InvalidHashError):
+        ok = False
+    return consultant if ok else None
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     failed = False
     if request.method == "POST":
-        email = request.form.get("email", "").strip().lower()
-        consultant = db().scalar(select(Consultant).where(Consultant.email == email))
-        # An unknown e-mail costs the same hash as a wrong password: no telling them apart.
-        stored = consultant.password_hash if consultant is not None else _unknown_hash()
-        try:
-            ok = hasher.verify(stored, request.form.get("password", "")) and consultant is not None
-        except (VerifyMismatchError, InvalidHashError):
-            ok = False
-        if ok:
+        consultant = check_password(request.form.get("email", ""), request.form.get("password", ""))
+        if consultant is not None:
             login_user(consultant)
             target = request.args.get("next", "")
             # Only a consultant page of this site: never an open redirect. Browsers drop tabs
@@ -183,13 +190,46 @@ def _choice(name: str, allowed) -> str | None:
     return value or None
 
 
+def _render_options() -> dict:
+    """The render form's brand, language, draft mark and commentary (typed or a NOTES.md file);
+    intake.NotesRefused when the commentary cannot be used."""
+    upload = request.files.get("notes_file")
+    return {
+        "brand": _choice("brand", ["", *state_brands()]),
+        "lang": _choice("lang", LANGS),
+        "draft": request.form.get("draft") == "1",
+        "notes": intake.take_notes(
+            request.form.get("notes"),
+            upload.read() if upload is not None and upload.filename else None,
+        ),
+    }
+
+
+def _refused(exc: intake.NotesRefused) -> dict:
+    """What the page shows above the form again: the reason, and the typed text (kept unless
+    too large to send back)."""
+    typed = request.form.get("notes", "")
+    return {
+        "notes_error": (exc.key, exc.values),
+        "notes_text": typed if exc.key != "notes-too-large" else "",
+        "draft_checked": request.form.get("draft") == "1",
+    }
+
+
 @bp.post("/submissions/<sub_id>/render")
 @login_required
 def render_again(sub_id: str):
     sub = db().get(Submission, sub_id) or abort(404)
-    brand = _choice("brand", ["", *state_brands()])
-    lang = _choice("lang", LANGS)
-    intake.render_again(db(), state().jobs, [sub], brand=brand, lang=lang, by=current_user.email)
+    try:
+        options = _render_options()
+    except intake.NotesRefused as exc:
+        return render_template(
+            "consultant/submission.html",
+            sub=sub,
+            groups=intake.issues_by_sheet(sub.issues),
+            **_refused(exc),
+        ), exc.status
+    intake.render_again(db(), state().jobs, [sub], by=current_user.email, **options)
     return redirect(url_for("consultant.submission", sub_id=sub.id), code=303)
 
 
@@ -198,8 +238,24 @@ def render_again(sub_id: str):
 def batch():
     ids = request.form.getlist("submission")
     subs = [s for s in (db().get(Submission, i) for i in ids[:200]) if s is not None]
-    brand = _choice("brand", ["", *state_brands()])
-    lang = _choice("lang", LANGS)
+    try:
+        options = _render_options()
+    except intake.NotesRefused as exc:
+        clients = {s.client_id for s in subs}
+        if len(clients) == 1:  # the client's page the form was on
+            return render_template(
+                "consultant/client.html",
+                client=subs[0].client,
+                new_link=None,
+                error=None,
+                **_refused(exc),
+            ), exc.status
+        latest = (
+            db().scalars(select(Submission).order_by(Submission.created_at.desc()).limit(200)).all()
+        )
+        return render_template(
+            "consultant/submissions.html", subs=latest, **_refused(exc)
+        ), exc.status
     valid = [s for s in subs if s.status == "valid"]
     if not valid:
         client = subs[0].client if subs else None
@@ -208,9 +264,7 @@ def batch():
         return render_template(
             "consultant/client.html", client=client, new_link=None, error="nothing-selected"
         ), 400
-    made, jobs = intake.render_again(
-        db(), state().jobs, valid, brand=brand, lang=lang, by=current_user.email
-    )
+    made, jobs = intake.render_again(db(), state().jobs, valid, by=current_user.email, **options)
     if made is None:
         return redirect(url_for("consultant.submission", sub_id=valid[0].id), code=303)
     return redirect(url_for("consultant.batch_page", batch_id=made.id), code=303)
@@ -239,7 +293,8 @@ def batch_zip(batch_id: str):
         for job in batch.jobs:
             if job.state == DONE:
                 sub = job.submission
-                name = f"{intake.stem(sub.filename)}-v{sub.version}-{job.id}.pdf"
+                draft = "-draft" if job.draft else ""
+                name = f"{intake.stem(sub.filename)}-v{sub.version}-{job.id}{draft}.pdf"
                 zf.writestr(name, state().storage.get(job.pdf_key))
     return send_bytes(buffer.getvalue(), f"batch-{batch.id}.zip")
 
@@ -260,6 +315,17 @@ def annotated(sub_id: str):
     return send_bytes(data, f"{intake.stem(sub.filename)}-v{sub.version}-annotated.xlsx")
 
 
+@bp.get("/jobs/<job_id>/notes.md")
+@login_required
+def job_notes(job_id: str):
+    """The commentary a render was made with, as the consultant gave it."""
+    job = db().get(Job, job_id) or abort(404)
+    if not job.notes:
+        abort(404)
+    sub = job.submission
+    return send_bytes(job.notes.encode("utf-8"), f"{intake.stem(sub.filename)}-v{sub.version}.md")
+
+
 @bp.get("/jobs/<job_id>/<any('report.pdf', 'results.json', 'results.xlsx'):what>")
 @login_required
 def job_file(job_id: str, what: str):
@@ -268,6 +334,8 @@ def job_file(job_id: str, what: str):
         abort(404)
     sub = job.submission
     stem = f"{intake.stem(sub.filename)}-v{sub.version}-{job.brand or 'default'}-{job.lang or sub.lang}"
+    if job.draft:  # a draft never passes for the final report on someone's disk
+        stem += "-draft"
     if what == "report.pdf":
         return send_stored(job.pdf_key, f"{stem}.pdf")
     if what == "results.xlsx":
