@@ -136,7 +136,8 @@ class Numbers:
                 digits = 2 if x < 10 else 1 if x < 100 else 0
                 sign = MINUS if value < 0 else ""
                 body = grouped(x, digits, self.lang)
-                return f"{sign}{self._symbol}\u00a0{body} {words[self.lang]}"
+                # No-break spaces: "IDR 2.45 billion" never splits across lines.
+                return f"{sign}{self._symbol}\u00a0{body}\u00a0{words[self.lang]}"
         return self.money_auto(value)
 
     def percent(self, value: float | None, digits: int = 0) -> str:

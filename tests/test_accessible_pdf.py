@@ -65,11 +65,11 @@ def test_every_chart_says_what_it_shows(rendered):
 
 def test_money_in_words_keeps_three_figures():
     en, id_ = Locale(lang="en", currency="IDR"), Locale(lang="id", currency="IDR")
-    assert en.money_words(5_358_930_252) == "IDR\u00a05.36 billion"
-    assert id_.money_words(5_358_930_252) == "Rp\u00a05,36 miliar"
-    assert en.money_words(999_999_999) == "IDR\u00a01.00 billion"  # not "1,000 million"
-    assert en.money_words(29_000_000_000) == "IDR\u00a029.0 billion"
-    assert en.money_words(-4.2e12) == "−IDR\u00a04.20 trillion"
+    assert en.money_words(5_358_930_252) == "IDR\u00a05.36\u00a0billion"
+    assert id_.money_words(5_358_930_252) == "Rp\u00a05,36\u00a0miliar"
+    assert en.money_words(999_999_999) == "IDR\u00a01.00\u00a0billion"  # not "1,000 million"
+    assert en.money_words(29_000_000_000) == "IDR\u00a029.0\u00a0billion"
+    assert en.money_words(-4.2e12) == "−IDR\u00a04.20\u00a0trillion"
     assert en.money_words(12_345) == "IDR\u00a012,345"  # under a million: in full
     assert id_.money_words(750_000) == "Rp\u00a0750.000"
 

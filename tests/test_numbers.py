@@ -76,8 +76,8 @@ def test_fmt_pct_and_money_forms():
     idn, en = Numbers(lang="id", currency="IDR"), Numbers(lang="en", currency="IDR")
     assert idn.money(-1234567) == f"{MINUS}Rp\u00a01.234.567"
     assert en.money(1234567) == "IDR\u00a01,234,567"
-    assert en.money_words(5_358_930_252) == "IDR\u00a05.36 billion"
-    assert idn.money_words(5_358_930_252) == "Rp\u00a05,36 miliar"
+    assert en.money_words(5_358_930_252) == "IDR\u00a05.36\u00a0billion"
+    assert idn.money_words(5_358_930_252) == "Rp\u00a05,36\u00a0miliar"
     assert en.money_auto(0) == "IDR\u00a00" and en.money_auto(12.5) == "IDR\u00a012.50"
     assert en.percent(150) == "> 10,000%" and en.percent(-150) == f"{MINUS}> 10,000%"
     assert en.number(None) == DASH and en.money(math.nan) == DASH

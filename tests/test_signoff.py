@@ -241,3 +241,18 @@ def test_top_risks_of_the_summary_say_when_the_rating_is_proposed(own):
     assert any("(proposed rating: likelihood" in r for r in proposed)
     mine = build_view(own, loc, BRAND).top_risks
     assert not any("proposed rating" in r for r in mine)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_parallel_run_the_model_charges_says_so_in_the_checklist(lang):
+    # A vendor with transition months has no "parallel run" line: the model charges it, and the
+    # checklist says by how much rather than leaving "Covered by" blank.
+    results = compute(model_fixtures.example_inputs())
+    loc = Locale(lang=lang, currency="IDR")
+    vendor = next(o for o in results.options if o.parallel_run_cost > 0)
+    html = render_html(results, brand=BRAND, lang=lang)
+    said = loc._(
+        "Transition months, charged by the analysis: {amount}",
+        amount=loc.money_words(vendor.parallel_run_cost),
+    )
+    assert said in html

@@ -277,12 +277,24 @@ def _checklists(results: Results, loc: Locale) -> tuple[Checklist, ...]:
                 option=o.name,
                 type_label=schema.choice_label(schema.OPTION_TYPES, o.type, loc.lang),
                 items=tuple(
-                    (text.cost_type_label(loc, c.cost_type), c.included, ", ".join(c.items[:3]))
+                    (text.cost_type_label(loc, c.cost_type), c.included, _covered_by(c, o, loc))
                     for c in o.checklist
                 ),
             )
         )
     return tuple(out)
+
+
+def _covered_by(item, option, loc: Locale) -> str:
+    """The lines that cover a checklist item; a parallel run without a line is the model's own."""
+    if item.items:
+        return ", ".join(item.items[:3]) + (" …" if len(item.items) > 3 else "")
+    if item.included and item.cost_type == "parallel_run":
+        return loc._(
+            "Transition months, charged by the analysis: {amount}",
+            amount=loc.money_words(option.parallel_run_cost),
+        )
+    return ""
 
 
 def _charts(results: Results, loc: Locale, brand: Brand) -> Charts:
