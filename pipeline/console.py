@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .i18n import T, Words
 from .issues import errors
 from .numbers import numbers
-from .schema import T
 
 # What the command line says around the workbook's own messages, in the workbook's language.
-WORDS = {
+_PAIRS = {
     "error": T("error", "galat"),
     "warning": T("warning", "peringatan"),
-    "sheet": T("Sheet", "Sheet"),
+    "sheet": T("Sheet", "Lembar"),
     "cell": T("Cell", "Sel"),
     "code": T("Code", "Kode"),
     "message": T("Message", "Pesan"),
@@ -46,10 +46,10 @@ WORDS = {
     "pv": T("PV cost", "Biaya PV"),
     "per-contact": T("Per contact", "Per kontak"),
     "fte": T("Avg FTE", "Rata-rata FTE"),
-    "npv": T("NPV vs baseline", "NPV vs baseline"),
+    "npv": T("NPV vs baseline", "NPV thd. pembanding"),
     "payback": T("Payback", "Balik modal"),
     "quality": T("Quality", "Kualitas"),
-    "baseline": T(" (baseline)", " (baseline)"),
+    "baseline": T(" (baseline)", " (pembanding)"),
     "best-split": T(
         "Best split with {vendor}: {share} outsourced, PV cost {pv}",
         "Pembagian terbaik dengan {vendor}: {share} dialihdayakan, biaya PV {pv}",
@@ -59,10 +59,11 @@ WORDS = {
     "robust": T("robust", "kokoh"),
     "not-robust": T("not robust: {drivers}", "tidak kokoh: {drivers}"),
 }
+WORDS = Words(_PAIRS)
 
 
 def say(key: str, lang: str = "en", **values) -> str:
-    return WORDS[key](lang).format(**values)
+    return WORDS.say(key, lang, **values)
 
 
 class Ctx:
@@ -119,7 +120,7 @@ def print_results(obj: Ctx, results, lang: str = "en") -> None:
 
     loc = Locale(lang=lang, currency=results.currency)
     comparisons = {c.option: c for c in results.comparisons}
-    title = say("comparison", lang, m=results.horizon_months, cur=results.currency)
+    title = say("comparison", lang, m=results.horizon_months, cur=loc.currency_unit)
     table = Table(title=title, header_style="bold")
     for key, justify in (
         ("option", "left"),

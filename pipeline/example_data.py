@@ -13,6 +13,7 @@ from datetime import datetime
 
 from . import schema
 from .schema import T, Text
+from .validate.scores import POSITION_HEADER
 
 DOC_TITLES = {
     False: T("cs-sourcing workbook template", "Templat buku kerja cs-sourcing"),
@@ -44,33 +45,32 @@ FIELD_FORMATS = {
 }
 SCORE_TITLE = T("Score 1-5", "Nilai 1-5")
 SCORE_HELP = T(
-    "How well this option does on the criterion: 1 poor ... 5 excellent. The column header must be "
-    "the option's name as written on the Options sheet.",
-    "Seberapa baik opsi ini pada kriteria: 1 buruk ... 5 sangat baik. Judul kolom harus nama opsi "
-    "seperti tertulis di sheet Opsi.",
+    "How well the option named above this column does on the criterion: 1 poor ... 5 excellent. "
+    "Option 1 is the first option of the Options sheet, Option 2 the second, and so on; a grey "
+    "column has no option yet.",
+    "Seberapa baik opsi yang namanya tertera di atas kolom ini pada kriteria: 1 buruk ... 5 sangat "
+    "baik. Opsi 1 adalah opsi pertama di lembar Opsi, Opsi 2 yang kedua, dan seterusnya; kolom "
+    "abu-abu belum punya opsi.",
 )
-PLACEHOLDER_OPTIONS = T("In-house|Vendor A|Vendor B", "Internal|Vendor A|Vendor B")
+SCORE_NAMES_LABEL = T(
+    "Option scored in the column below \u25b8", "Opsi yang dinilai pada kolom di bawah \u25b8"
+)
 
 # ------------------------------------------------------------------------------------------ example
 IN_HOUSE = T("In-house", "Internal")
-JAKARTA = T("Jakarta vendor", "Vendor Jakarta")
-OFFSHORE = T("Offshore vendor", "Vendor offshore")
+JAKARTA = T("Jakarta vendor", "BPO Jakarta")
+OFFSHORE = T("Offshore vendor", "BPO luar negeri")
 OPTIONS = (IN_HOUSE, JAKARTA, OFFSHORE)
 PHONE, CHAT, EMAIL, WHATSAPP = (
     T("Phone", "Telepon"),
     T("Chat", "Chat"),
-    T("Email", "Email"),
+    T("Email", "Surel"),
     T("WhatsApp", "WhatsApp"),
 )
 
 
 def option_names(lang: str) -> tuple[str, ...]:
     return tuple(o(lang) for o in OPTIONS)
-
-
-def placeholder_options(lang: str) -> tuple[str, ...]:
-    """Score-column headers of the blank template, to be renamed after the user's options."""
-    return tuple(PLACEHOLDER_OPTIONS(lang).split("|"))
 
 
 def project_values(lang: str, *, example: bool) -> dict[str, object]:
@@ -126,7 +126,7 @@ _ = None  # blank cell
 # Channel rows: (name, mode, volume, AHT, hours/week, SL, answer s, occupancy, concurrency, min,
 #                profile, seasonality, complex share, complex AHT factor, patience s, notes)
 CHANNEL_ROWS = (
-    (PHONE, "live", 14_000, 6.5, 168, 0.8, 20, 0.85, 1, 2, ECOM, ID_ECOM, 0.15, 1.8, 90, T("24/7 hotline: orders, payments, refunds", "Hotline 24/7: pesanan, pembayaran, refund")),
+    (PHONE, "live", 14_000, 6.5, 168, 0.8, 20, 0.85, 1, 2, ECOM, ID_ECOM, 0.15, 1.8, 90, T("24/7 hotline: orders, payments, refunds", "Layanan telepon 24/7: pesanan, pembayaran, pengembalian dana")),
     (CHAT, "live", 26_000, 9.0, 168, 0.8, 60, 0.85, 2, 2, ECOM, ID_ECOM, 0.15, 1.8, _, T("In-app chat, round the clock", "Chat di aplikasi, sepanjang waktu")),
     (EMAIL, "deferred", 6000, 8.0, 45, _, _, 0.85, 1, 0, OFFICE, ID_ECOM, _, _, _, T("Answered within one business day", "Dijawab dalam satu hari kerja")),
     (WHATSAPP, "deferred", 22_000, 4.5, 84, _, _, 0.85, 1, 1, DAILY_08_20, ID_ECOM, _, _, _, T("WhatsApp Business, 08:00-20:00", "WhatsApp Business, 08.00-20.00")),
@@ -142,41 +142,41 @@ OPTION_ROWS = (
 #              escalation or _ = default, channel, in a hybrid or _ = the cost type's default, notes)
 # In-house, then the onshore vendor (dedicated-FTE pricing), then the offshore one (usage pricing).
 COST_ROWS = (
-    (IN_HOUSE, "labour", T("Agent salaries (base pay)", "Gaji agen (gaji pokok)"), "agent_salaries", "per_fte_month", 5_400_000, 1, 1, _, "wage", _, _, T("Jakarta UMP plus allowances", "UMP Jakarta plus tunjangan tetap")),
+    (IN_HOUSE, "labour", T("Agent salaries (base pay)", "Gaji agen (gaji pokok)"), "agent_salaries", "per_fte_month", 5_400_000, 1, 1, _, "wage", _, _, T("Jakarta UMP plus allowances", "UMP Jakarta ditambah tunjangan tetap")),
     (IN_HOUSE, "labour", T("Benefits: BPJS, THR, health insurance", "Tunjangan: BPJS, THR, asuransi kesehatan"), "benefits", "pct_labour", 0.22, 1, 1, _, _, _, _, T("On all labour lines", "Atas semua baris tenaga kerja")),
-    (IN_HOUSE, "labour", T("Team leaders and supervisors", "Team leader dan supervisor"), "supervision", "per_fte_month", 11_000_000, 0.1, 1, _, "wage", _, _, T("One per ten agents", "Satu per sepuluh agen")),
-    (IN_HOUSE, "labour", T("Night and weekend shift premium", "Tunjangan shift malam dan akhir pekan"), "night_premium", "per_agent_hour", 14_000, 0.7, 1, _, "wage", PHONE, _, T("70% of phone hours are nights/weekends", "70% jam telepon di malam/akhir pekan")),
+    (IN_HOUSE, "labour", T("Team leaders and supervisors", "Ketua tim dan supervisor"), "supervision", "per_fte_month", 11_000_000, 0.1, 1, _, "wage", _, _, T("One per ten agents", "Satu per sepuluh agen")),
+    (IN_HOUSE, "labour", T("Night and weekend shift premium", "Tunjangan sif malam dan akhir pekan"), "night_premium", "per_agent_hour", 14_000, 0.7, 1, _, "wage", PHONE, _, T("70% of phone hours are nights/weekends", "70% jam telepon di malam/akhir pekan")),
     (IN_HOUSE, "training", T("Recruiting per new agent (ads, tests)", "Rekrutmen per agen baru (iklan, tes)"), "recruiting", "per_hire", 3_500_000, 1, 1, _, "general", _, _, _),
     (IN_HOUSE, "training", T("Initial training per new agent (3 weeks)", "Pelatihan awal per agen baru (3 minggu)"), "training", "per_hire", 6_000_000, 1, 1, _, "general", _, _, _),
-    (IN_HOUSE, "training", T("Ongoing coaching and quality assurance", "Coaching dan quality assurance berkala"), _, "per_fte_month", 350_000, 1, 1, _, "general", _, _, _),
+    (IN_HOUSE, "training", T("Ongoing coaching and quality assurance", "Pelatihan berkala dan penjaminan mutu"), _, "per_fte_month", 350_000, 1, 1, _, "general", _, _, _),
     (IN_HOUSE, "technology", T("CCaaS telephony and CRM licences", "Lisensi telepon CCaaS dan CRM"), "technology", "per_fte_month", 1_100_000, 1, 1, _, "general", _, _, _),
-    (IN_HOUSE, "technology", T("IT maintenance and helpdesk", "Pemeliharaan IT dan helpdesk"), _, "monthly", 45_000_000, 1, 1, _, "general", _, _, _),
+    (IN_HOUSE, "technology", T("IT maintenance and helpdesk", "Pemeliharaan TI dan layanan bantuan"), _, "monthly", 45_000_000, 1, 1, _, "general", _, _, _),
     (IN_HOUSE, "technology", T("Computers and headsets refresh", "Penggantian komputer dan headset"), "technology", "annual", 180_000_000, 1, 1, _, "general", _, "pro_rata", T("One set per agent", "Satu set per agen")),
     (IN_HOUSE, "hidden", T("Office seats, rent and utilities", "Kursi kantor, sewa dan utilitas"), "facilities", "per_fte_month", 1_800_000, 1, 1, _, "general", _, _, T("Jakarta office space", "Ruang kantor Jakarta")),
     (IN_HOUSE, "technology", T("WhatsApp Business API conversations", "Percakapan WhatsApp Business API"), "technology", "per_contact", 350, 1, 1, _, "general", WHATSAPP, _, _),
     (JAKARTA, "labour", T("Dedicated agent seat, fully managed", "Kursi agen khusus, dikelola penuh"), "agent_salaries", "per_fte_month", 11_900_000, 1, 1, _, _, _, _, T("Quote of 12 February", "Penawaran 12 Februari")),
     (JAKARTA, "hidden", T("24/7 premium surcharge for phone", "Biaya tambahan premium 24/7 untuk telepon"), "premium_services", "monthly", 35_000_000, 1, 1, _, _, _, _, _),
-    (JAKARTA, "setup", T("Setup and onboarding fee", "Biaya penyiapan dan onboarding"), "setup_fee", "one_time", 350_000_000, 1, 0, _, _, _, _, _),
+    (JAKARTA, "setup", T("Setup and onboarding fee", "Biaya penyiapan dan orientasi"), "setup_fee", "one_time", 350_000_000, 1, 0, _, _, _, _, _),
     (JAKARTA, "training", T("Agent training and integration with our CRM", "Pelatihan agen dan integrasi dengan CRM kami"), "training", "one_time", 180_000_000, 1, 0, _, _, _, _, _),
-    (JAKARTA, "training", T("Vendor oversight: 2 staff and QA audits", "Pengawasan vendor: 2 staf dan audit QA"), "vendor_management", "monthly", 38_000_000, 1, 1, _, "wage", _, _, _),
+    (JAKARTA, "training", T("Vendor oversight: 2 staff and QA audits", "Pengawasan penyedia: 2 staf dan audit QA"), "vendor_management", "monthly", 38_000_000, 1, 1, _, "wage", _, _, _),
     (JAKARTA, "hidden", T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"), _, "per_contact", 400, 1, 1, _, _, WHATSAPP, _, _),
-    (JAKARTA, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, "pro_rata", T("Licences for the vendor's agents", "Lisensi untuk agen vendor")),
+    (JAKARTA, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, "pro_rata", T("Licences for the vendor's agents", "Lisensi untuk agen penyedia")),
     (JAKARTA, "hidden", T("Data security and compliance audit (UU PDP)", "Audit keamanan data dan kepatuhan (UU PDP)"), _, "annual", 120_000_000, 1, 1, _, "general", _, _, _),
-    (JAKARTA, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi dan transfer pengetahuan"), "exit_fee", "one_time", 250_000_000, 1, 36, _, "none", _, "pro_rata", T("Due at contract end, on the work handed back", "Jatuh tempo di akhir kontrak, atas pekerjaan yang dikembalikan")),
+    (JAKARTA, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi dan alih pengetahuan"), "exit_fee", "one_time", 250_000_000, 1, 36, _, "none", _, "pro_rata", T("Due at contract end, on the work handed back", "Jatuh tempo di akhir kontrak, atas pekerjaan yang dikembalikan")),
     (JAKARTA, "setup", T("Severance of the current in-house team", "Pesangon tim internal saat ini"), "severance", "per_fte_released", SEVERANCE_PER_FTE, 1, _, _, "wage", _, _, SEVERANCE_NOTE),
     (JAKARTA, "hidden", T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"), "change_requests", "pct_other", 0.03, 1, 1, _, "none", _, _, _),
     (OFFSHORE, "labour", T("Phone handling per handled minute", "Penanganan telepon per menit"), "agent_salaries", "per_minute", 1450, 1, 1, _, _, PHONE, _, _),
     (OFFSHORE, "labour", T("Chat handling per handled minute", "Penanganan chat per menit"), "agent_salaries", "per_minute", 800, 1, 1, _, _, CHAT, _, _),
-    (OFFSHORE, "labour", T("Email handling per ticket", "Penanganan email per tiket"), "agent_salaries", "per_contact", 9500, 1, 1, _, _, EMAIL, _, _),
+    (OFFSHORE, "labour", T("Email handling per ticket", "Penanganan surel per tiket"), "agent_salaries", "per_contact", 9500, 1, 1, _, _, EMAIL, _, _),
     (OFFSHORE, "labour", T("WhatsApp handling per conversation", "Penanganan WhatsApp per percakapan"), "agent_salaries", "per_contact", 5200, 1, 1, _, _, WHATSAPP, _, _),
     (OFFSHORE, "hidden", T("Premium: 24/7 and Indonesian-speaking team", "Premium 24/7 dan tim berbahasa Indonesia"), "premium_services", "monthly", 40_000_000, 1, 1, _, _, _, _, _),
-    (OFFSHORE, "setup", T("Setup and onboarding fee", "Biaya penyiapan dan onboarding"), _, "one_time", 280_000_000, 1, 0, _, _, _, _, _),
+    (OFFSHORE, "setup", T("Setup and onboarding fee", "Biaya penyiapan dan orientasi"), _, "one_time", 280_000_000, 1, 0, _, _, _, _, _),
     (OFFSHORE, "training", T("Training and integration with our processes", "Pelatihan dan integrasi dengan proses kami"), "training", "one_time", 240_000_000, 1, 0, _, _, _, _, _),
-    (OFFSHORE, "training", T("Vendor oversight: 3 staff and travel", "Pengawasan vendor: 3 staf dan perjalanan"), "vendor_management", "monthly", 55_000_000, 1, 1, _, "wage", _, _, _),
+    (OFFSHORE, "training", T("Vendor oversight: 3 staff and travel", "Pengawasan penyedia: 3 staf dan perjalanan"), "vendor_management", "monthly", 55_000_000, 1, 1, _, "wage", _, _, _),
     (OFFSHORE, "hidden", T("WhatsApp transaction fee per conversation", "Biaya transaksi WhatsApp per percakapan"), "transaction_fees", "per_contact", 400, 1, 1, _, _, WHATSAPP, _, _),
-    (OFFSHORE, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, "pro_rata", T("Licences for the vendor's agents", "Lisensi untuk agen vendor")),
+    (OFFSHORE, "technology", T("CRM licences we keep paying", "Lisensi CRM yang tetap kami bayar"), "technology", "monthly", 25_000_000, 1, 1, _, "general", _, "pro_rata", T("Licences for the vendor's agents", "Lisensi untuk agen penyedia")),
     (OFFSHORE, "hidden", T("Data security and cross-border privacy audit", "Audit keamanan data dan privasi lintas negara"), "data_security", "annual", 160_000_000, 1, 1, _, "general", _, _, _),
-    (OFFSHORE, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi dan transfer pengetahuan"), _, "one_time", 300_000_000, 1, 36, _, "none", _, "pro_rata", T("Due at contract end, on the work handed back", "Jatuh tempo di akhir kontrak, atas pekerjaan yang dikembalikan")),
+    (OFFSHORE, "hidden", T("Exit fee and knowledge transfer", "Biaya terminasi dan alih pengetahuan"), _, "one_time", 300_000_000, 1, 36, _, "none", _, "pro_rata", T("Due at contract end, on the work handed back", "Jatuh tempo di akhir kontrak, atas pekerjaan yang dikembalikan")),
     (OFFSHORE, "setup", T("Severance of the current in-house team", "Pesangon tim internal saat ini"), "severance", "per_fte_released", SEVERANCE_PER_FTE, 1, _, _, "wage", _, _, SEVERANCE_NOTE),
     (OFFSHORE, "hidden", T("Change requests (new flows, campaigns)", "Permintaan perubahan (alur baru, kampanye)"), "change_requests", "pct_other", 0.04, 1, 1, _, "none", _, _, _),
 )
@@ -184,16 +184,16 @@ COST_ROWS = (
 # split (the vendor takes the volume of the messaging channels, the own team keeps the live ones)
 # and seed 004's (own team in business hours, a vendor after hours).
 HYBRID_ROWS = (
-    (T("Offshore vendor takes WhatsApp and email", "Vendor offshore menangani WhatsApp dan email"), OFFSHORE, (WHATSAPP, EMAIL), "all", "all", 1.0, T("Phone and chat stay with our team", "Telepon dan chat tetap di tim kami")),
-    (T("Jakarta vendor after hours", "Vendor Jakarta di luar jam kerja"), JAKARTA, (), "after_hours", "all", 1.0, T("Our team keeps Mon-Fri 08-17", "Tim kami tetap melayani Sen-Jum 08-17")),
+    (T("Offshore vendor takes WhatsApp and email", "BPO luar negeri menangani WhatsApp dan surel"), OFFSHORE, (WHATSAPP, EMAIL), "all", "all", 1.0, T("Phone and chat stay with our team", "Telepon dan chat tetap di tim kami")),
+    (T("Jakarta vendor after hours", "BPO Jakarta di luar jam kerja"), JAKARTA, (), "after_hours", "all", 1.0, T("Our team keeps Mon-Fri 08-17", "Tim kami tetap melayani Sen-Jum 08-17")),
 )
 RISK_ROWS = (
-    (T("Offshore agents lack the product knowledge for complex disputes", "Agen offshore kurang memahami produk untuk sengketa yang rumit"), OFFSHORE, 4, 3, T("Keep disputes and fraud cases in-house; joint training before go-live; monthly calibration", "Sengketa dan kasus penipuan tetap di tim internal; pelatihan bersama sebelum go-live; kalibrasi bulanan"), T("Head of Customer Care", "Kepala Layanan Pelanggan")),
-    (T("Customer data (addresses, payment details) exposed at a vendor", "Data pelanggan (alamat, data pembayaran) bocor di vendor"), JAKARTA, 2, 5, T("Data-processing agreement under the PDP Law; access limited to the CRM; yearly audit", "Perjanjian pemrosesan data sesuai UU PDP; akses hanya lewat CRM; audit tahunan"), T("IT security lead", "Kepala keamanan TI")),
-    (T("Harbolnas and Lebaran peaks overwhelm the in-house team", "Puncak Harbolnas dan Lebaran melampaui kapasitas tim internal"), IN_HOUSE, 4, 4, T("Seasonal contract agents from October; overflow chat to a vendor", "Agen kontrak musiman mulai Oktober; limpahan chat ke vendor"), T("Workforce planner", "Perencana tenaga kerja")),
-    (T("Agent attrition stays above 30% a year", "Atrisi agen tetap di atas 30% per tahun"), IN_HOUSE, 3, 3, T("Career path to team lead; retention bonus after 12 months", "Jenjang karier ke team lead; bonus retensi setelah 12 bulan"), T("HR business partner", "Mitra bisnis SDM")),
-    (T("Leaving the vendor contract is slow and costly", "Keluar dari kontrak vendor lambat dan mahal"), OFFSHORE, 3, 4, T("90-day exit clause; the knowledge base stays ours; documented handover", "Klausul keluar 90 hari; basis pengetahuan tetap milik kami; serah terima terdokumentasi"), T("Procurement", "Pengadaan")),
-    (T("Service dips during the parallel run", "Layanan menurun selama masa paralel"), None, 3, 2, T("Move channel by channel, email first; daily stand-up during the transition", "Pindah per saluran, email lebih dulu; rapat harian selama transisi"), T("Project manager", "Manajer proyek")),
+    (T("Offshore agents lack the product knowledge for complex disputes", "Agen luar negeri kurang memahami produk untuk sengketa yang rumit"), OFFSHORE, 4, 3, T("Keep disputes and fraud cases in-house; joint training before go-live; monthly calibration", "Sengketa dan kasus penipuan tetap di tim internal; pelatihan bersama sebelum mulai beroperasi; kalibrasi bulanan"), T("Head of Customer Care", "Kepala Layanan Pelanggan")),
+    (T("Customer data (addresses, payment details) exposed at a vendor", "Data pelanggan (alamat, data pembayaran) bocor di penyedia"), JAKARTA, 2, 5, T("Data-processing agreement under the PDP Law; access limited to the CRM; yearly audit", "Perjanjian pemrosesan data sesuai UU PDP; akses hanya lewat CRM; audit tahunan"), T("IT security lead", "Kepala keamanan TI")),
+    (T("Harbolnas and Lebaran peaks overwhelm the in-house team", "Puncak Harbolnas dan Lebaran melampaui kapasitas tim internal"), IN_HOUSE, 4, 4, T("Seasonal contract agents from October; overflow chat to a vendor", "Agen kontrak musiman mulai Oktober; limpahan chat ke penyedia"), T("Workforce planner", "Perencana tenaga kerja")),
+    (T("Agent attrition stays above 30% a year", "Atrisi agen tetap di atas 30% per tahun"), IN_HOUSE, 3, 3, T("Career path to team lead; retention bonus after 12 months", "Jenjang karier menjadi ketua tim; bonus retensi setelah 12 bulan"), T("HR business partner", "Mitra bisnis SDM")),
+    (T("Leaving the vendor contract is slow and costly", "Keluar dari kontrak penyedia lambat dan mahal"), OFFSHORE, 3, 4, T("90-day exit clause; the knowledge base stays ours; documented handover", "Klausul keluar 90 hari; basis pengetahuan tetap milik kami; serah terima terdokumentasi"), T("Procurement", "Pengadaan")),
+    (T("Service dips during the parallel run", "Layanan menurun selama masa paralel"), None, 3, 2, T("Move channel by channel, email first; daily stand-up during the transition", "Pindah per saluran, surel lebih dulu; rapat harian selama transisi"), T("Project manager", "Manajer proyek")),
 )
 # fmt: on
 
@@ -202,9 +202,9 @@ COMMENTARY_TEXTS = {
         "The figures favour moving volume to a vendor, but **quality on complex contacts** is the "
         "risk that decides. We recommend a phased move: WhatsApp and email first, phone disputes "
         "kept in-house, and a review against the SLA after six months.",
-        "Angka-angka mendukung pemindahan volume ke vendor, tetapi **kualitas pada kontak yang "
+        "Angka-angka mendukung pemindahan volume ke penyedia, tetapi **kualitas pada kontak yang "
         "rumit** adalah risiko penentunya. Kami menyarankan perpindahan bertahap: WhatsApp dan "
-        "email lebih dulu, sengketa telepon tetap di tim internal, dan tinjauan terhadap SLA "
+        "surel lebih dulu, sengketa telepon tetap di tim internal, dan tinjauan terhadap SLA "
         "setelah enam bulan.",
     ),
     "next_steps": T(
@@ -212,17 +212,17 @@ COMMENTARY_TEXTS = {
         "2. Ask both vendors for final quotes with exit terms and a data-security annex.\n"
         "3. Run a four-week pilot on email with the preferred vendor.",
         "1. Presentasikan laporan ini kepada komite pengarah pada bulan Desember.\n"
-        "2. Minta penawaran akhir dari kedua vendor, lengkap dengan ketentuan keluar dan lampiran "
+        "2. Minta penawaran akhir dari kedua penyedia, lengkap dengan ketentuan keluar dan lampiran "
         "keamanan data.\n"
-        "3. Jalankan uji coba empat minggu untuk email dengan vendor pilihan.",
+        "3. Jalankan uji coba empat minggu untuk surel dengan penyedia pilihan.",
     ),
     "transition": T(
         "- **Months 1-2**: parallel run on email and WhatsApp, with daily quality checks.\n"
         "- **Month 3**: the vendor takes after-hours chat.\n"
         "- **Month 6**: review against the SLA before extending the contract.",
-        "- **Bulan 1-2**: masa paralel untuk email dan WhatsApp, dengan pemeriksaan kualitas "
+        "- **Bulan 1-2**: masa paralel untuk surel dan WhatsApp, dengan pemeriksaan kualitas "
         "harian.\n"
-        "- **Bulan 3**: vendor menangani chat di luar jam kerja.\n"
+        "- **Bulan 3**: penyedia menangani chat di luar jam kerja.\n"
         "- **Bulan 6**: tinjauan terhadap SLA sebelum kontrak diperpanjang.",
     ),
     "disclaimer": T(
@@ -231,9 +231,9 @@ COMMENTARY_TEXTS = {
         "vendor prices must be confirmed in the final contracts.",
         "Analisis ini memakai volume, biaya dan penawaran yang diberikan klien serta asumsi di "
         "Lampiran A. Angka-angkanya adalah perkiraan, bukan jaminan biaya di masa depan; harga "
-        "vendor harus dipastikan dalam kontrak akhir.",
+        "penyedia harus dipastikan dalam kontrak akhir.",
     ),
-    "reviewed_by": T("Dewi Lestari, Partner", "Dewi Lestari, Partner"),
+    "reviewed_by": T("Dewi Lestari, Partner", "Dewi Lestari, Mitra"),
     "version": T("1.0", "1.0"),
 }
 """The example's Commentary sheet (Markdown in the texts); the template has the same rows blank."""
@@ -332,9 +332,10 @@ def score_rows(lang: str, *, example: bool) -> list[dict[str, object]]:
     rows = []
     for crit in schema.DEFAULT_CRITERIA:
         row: dict[str, object] = {"criterion": crit.label(lang), "weight": crit.weight}
-        if example:
-            for key, opt in (("IN_HOUSE", IN_HOUSE), ("JAKARTA", JAKARTA), ("OFFSHORE", OFFSHORE)):
+        if example:  # in the columns Option 1..3: the options in the order of the Options sheet
+            for n, key in enumerate(("IN_HOUSE", "JAKARTA", "OFFSHORE"), start=1):
                 base = crit.in_house if key == "IN_HOUSE" else crit.outsourced
-                row[opt(lang)] = SCORE_OVERRIDES.get(key, {}).get(crit.key, base)
+                header = POSITION_HEADER(lang).format(n=n)
+                row[header] = SCORE_OVERRIDES.get(key, {}).get(crit.key, base)
         rows.append(row)
     return rows

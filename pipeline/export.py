@@ -31,7 +31,6 @@ from .report.locales import N_, Locale
 MONEY, COUNT, INT, DEC1, DEC2, PCT, MULT, FACTOR, TEXT, DATE = (
     "money", "count", "int", "dec1", "dec2", "pct", "mult", "factor", "text", "date"
 )  # fmt: skip
-WHOLE_CURRENCIES = frozenset({"IDR", "JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD", "UGX"})
 """Currencies whose amounts are shown without decimals (rupiah has no cents in practice)."""
 CENTRE = Alignment(horizontal="center")
 STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
@@ -190,7 +189,7 @@ class SheetWriter:
 
 
 def _formats(currency: str) -> dict[str, str]:
-    money = "#,##0" if currency.upper() in WHOLE_CURRENCIES else "#,##0.00"
+    money = "#,##0" if currency.upper() in schema.WHOLE_CURRENCIES else "#,##0.00"
     return {
         MONEY: f"{money};[Red]-{money}",
         COUNT: "#,##0",

@@ -88,6 +88,13 @@ class Numbers:
         return self.currency if self.lang == "en" else self._symbol
 
     @property
+    def currency_in_words(self) -> str:
+        """The currency in a sentence: `IDR` / `Rupiah Indonesia (Rp)`."""
+        if self.lang == "en" or not self.currency:
+            return self.currency
+        return f"{self.currency_name} ({self._symbol})"
+
+    @property
     def currency_name(self) -> str:
         """The currency's name in the language: `Indonesian Rupiah` / `Rupiah Indonesia`."""
         return get_currency_name(self.currency, locale=self._babel) if self.currency else ""

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from . import schema
 from .schema import T
+from .validate.scores import POSITION_HEADER
 
 GUIDE_TITLE = T(
     "Customer service: in-house, outsourced or hybrid?",
     "Layanan pelanggan: internal, alih daya, atau hibrida?",
 )
+SHORT_TITLES = {
+    "vendor_escalation": T("Vendor price rise per year", "Kenaikan harga penyedia/tahun"),
+    "financial_weight": T("Weight of cost", "Bobot biaya"),
+}
+"""Input-message titles for the labels longer than Excel's 32 characters (Project keys, or
+`table.column` for a column): real short forms, not cut ones."""
 
 
 def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
@@ -20,6 +27,10 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
     bullet, swatch (extra = which fill)."""
     s = {k: v(lang) for k, v in schema.SHEETS.items()}
     en = lang != "id"
+
+    def pos(n: int) -> str:
+        return POSITION_HEADER(lang).format(n=n)
+
     blocks: list[tuple[str, str, str]] = [
         (
             "heading",
@@ -36,9 +47,10 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
             )
             if en
             else (
-                "Apakah layanan pelanggan dijalankan tim sendiri, diserahkan ke vendor BPO / call center, "
-                "atau dibagi di antara keduanya. Anda mengisi permintaan, opsi dan setiap baris biaya; alat "
-                "ini memeriksa setiap sel, menghitung perbandingan biaya beberapa tahun dengan ROI, payback, "
+                "Apakah layanan pelanggan dijalankan tim sendiri, diserahkan ke penyedia BPO / pusat "
+                "kontak, atau dibagi di antara keduanya. Anda mengisi permintaan, opsi dan setiap baris "
+                "biaya; alat ini memeriksa setiap sel, menghitung perbandingan biaya beberapa tahun "
+                "dengan ROI, periode balik modal, "
                 "kebutuhan staf (Erlang C), hibrida dan analisis sensitivitas, lalu menulis "
                 "rekomendasi dalam PDF."
             ),
@@ -50,7 +62,7 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
             (
                 f"{s['project']}: client name, currency, horizon, inflation and discount rate."
                 if en
-                else f"{s['project']}: nama klien, mata uang, horizon, inflasi dan tingkat diskonto."
+                else f"{s['project']}: nama klien, mata uang, periode analisis, inflasi dan tingkat diskonto."
             ),
             "1",
         ),
@@ -73,7 +85,7 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
                 f"{s['options']}: today's in-house team (mark it as already running) and each vendor quote."
                 if en
                 else f"{s['options']}: tim internal saat ini (tandai sudah berjalan) dan setiap "
-                "penawaran vendor."
+                "penawaran penyedia."
             ),
             "3",
         ),
@@ -84,7 +96,7 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
                 "and the hidden costs listed below. Choose a basis (monthly, per FTE, per contact...)."
                 if en
                 else f"{s['costs']}: setiap baris biaya setiap opsi: gaji, tunjangan, lisensi, tarif "
-                "vendor dan biaya tersembunyi di bawah. Pilih dasar (bulanan, per FTE, per kontak...)."
+                "penyedia dan biaya tersembunyi di bawah. Pilih dasar (bulanan, per FTE, per kontak...)."
             ),
             "4",
         ),
@@ -94,7 +106,7 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
                 f"{s['hybrids']} (optional): a split of your own between a vendor and your team "
                 "that you want to see in the report (see below)."
                 if en
-                else f"{s['hybrids']} (opsional): pembagian Anda sendiri antara vendor dan tim "
+                else f"{s['hybrids']} (opsional): pembagian Anda sendiri antara penyedia dan tim "
                 "Anda yang ingin dilihat di laporan (lihat di bawah)."
             ),
             "5",
@@ -102,11 +114,15 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
         (
             "para",
             (
-                f"{s['scores']}: weight each criterion 0-5 and score each option 1-5; rename the score "
-                "columns to your option names."
+                f"{s['scores']}: weight each criterion 0-5 and score each option 1-5. Column "
+                f"{pos(1)} scores the first option of the {s['options']} sheet, {pos(2)} the "
+                "second, and so on (sorting the options changes the order): the option's name shows "
+                "above each column, which is grey while it has no option."
                 if en
-                else f"{s['scores']}: beri bobot kriteria 0-5 dan nilai setiap opsi 1-5; ganti nama "
-                "kolom nilai dengan nama opsi Anda."
+                else f"{s['scores']}: beri bobot kriteria 0-5 dan nilai setiap opsi 1-5. Kolom "
+                f"{pos(1)} menilai opsi pertama di lembar {s['options']}, {pos(2)} yang kedua, "
+                "dan seterusnya (mengurutkan opsi mengubah urutannya): nama opsinya tampil di atas "
+                "setiap kolom, yang berwarna abu-abu selama belum punya opsi."
             ),
             "6",
         ),
@@ -142,7 +158,7 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
             "swatch",
             "Input cell: type or choose a value here (a dropdown offers the valid values)."
             if en
-            else "Sel isian: ketik atau pilih nilai di sini (dropdown menawarkan nilai yang sah).",
+            else "Sel isian: ketik atau pilih nilai di sini (daftar pilihan menawarkan nilai yang sah).",
             "input",
         ),
         ("swatch", "Label: fixed text." if en else "Label: teks tetap.", "label"),
@@ -156,13 +172,15 @@ def guide_blocks(lang: str) -> list[tuple[str, str, str]]:
         (
             "para",
             (
-                "The sheets are protected without a password only to prevent slips: Review > Unprotect "
-                "Sheet if you need to add rows beyond the prepared ones. Percentages may be typed as 30% "
-                "or 0.3; amounts are in the currency chosen on the Project sheet."
+                "The sheets are protected without a password only to prevent slips (sorting and "
+                "the filter buttons still work): Review > Unprotect Sheet if you need to add rows "
+                "beyond the prepared ones. Percentages may be typed as 30% or 0.3; amounts are in "
+                "the currency chosen on the Project sheet."
                 if en
-                else "Sheet dilindungi tanpa kata sandi hanya untuk mencegah salah ketik: Tinjau > "
-                "Buka Proteksi Sheet bila perlu menambah baris. Persentase boleh diketik 30% atau 0,3; "
-                "semua nilai dalam mata uang yang dipilih di sheet Proyek."
+                else "Lembar-lembar dilindungi tanpa kata sandi hanya untuk mencegah salah ketik "
+                "(mengurutkan dan tombol filter tetap bisa dipakai): Tinjau > Buka Proteksi Lembar "
+                "bila perlu menambah baris. Persentase boleh diketik 30% atau 0,3; semua nilai dalam "
+                "mata uang yang dipilih di lembar Proyek."
             ),
             "",
         ),
@@ -260,10 +278,10 @@ def demand_blocks(lang: str) -> list[tuple[str, str, str]]:
         (
             "para",
             "Pelanggan tidak datang merata: malam hari sepi, jam makan siang agak turun, dan sore "
-            f"sampai malam ramai. Pilih {h['profile']} untuk setiap saluran di sheet "
+            f"sampai malam ramai. Pilih {h['profile']} untuk setiap saluran di lembar "
             f"{s['demand']}; alat ini lalu menghitung staf untuk setiap jam dalam seminggu sesuai "
             "pelanggan yang datang pada jam itu, sehingga jam tersibuk pun cukup orangnya. Profil "
-            f"siap pakai ({names}) ada di sheet {s['profiles']}: ubah angkanya, atau tambahkan "
+            f"siap pakai ({names}) ada di lembar {s['profiles']}: ubah angkanya, atau tambahkan "
             "profil Anda sendiri sebagai tujuh baris, Senin sampai Minggu. Angkanya cukup benar "
             "secara relatif: 10 berarti dua kali lebih ramai dari 5, dan 0 berarti tutup.",
             "",
@@ -272,11 +290,11 @@ def demand_blocks(lang: str) -> list[tuple[str, str, str]]:
         (
             "para",
             "Kebanyakan bisnis punya bulan puncak, seperti Ramadan dan Lebaran atau promo 11.11 "
-            f"dan 12.12. Pilih pola {h['seasonality']} untuk setiap saluran (sheet "
+            f"dan 12.12. Pilih pola {h['seasonality']} untuk setiap saluran (lembar "
             f"{s['seasonality']}); {h['monthly_volume']} yang Anda ketik menjadi rata-rata per "
-            f"bulan. {h['go_live']} di sheet {s['project']} menentukan bulan kalender awal "
-            f"perbandingan. Di sheet {s['options']}, {h['flexes']} menyatakan apakah sebuah opsi "
-            "menambah orang hanya pada bulan ramai (vendor biasanya bisa) atau mempertahankan tim "
+            f"bulan. {h['go_live']} di lembar {s['project']} menentukan bulan kalender awal "
+            f"perbandingan. Di lembar {s['options']}, {h['flexes']} menyatakan apakah sebuah opsi "
+            "menambah orang hanya pada bulan ramai (penyedia biasanya bisa) atau mempertahankan tim "
             "seukuran bulan tersibuk sepanjang tahun.",
             "",
         ),
@@ -364,11 +382,12 @@ def hybrid_blocks(lang: str) -> list[tuple[str, str, str]]:
         ("heading", "Berbagi pekerjaan: hibrida", ""),
         (
             "para",
-            "Selain setiap opsi secara tersendiri, alat ini mencoba hibrida: vendor menangani "
-            "sebagian kontak dan tim baseline Anda menangani sisanya. Untuk setiap vendor dicoba "
-            "pembagian per saluran (mis. vendor menangani WhatsApp dan email), di luar jam kerja "
-            f"(tim Anda tetap melayani jam yang ditetapkan “{hours}” di sheet {s['project']}, "
-            "Sen-Jum 08-17 bila tidak diubah, dan vendor menangani sisanya), per tingkat (vendor menangani kontak sederhana, tim Anda yang kompleks) dan "
+            "Selain setiap opsi secara tersendiri, alat ini mencoba hibrida: penyedia menangani "
+            "sebagian kontak dan tim pembanding Anda menangani sisanya. Untuk setiap penyedia "
+            "dicoba pembagian per saluran (mis. penyedia menangani WhatsApp dan surel), di luar "
+            f"jam kerja (tim Anda tetap melayani jam yang ditetapkan “{hours}” di lembar "
+            f"{s['project']}, Sen-Jum 08-17 bila tidak diubah, dan penyedia menangani sisanya), "
+            "per tingkat (penyedia menangani kontak sederhana, tim Anda yang kompleks) dan "
             "per porsi (10% sampai 90% dari semuanya). Setiap sisi diisi staf jam demi jam untuk "
             "kontak yang diterimanya, dan laporan menampilkan yang terbaik dari setiap jenis.",
             "",
@@ -376,8 +395,8 @@ def hybrid_blocks(lang: str) -> list[tuple[str, str, str]]:
         ("subheading", "Hibrida Anda sendiri", ""),
         (
             "para",
-            "Untuk melihat pembagian tertentu di laporan, tambahkan baris di sheet "
-            f"{s['hybrids']}: nama, vendor, saluran yang ditanganinya (kosong = semua), jam, "
+            "Untuk melihat pembagian tertentu di laporan, tambahkan baris di lembar "
+            f"{s['hybrids']}: nama, penyedia, saluran yang ditanganinya (kosong = semua), jam, "
             "tingkat dan porsi.",
             "",
         ),
@@ -386,7 +405,7 @@ def hybrid_blocks(lang: str) -> list[tuple[str, str, str]]:
             "para",
             "Biaya per pemakaian (per kontak, per menit, per jam agen, per FTE, per rekrutmen) "
             "mengikuti volume masing-masing sisi. Untuk jumlah tetap (sekali, bulanan, tahunan) "
-            f"kolom “{column}” di sheet {s['costs']} menentukan cara menghitungnya: "
+            f"kolom “{column}” di lembar {s['costs']} menentukan cara menghitungnya: "
             f"{label['full']} = dikenakan utuh pada sisi yang menangani apa pun; "
             f"{label['pro_rata']} = sesuai porsi beban kerja sisi itu; {label['pure_only']} = "
             "hanya bila opsi berjalan sendiri. Kosong memakai bawaan jenis biaya: utuh untuk "

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.formatting.rule import ColorScaleRule, FormulaRule, Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -20,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from . import example_data as content
 from . import schema
 from . import template_guide as guide_text
+from .validate.scores import POSITION_COLUMNS, POSITION_HEADER
 
 # ------------------------------------------------------------------------------------------ layout
 TITLE_ROW = 1
@@ -159,24 +162,38 @@ def _validation(
 ) -> None:
     """Input message on `sqref`; a dropdown when `values` (a list formula) is given, which warns
     about a value not in the list unless `warn` is False (a list of names may be typed)."""
+    error = content.NOT_IN_LIST(lang) if values else None
+    # Excel cuts a title past 32 characters and a message past 255 (or refuses the file): a
+    # text that long needs a real short form (guide_text.SHORT_TITLES), never a cut one.
+    for text, limit in ((title, TITLE_LIMIT), (prompt, MESSAGE_LIMIT), (error, MESSAGE_LIMIT)):
+        if text and len(text) > limit:
+            raise ValueError(f"{len(text)} characters, Excel shows {limit}: {text!r}")
     dv = DataValidation(
         type="list" if values else None,
         formula1=values,
         allow_blank=True,
         showInputMessage=True,
-        promptTitle=title[:32],
-        prompt=prompt[:255],
+        promptTitle=title,
+        prompt=prompt,
         # A warning, not a stop: the reader accepts synonyms and the other language's labels.
         showErrorMessage=bool(values) and warn,
         errorStyle="warning",
-        errorTitle=title[:32] if values else None,
-        error=content.NOT_IN_LIST(lang) if values else None,
+        errorTitle=title if values else None,
+        error=error,
     )
     dv.add(sqref)
     ws.add_data_validation(dv)
 
 
-def _print_setup(ws: Worksheet, last_col: int, last_row: int, *, titles: bool = True) -> None:
+TITLE_LIMIT, MESSAGE_LIMIT = 32, 255
+"""Excel's limits on a data validation's title and message."""
+
+
+def _print_setup(
+    ws: Worksheet, last_col: int, last_row: int, *, titles: bool = True, first_title: int = 0
+) -> None:
+    """Landscape A4, one page wide, the whole table (blank rows too, for printing it to fill in
+    by hand) with its header row on every page."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -186,15 +203,18 @@ def _print_setup(ws: Worksheet, last_col: int, last_row: int, *, titles: bool = 
     ws.page_margins.top = ws.page_margins.bottom = 0.5
     ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
     if titles:
-        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        ws.print_title_rows = f"{first_title or HEADER_ROW}:{HEADER_ROW}"
     ws.print_options.horizontalCentered = True
 
 
 def protect(ws: Worksheet) -> None:
-    # Without a password: protection guards against slips, not against the user.
+    # Without a password: protection guards against slips, not against the user. Sorting and
+    # the tables' filter buttons stay usable (False = allowed, in Excel's inverted flags).
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+    ws.protection.sort = False
+    ws.protection.autoFilter = False
 
 
 # ---------------------------------------------------------------------------------------- sheets
@@ -223,8 +243,19 @@ class Lists:
         is on its seven rows): two helper columns of `_meta` with plain formulas that Excel and
         LibreOffice both compute, and an OFFSET as long as the names found."""
         key = ("distinct", table.name, column_key)
-        if key in self.cache:  # the Project's business hours and the channels share one list
-            return self.cache[key]
+        if key not in self.cache:  # the Project's business hours and the channels share a list
+            self._distinct_columns(table, column_key, lang)
+        return self.cache[key]
+
+    def nth_name(self, table: schema.Table, column_key: str, lang: str, n: int) -> str:
+        """A formula for the `n`-th (1-based) distinct name of a table column, "" when fewer."""
+        key = ("nth", table.name, column_key)
+        if key not in self.cache:
+            self._distinct_columns(table, column_key, lang)
+        return f"={quote_sheetname(self.meta.title)}!${self.cache[key]}${n}"
+
+    def _distinct_columns(self, table: schema.Table, column_key: str, lang: str) -> None:
+        key = ("distinct", table.name, column_key)
         sheet = quote_sheetname(table.sheet(lang))
         col = column_letter(table.name, column_key)
         first, n = FIRST_DATA_ROW, table_rows(table)
@@ -248,7 +279,7 @@ class Lists:
         self.cache[key] = (
             f"OFFSET({meta}!${names}$1,0,0,MAX(1,COUNT({meta}!${seq}$1:${seq}${n})),1)"
         )
-        return self.cache[key]
+        self.cache[("nth", table.name, column_key)] = names
 
 
 def _choice_labels(choices: Sequence[schema.Choice], lang: str) -> list[str]:
@@ -310,7 +341,10 @@ def write_project(ws: Worksheet, lang: str, values: dict[str, object], lists: Li
         )
         value = ws[f"{VALUE_COLUMN}{row}"]
         value.value = values.get(field.key)
-        _input(value, content.FIELD_FORMATS.get(field.kind, "General"))
+        fmt = number_format(field, content.FIELD_FORMATS.get(field.kind, "General"))
+        _input(value, fmt)
+        if content.FIELD_FORMATS.get(field.kind) == schema.MONEY2_FORMAT:
+            _cents(ws, f"{VALUE_COLUMN}{row}", lang)
         value.alignment = Alignment(vertical="top", horizontal="left")
         help_cell = ws[f"{HELP_COLUMN}{row}"]
         help_cell.value = field.help(lang)
@@ -325,7 +359,8 @@ def write_project(ws: Worksheet, lang: str, values: dict[str, object], lists: Li
             source = _data_range(opts, "option", lang)
         elif field.kind == "profile":
             source = lists.distinct(schema.PROFILES, "profile", lang)
-        _validation(ws, f"{VALUE_COLUMN}{row}", field.label(lang), field.help(lang), lang, source)
+        title = guide_text.SHORT_TITLES.get(field.key, field.label)(lang)
+        _validation(ws, f"{VALUE_COLUMN}{row}", title, field.help(lang), lang, source)
     last = FIRST_DATA_ROW + len(schema.FIELDS)
     note = ws.cell(last + 1, 1, content.REQUIRED_NOTE(lang))
     note.font = INTRO_FONT
@@ -335,9 +370,43 @@ def write_project(ws: Worksheet, lang: str, values: dict[str, object], lists: Li
     protect(ws)
 
 
-def score_headers(lang: str, example: bool) -> list[str]:
-    names = content.option_names(lang) if example else content.placeholder_options(lang)
-    return list(names)
+def score_headers(lang: str, example: bool = False) -> list[str]:
+    """ "Option 1".."Option 10": the k-th column scores the k-th option of the Options sheet, so a
+    new option needs no retyped header (a header may still be an option's name)."""
+    return [POSITION_HEADER(lang).format(n=k) for k in range(1, POSITION_COLUMNS + 1)]
+
+
+NAME_ROW = HEADER_ROW - 1
+"""Above the score columns: the name of the option each one scores (a live formula)."""
+UNUSED_FILL = PatternFill("solid", fgColor="E7E6E6")
+UNUSED_HEADER_FILL = PatternFill("solid", fgColor="A6A6A6")
+
+
+def _score_names(
+    ws: Worksheet, lang: str, lists: Lists, first: int, last: int, last_row: int
+) -> None:
+    """The name row above the score columns, and the columns without an option greyed."""
+    options = schema.TABLES_BY_NAME["tbl_options"]
+    label = ws.cell(NAME_ROW, 1, content.SCORE_NAMES_LABEL(lang))
+    label.font = Font(name="Calibri", size=10, italic=True, bold=True, color=NAVY)
+    label.alignment = Alignment(horizontal="right", vertical="center")
+    ws.merge_cells(start_row=NAME_ROW, start_column=1, end_row=NAME_ROW, end_column=first - 1)
+    ws.row_dimensions[NAME_ROW].height = 28
+    for k, col in enumerate(range(first, last + 1), start=1):
+        cell = ws.cell(NAME_ROW, col, lists.nth_name(options, "option", lang, k))
+        cell.font = Font(name="Calibri", size=10, bold=True, color=NAVY)
+        cell.alignment = HEADER_ALIGN
+        cell.fill, cell.border = LABEL_FILL, INPUT_BORDER
+    a, b = get_column_letter(first), get_column_letter(last)
+    unused = f"LEN(TRIM({a}${NAME_ROW}))=0"
+    ws.conditional_formatting.add(
+        f"{a}{HEADER_ROW}:{b}{HEADER_ROW}",
+        FormulaRule(formula=[unused], fill=UNUSED_HEADER_FILL, stopIfTrue=True),
+    )
+    ws.conditional_formatting.add(
+        f"{a}{NAME_ROW}:{b}{NAME_ROW} {a}{FIRST_DATA_ROW}:{b}{last_row}",
+        FormulaRule(formula=[unused], fill=UNUSED_FILL, stopIfTrue=True),
+    )
 
 
 def _content_widths(table: schema.Table, lang: str) -> dict[str, float]:
@@ -371,6 +440,37 @@ def _title_span(
             break
         span, total = span + 1, total + widths[col.key]
     return min(max(span, 8), ncols)
+
+
+_CURRENCY = next(f for f in schema.FIELDS if f.key == "currency")
+MONEY_FORMAT = (
+    schema.MONEY_FORMAT if _CURRENCY.default in schema.WHOLE_CURRENCIES else schema.MONEY2_FORMAT
+)
+"""Amounts in the default currency (IDR: 1,250,000, not 1,250,000.00); a rule shows cents when
+the Project's currency has them."""
+CENTS = DifferentialStyle(numFmt=NumberFormat(numFmtId=4, formatCode=schema.MONEY2_FORMAT))
+PLAIN_FORMATS = {schema.NUMBER_FORMAT: "General"}
+"""Hours, minutes, concurrency, quantities, weights: 40 and 37.5, not 40.0 and 37.50."""
+
+
+def number_format(spec: schema.Column | schema.Field, default: str) -> str:
+    """The input format of a column or Project value: money in the default currency's way."""
+    if default == schema.MONEY2_FORMAT:
+        return MONEY_FORMAT
+    return PLAIN_FORMATS.get(default, default)
+
+
+def _cents(ws: Worksheet, sqref: str, lang: str, basis: str | None = None) -> None:
+    """Amounts with cents when the Project's currency has minor units (a live rule: the user
+    picks the currency after the template is made); a cost line on a percent basis keeps its %."""
+    whole = ",".join(f'TRIM(currency)="{c}"' for c in schema.WHOLE_CURRENCIES)
+    condition = f"NOT(OR({whole}))"
+    if basis:
+        labels = [schema.choice_label(schema.BASES, b, lang) for b in sorted(schema.PERCENT_BASES)]
+        condition += "".join(f',{basis}<>"{label}"' for label in labels)
+        condition = f"AND({condition})"
+    rule = Rule(type="expression", dxf=CENTS, formula=[condition])
+    ws.conditional_formatting.add(sqref, rule)
 
 
 HEAT_LOW, HEAT_HIGH = "FFF6D5", "F4B183"
@@ -409,8 +509,9 @@ def write_table(
     nrows = table_rows(table)
     last_row = HEADER_ROW + nrows
     widths = _content_widths(table, lang)
-    span = _title_span(cols, widths, ncols, table.intro(lang))
-    _title(ws, table.title(lang), table.intro(lang), span)
+    intro = table.intro(lang)
+    span = _title_span(cols, widths, ncols, intro)
+    _title(ws, table.title(lang), intro, span)
     ws.row_dimensions[INTRO_ROW].height = 16
     tallest = 1
     for i, col in enumerate(cols, start=1):
@@ -420,15 +521,15 @@ def write_table(
         tallest = max(tallest, -(-len(col.header(lang)) // int(width - 1)))
     for j, name in enumerate(extra_headers, start=len(cols) + 1):
         _header(ws, j, name)
-        # The score columns are named after the options: the user renames them, so unlocked.
+        # A score column may be headed by an option's name instead (version 1): unlocked.
         ws.cell(HEADER_ROW, j).protection = UNLOCKED
-        ws.column_dimensions[get_column_letter(j)].width = max(14, len(name) + 4)
+        ws.column_dimensions[get_column_letter(j)].width = 15
     ws.row_dimensions[HEADER_ROW].height = 14 * tallest + 6
     for r in range(FIRST_DATA_ROW, last_row + 1):
         data = rows[r - FIRST_DATA_ROW] if r - FIRST_DATA_ROW < len(rows) else {}
         for i, col in enumerate(cols, start=1):
             cell = ws.cell(r, i, data.get(col.key))
-            fmt = data.get(f"{col.key}.format") or col.number_format
+            fmt = data.get(f"{col.key}.format") or number_format(col, col.number_format)
             if table.name == "tbl_scores":
                 fmt = "General"  # weights are small whole numbers mostly: 4, not 4.0
             _input(cell, fmt)
@@ -446,6 +547,11 @@ def write_table(
     for i, col in enumerate(cols, start=1):
         letter = get_column_letter(i)
         sqref = f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}"
+        if col.number_format == schema.MONEY2_FORMAT:
+            basis = None
+            if any(c.key == "basis" for c in cols):
+                basis = f"${column_letter(table.name, 'basis')}{FIRST_DATA_ROW}"
+            _cents(ws, sqref, lang, basis)
         source = None
         if col.choices:
             source = lists.formula(_choice_labels(col.choices, lang))
@@ -463,13 +569,15 @@ def write_table(
             source = '"1,2,3,4,5"'
         # A hybrid's Channels pick one name from the list or type several: no warning then.
         warn = col.kind != "channels"
-        _validation(ws, sqref, col.header(lang), col.help(lang), lang, source, warn=warn)
+        title = guide_text.SHORT_TITLES.get(f"{table.name}.{col.key}", col.header)(lang)
+        _validation(ws, sqref, title, col.help(lang), lang, source, warn=warn)
     if extra_headers:
         first = get_column_letter(len(cols) + 1)
         sqref = f"{first}{FIRST_DATA_ROW}:{get_column_letter(ncols)}{last_row}"
         _validation(
             ws, sqref, content.SCORE_TITLE(lang), content.SCORE_HELP(lang), lang, '"1,2,3,4,5"'
         )
+        _score_names(ws, lang, lists, len(cols) + 1, ncols, last_row)
     ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last_row}"
     xl = XlTable(displayName=table.name, ref=ref)
     xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
@@ -477,8 +585,5 @@ def write_table(
     frozen = FROZEN_COLUMNS.get(table.name, 1 if ncols > 8 else 0)
     ws.freeze_panes = f"{get_column_letter(frozen + 1)}{FIRST_DATA_ROW}"
     _heat(ws, table, last_row)
-    _print_setup(ws, ncols, last_row if rows or table.name == "tbl_scores" else HEADER_ROW + 12)
-    if rows and table.name != "tbl_scores":
-        # Print what is filled (plus a little), not 300 blank lines.
-        _print_setup(ws, ncols, min(last_row, FIRST_DATA_ROW + len(rows) + 1))
+    _print_setup(ws, ncols, last_row, first_title=NAME_ROW if extra_headers else 0)
     protect(ws)

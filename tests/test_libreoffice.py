@@ -150,8 +150,8 @@ def test_libreoffice_saved_hybrids_read_back(make_workbook, tmp_path, lang):
 
     typed = {
         at("hybrid"): "Half the simple messages",
-        at("vendor"): "Offshore vendor" if lang == "en" else "Vendor offshore",
-        at("channels"): "whatsapp; EMAIL",
+        at("vendor"): "Offshore vendor" if lang == "en" else "BPO luar negeri",
+        at("channels"): "whatsapp; EMAIL" if lang == "en" else "whatsapp; SUREL",
         at("hours"): "jam kerja" if lang == "en" else "business hours",
         at("tier"): "simple",
         at("share"): "50%",
@@ -163,7 +163,7 @@ def test_libreoffice_saved_hybrids_read_back(make_workbook, tmp_path, lang):
     assert issues_before == [] and issues_after == []
     assert after.hybrids == before.hybrids
     assert [(h.channels, h.hours, h.tier, h.share) for h in after.hybrids][2] == (
-        ("WhatsApp", "Email"),
+        ("WhatsApp", "Email" if lang == "en" else "Surel"),
         "business",
         "simple",
         0.5,

@@ -83,6 +83,7 @@ def test_fmt_pct_and_money_forms():
     assert en.number(None) == DASH and en.money(math.nan) == DASH
     assert en.number(1e30, 2) == "1.00e+30"  # absurd inputs stay one short word
     assert idn.currency_unit == "Rp" and en.currency_unit == "IDR"
+    assert idn.currency_in_words == "Rupiah Indonesia (Rp)" and en.currency_in_words == "IDR"
 
 
 def test_babel_numbers_is_used_only_by_the_layer():

@@ -69,7 +69,7 @@ def test_every_field_has_a_workbook_scoped_name_on_the_project_sheet(book):
 
 
 def test_tables_have_canonical_headers_in_schema_order(book):
-    kind, lang, wb = book
+    _, lang, wb = book
     for table in schema.TABLES:
         ws = wb[table.sheet(lang)]
         assert list(ws.tables) == [table.name]
@@ -79,13 +79,8 @@ def test_tables_have_canonical_headers_in_schema_order(book):
         canonical = [c.header(lang) for c in table.columns]
         assert headers[: len(canonical)] == canonical
         assert [c.name for c in xl.tableColumns] == headers
-        if table.name == "tbl_scores":
-            options = (
-                example_data.option_names(lang)
-                if kind == "example"
-                else example_data.placeholder_options(lang)
-            )
-            assert headers[len(canonical) :] == list(options)
+        if table.name == "tbl_scores":  # Option 1..10 in the template and the example alike
+            assert headers[len(canonical) :] == template.score_headers(lang)
         else:
             assert len(headers) == len(canonical)
 
@@ -217,7 +212,8 @@ def test_sheets_protected_without_password_and_inputs_unlocked(book):
         # Profiles keep Profile and Day in view beside the 24 hours.
         assert ws.freeze_panes in (("C5",) if table is schema.PROFILES else ("A5", "B5"))
         assert ws.page_setup.orientation == "landscape"
-        assert ws.print_title_rows == "$4:$4"
+        # The Scores sheet repeats the option names above its header too.
+        assert ws.print_title_rows == ("$3:$4" if table is schema.SCORES else "$4:$4")
 
 
 # ------------------------------------------------------------------------------------- contents
@@ -329,9 +325,11 @@ def test_example_vendor_rates_and_scores():
     assert options["Offshore vendor"][8] > 0  # a minimum monthly fee
     scores = example_data.score_rows("en", example=True)
     assert len(scores) == len(schema.DEFAULT_CRITERIA)
-    assert all(1 <= r[o] <= 5 for r in scores for o in example_data.option_names("en"))
-    jakarta = [r["Jakarta vendor"] for r in scores]
-    offshore = [r["Offshore vendor"] for r in scores]
+    # In the columns Option 1..3, in the order of the Options sheet.
+    assert [r[0].en for r in example_data.OPTION_ROWS] == list(example_data.option_names("en"))
+    assert all(1 <= r[f"Option {n}"] <= 5 for r in scores for n in (1, 2, 3))
+    jakarta = [r["Option 2"] for r in scores]
+    offshore = [r["Option 3"] for r in scores]
     assert jakarta != offshore
 
 
@@ -345,7 +343,7 @@ def test_example_rows_land_where_cell_of_says(lang):
     sheet, ref = template.cell_of("scores", 2, 0, lang).split("!")
     assert (
         wb[sheet][ref].value
-        == example_data.score_rows(lang, example=True)[0][example_data.option_names(lang)[0]]
+        == example_data.score_rows(lang, example=True)[0][template.score_headers(lang)[0]]
     )
 
 

@@ -735,7 +735,7 @@ def test_message_in_indonesian_workbook():
     values = project_values(language="id", horizon_years=25)
     (message,) = _messages(project=values, lang="id")
     assert message == (
-        "Proyek!B10 (“Horizon (tahun)”): 25 di luar rentang; yang diharapkan bilangan bulat "
+        "Proyek!B10 (“Periode analisis (tahun)”): 25 di luar rentang; yang diharapkan bilangan bulat "
         "dari 1 sampai 10."
     )
 

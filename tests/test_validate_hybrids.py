@@ -305,7 +305,7 @@ def test_channel_not_priced_names_every_channel_in_sheet_order_in_indonesian():
     assert (issue.sheet, issue.cell, issue.code) == ("Opsi", "A6", "channel-not-priced")
     assert "untuk Email, tetapi" in issue.message
     assert "Phone (10.000 kontak per bulan), Chat (500 kontak per bulan)" in issue.message
-    assert "di sheet Biaya" in issue.message
+    assert "di lembar Biaya" in issue.message
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -400,7 +400,7 @@ def test_hybrid_messages_in_both_languages(lang):
     ]
     starts = {
         "en": ["Hybrids!B5, column “Vendor”: “Vendor Z” is not an option of sheet Options"],
-        "id": ["Hibrida!B5, kolom “Vendor”: “Vendor Z” bukan opsi di sheet Opsi"],
+        "id": ["Hibrida!B5, kolom “Penyedia”: “Vendor Z” bukan opsi di lembar Opsi"],
     }
     assert issues[0].message.startswith(starts[lang][0])
     assert ("opsi internal" if lang == "id" else "is an in-house option") in issues[1].message

@@ -16,6 +16,7 @@ from pipeline import example_data, schema
 from pipeline.flow import check_workbook
 from pipeline.issues import Issue
 from pipeline.raw import RawCell
+from pipeline.template_sheets import score_headers
 from pipeline.workbook import annotate_workbook, read_workbook
 from pipeline.workbook.cells import make_cell
 from pipeline.workbook.package import Package
@@ -142,9 +143,8 @@ def test_extra_column_is_a_warning_at_its_header(tmp_path):
 def test_score_columns_are_extra_columns_without_warning():
     book = read_workbook(example_path("en"))
     scores = book.tables["tbl_scores"]
-    assert list(scores.extra_columns) == [
-        r["option"] for r in example_data.table_rows("tbl_options", "en")
-    ]
+    # "Option 1".."Option 10": the k-th column scores the k-th option (template_sheets).
+    assert list(scores.extra_columns) == score_headers("en")
     assert all(set(r.extra) == set(scores.extra_columns) for r in scores.rows)
 
 
@@ -282,8 +282,7 @@ def test_converted_table_ends_at_the_next_header_row(tmp_path):
 def test_converted_scores_keep_their_option_columns(tmp_path):
     path = without_tables(example_path("id"), tmp_path / "q.xlsx", "tbl_scores")
     table = read_workbook(path).tables["tbl_scores"]
-    options = [r["option"] for r in example_data.table_rows("tbl_options", "id")]
-    assert list(table.extra_columns) == options
+    assert list(table.extra_columns) == score_headers("id")
 
 
 def test_converted_table_with_headers_only(tmp_path):
@@ -514,7 +513,7 @@ def test_wrong_template_version(make_workbook, lang):
     assert flat(book) == [("_meta", "B1", "wrong-template-version")]
     message = book.issues[0].message
     assert "3" in message and {"en": "1 and 2", "id": "1 dan 2"}[lang] in message
-    assert message.startswith("Versi template") == (lang == "id")
+    assert message.startswith("Versi templat") == (lang == "id")
 
 
 @pytest.mark.parametrize("version", [1, 2, 2.0, "2"], ids=["v1", "v2", "v2-float", "v2-text"])
@@ -684,10 +683,15 @@ def test_links_to_other_cells_keep_text(make_workbook):
     path = make_workbook({"Costs!A5": "=Options!A5", "Qualitative!C4": "=Options!A6"})
     book = read_workbook(path)
     assert book.tables["tbl_costs"].rows[0].cells["option"].value == "In-house"
-    # C4 now names the second option, so D4 repeats it (and In-house has no column).
+    # C4 now names the second option, which D4 ("Option 2") scores too: the name wins and
+    # validation says that D4's scores are not used (In-house has no column).
     second = example_data.table_rows("tbl_options", "en")[1]["option"]
     assert book.tables["tbl_scores"].extra_columns[second] == "C"
-    assert flat(book) == [("Qualitative", "D4", "duplicate-column")]
+    assert flat(book) == []
+    _inputs, issues = check_workbook(path)
+    assert [(i.sheet, i.cell, i.code) for i in issues if i.sheet == "Qualitative"] == [
+        ("Qualitative", "D4", "unknown-score-column")
+    ]
 
 
 def test_formatted_empty_rows_to_the_bottom_of_the_sheet_are_not_rows(make_workbook):

@@ -63,6 +63,8 @@ def _value(loc: Locale, kind: str, value, choices=()) -> str:
         return schema.choice_label(choices, value, loc.lang)
     if kind == "language":
         return loc._("English") if value == "en" else loc._("Indonesian")
+    if kind == "currency" and value == loc.currency and loc.lang != "en":
+        return loc.currency_in_words
     return str(value)
 
 

@@ -170,7 +170,8 @@ def render_html(
         "financial_weight": loc.percent(project.financial_weight),
         "base_npv": loc.money_words(results.sensitivity.base_npv) if results.sensitivity else "",
         "line_count": loc.number(view.line_count),
-        "amounts_note": loc._("Amounts in {currency}", currency=results.currency),
+        "amounts_note": loc._("Amounts in {currency}", currency=loc.currency_unit),
+        "currency_words": loc.currency_in_words,
         "warnings_hidden": loc.number(view.warnings_hidden),
         "score_widths": (34, 10)
         + (round(56 / max(1, len(results.options)), 2),) * len(results.options),

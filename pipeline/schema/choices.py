@@ -177,7 +177,9 @@ is charged on its side of a hybrid. Blank = the default of the line's cost type
 
 ESCALATIONS = (
     Choice(code="wage", label=T("wage", "upah"), synonyms=("wages", "salary", "gaji")),
-    Choice(code="vendor", label=T("vendor", "vendor"), synonyms=("contract", "kontrak")),
+    Choice(
+        code="vendor", label=T("vendor", "penyedia"), synonyms=("contract", "kontrak", "vendor")
+    ),
     Choice(code="general", label=T("general", "umum"), synonyms=("inflation", "cpi", "inflasi")),
     Choice(code="none", label=T("none", "tidak ada"), synonyms=("fixed", "tetap", "-", "no")),
 )
@@ -201,6 +203,9 @@ CURRENCIES = (
     "AED",
     "SAR",
 )
+WHOLE_CURRENCIES = ("IDR", "JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD", "UGX")
+"""Currencies whose amounts are written without cents (in practice, whatever ISO 4217 says of
+IDR): the template's and the results workbook's amounts show no ".00" in them."""
 CURRENCY_CHOICES = tuple(
     Choice(code=c, label=T(c, c), synonyms=("rp",) if c == "IDR" else ()) for c in CURRENCIES
 )

@@ -45,6 +45,8 @@ class Field:
     choices: tuple[Choice, ...] = ()
     since: int = 1
     """First template version that has this value; older workbooks neither have nor need it."""
+    synonyms: tuple[str, ...] = ()
+    """Former labels still found (an Indonesian label reworded since)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,6 +75,8 @@ class Column:
     """Long text typed over several lines (the Commentary sheet): the template wraps it."""
     since: int = 1
     """First template version that has this column; older workbooks are read without it."""
+    synonyms: tuple[str, ...] = ()
+    """Former headers still read (an Indonesian header reworded since)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -162,6 +166,8 @@ def match_header(table: Table, header: object) -> str | None:
     key = _compact(header)
     for col in table.columns:
         if key in (_compact(col.header.en), _compact(col.header.id), _compact(col.key)):
+            return col.key
+        if key in {_compact(s) for s in col.synonyms}:
             return col.key
     return None
 

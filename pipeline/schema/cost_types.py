@@ -179,6 +179,7 @@ COST_TYPES = (
             "komputer",
             "it maintenance",
             "pemeliharaan it",
+            "pemeliharaan ti",
             "headset",
             "internet",
         ),
@@ -186,7 +187,7 @@ COST_TYPES = (
     ),
     CostType(
         code="night_premium",
-        label=T("Night/weekend premium", "Tunjangan shift malam/akhir pekan"),
+        label=T("Night/weekend premium", "Tunjangan sif malam/akhir pekan"),
         in_hybrid="pro_rata",
         in_hybrid_reason=T(
             "Paid on the night and weekend hours a side still staffs.",
@@ -207,11 +208,11 @@ COST_TYPES = (
     ),
     CostType(
         code="setup_fee",
-        label=T("Setup & onboarding fee", "Biaya penyiapan & onboarding"),
+        label=T("Setup & onboarding fee", "Biaya penyiapan & orientasi"),
         in_hybrid="full",
         in_hybrid_reason=T(
             "A vendor charges the whole setup to start any contract.",
-            "Vendor menagih seluruh biaya penyiapan untuk memulai kontrak apa pun.",
+            "Penyedia menagih seluruh biaya penyiapan untuk memulai kontrak apa pun.",
         ),
         keywords=(
             "setup",
@@ -239,7 +240,7 @@ COST_TYPES = (
     ),
     CostType(
         code="vendor_management",
-        label=T("Vendor management & oversight", "Manajemen & pengawasan vendor"),
+        label=T("Vendor management & oversight", "Manajemen & pengawasan penyedia"),
         in_hybrid="full",
         in_hybrid_reason=T(
             "Any contract needs its oversight staff and audits.",
@@ -305,7 +306,7 @@ COST_TYPES = (
         in_hybrid="full",
         in_hybrid_reason=T(
             "An audit covers the vendor whatever the volume.",
-            "Audit mencakup vendor berapa pun volumenya.",
+            "Audit mencakup penyedia berapa pun volumenya.",
         ),
         keywords=(
             "security",
@@ -355,7 +356,7 @@ COST_TYPES = (
         in_hybrid="pro_rata",
         in_hybrid_reason=T(
             "They grow with the work the vendor does.",
-            "Bertambah seiring pekerjaan yang dikerjakan vendor.",
+            "Bertambah seiring pekerjaan yang dikerjakan penyedia.",
         ),
         keywords=("change request", "permintaan perubahan", "change order", "rework"),
         applies_to=("outsourced",),
@@ -369,7 +370,15 @@ COST_TYPES = (
         checklist=False,
     ),
 )
-COST_TYPE_CHOICES = tuple(Choice(code=t.code, label=t.label) for t in COST_TYPES)
+# Indonesian labels earlier templates wrote, still read from the Cost type column.
+FORMER_LABELS = {
+    "setup_fee": ("Biaya penyiapan & onboarding",),
+    "vendor_management": ("Manajemen & pengawasan vendor",),
+    "night_premium": ("Tunjangan shift malam/akhir pekan",),
+}
+COST_TYPE_CHOICES = tuple(
+    Choice(code=t.code, label=t.label, synonyms=FORMER_LABELS.get(t.code, ())) for t in COST_TYPES
+)
 
 IN_HYBRID_DEFAULTS: dict[str, str] = {t.code: t.in_hybrid for t in COST_TYPES}
 """Cost-type code -> how its fixed lines count in a hybrid when `In a hybrid` is blank: `full`

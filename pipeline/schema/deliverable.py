@@ -29,7 +29,7 @@ RISKS = Table(
             wrap=True,
             help=T(
                 "What could go wrong, in one sentence, e.g. Customer data leaks at the vendor.",
-                "Apa yang bisa salah, dalam satu kalimat, mis. Data pelanggan bocor di vendor.",
+                "Apa yang bisa salah, dalam satu kalimat, mis. Data pelanggan bocor di penyedia.",
             ),
         ),
         Column(
@@ -39,7 +39,7 @@ RISKS = Table(
             width=18,
             help=T(
                 "The option of the Options sheet the risk belongs to; blank = every option.",
-                "Opsi dari sheet Opsi yang memiliki risiko ini; kosong = semua opsi.",
+                "Opsi dari lembar Opsi yang memiliki risiko ini; kosong = semua opsi.",
             ),
         ),
         Column(
@@ -177,7 +177,7 @@ COMMENTARY = Table(
                 "The text; Markdown allowed (**bold**, *italic*, - lists). Prepared by blank = the "
                 "Project sheet's; Sign-off date blank = the report date.",
                 "Teksnya; Markdown boleh (**tebal**, *miring*, - daftar). Disusun oleh kosong = isi "
-                "sheet Proyek; Tanggal pengesahan kosong = tanggal laporan.",
+                "lembar Proyek; Tanggal pengesahan kosong = tanggal laporan.",
             ),
         ),
     ),

@@ -71,7 +71,7 @@ HYBRIDS = Table(
     intro=T(
         "Optional. The tool already tries every vendor by channel, after hours, by simple and "
         "complex contacts and by share; add a row for a split you want to see for sure.",
-        "Opsional. Alat ini sudah mencoba setiap vendor per saluran, di luar jam kerja, per "
+        "Opsional. Alat ini sudah mencoba setiap penyedia per saluran, di luar jam kerja, per "
         "kontak sederhana dan kompleks, dan per porsi; tambahkan baris untuk pembagian yang pasti "
         "ingin Anda lihat.",
     ),
@@ -85,21 +85,21 @@ HYBRIDS = Table(
             help=T(
                 "A short name for this split, e.g. Vendor takes WhatsApp and email; shown in the "
                 "report.",
-                "Nama singkat pembagian ini, mis. Vendor menangani WhatsApp dan email; tampil di "
+                "Nama singkat pembagian ini, mis. Penyedia menangani WhatsApp dan surel; tampil di "
                 "laporan.",
             ),
         ),
         Column(
             key="vendor",
-            header=T("Vendor", "Vendor"),
+            header=T("Vendor", "Penyedia"),
             kind="option",
             required=True,
             width=18,
             help=T(
                 "The outsourced option of the Options sheet that takes these contacts; the "
                 "baseline keeps the rest.",
-                "Opsi alih daya dari sheet Opsi yang menangani kontak ini; baseline menangani "
-                "sisanya.",
+                "Opsi alih daya dari lembar Opsi yang menangani kontak ini; opsi pembanding "
+                "menangani sisanya.",
             ),
         ),
         Column(
@@ -110,8 +110,8 @@ HYBRIDS = Table(
             help=T(
                 "Channels of the Demand sheet the vendor takes, separated by commas, e.g. "
                 "WhatsApp, Email. Blank = all channels.",
-                "Saluran dari sheet Permintaan yang ditangani vendor, dipisah koma, mis. "
-                "WhatsApp, Email. Kosong = semua saluran.",
+                "Saluran dari lembar Permintaan yang ditangani penyedia, dipisah koma, mis. "
+                "WhatsApp, Surel. Kosong = semua saluran.",
             ),
         ),
         Column(
@@ -124,8 +124,8 @@ HYBRIDS = Table(
             help=T(
                 "When the vendor takes them: all hours, business hours, or after hours (outside "
                 "the business hours of the Project sheet). Blank = all.",
-                "Kapan vendor menanganinya: semua jam, jam kerja, atau di luar jam kerja (di luar "
-                "jam kerja di sheet Proyek). Kosong = semua.",
+                "Kapan penyedia menanganinya: semua jam, jam kerja, atau di luar jam kerja (di "
+                "luar jam kerja di lembar Proyek). Kosong = semua.",
             ),
         ),
         Column(
@@ -138,7 +138,7 @@ HYBRIDS = Table(
             help=T(
                 "Which contacts: all, simple ones, or complex ones (Complex share on the Demand "
                 "sheet). Blank = all.",
-                "Kontak mana: semua, yang sederhana, atau yang kompleks (Porsi kompleks di sheet "
+                "Kontak mana: semua, yang sederhana, atau yang kompleks (Porsi kompleks di lembar "
                 "Permintaan). Kosong = semua.",
             ),
         ),
@@ -154,7 +154,7 @@ HYBRIDS = Table(
             number_format=PERCENT_FORMAT,
             help=T(
                 "Part of those contacts the vendor takes, above 0% up to 100%. Blank = 100%.",
-                "Bagian kontak itu yang ditangani vendor, di atas 0% sampai 100%. Kosong = 100%.",
+                "Bagian kontak itu yang ditangani penyedia, di atas 0% sampai 100%. Kosong = 100%.",
             ),
         ),
         NOTES,

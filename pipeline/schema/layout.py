@@ -83,7 +83,8 @@ FIELDS = (
         default=3,
         min=1,
         max=10,
-        label=T("Horizon (years)", "Horizon (tahun)"),
+        label=T("Horizon (years)", "Periode analisis (tahun)"),
+        synonyms=("Horizon (tahun)",),
         help=T(
             "How many years to compare, 1 to 10.", "Berapa tahun yang dibandingkan, 1 sampai 10."
         ),
@@ -117,10 +118,11 @@ FIELDS = (
         default=0.03,
         min=-0.10,
         max=0.50,
-        label=T("Vendor price escalation (per year)", "Eskalasi harga vendor (per tahun)"),
+        label=T("Vendor price escalation (per year)", "Eskalasi harga penyedia (per tahun)"),
+        synonyms=("Eskalasi harga vendor (per tahun)",),
         help=T(
             "Yearly price rise in the vendor contracts.",
-            "Kenaikan harga tahunan dalam kontrak vendor.",
+            "Kenaikan harga tahunan dalam kontrak penyedia.",
         ),
     ),
     Field(
@@ -148,7 +150,8 @@ FIELDS = (
         key="baseline_option",
         kind="option",
         default="first-in-house",
-        label=T("Baseline option", "Opsi pembanding (baseline)"),
+        label=T("Baseline option", "Opsi pembanding"),
+        synonyms=("Opsi pembanding (baseline)",),
         help=T(
             "The option the others are compared with, usually today's in-house team; blank = first in-house option.",
             "Opsi yang menjadi pembanding, biasanya tim internal saat ini; kosong = opsi internal pertama.",
@@ -175,7 +178,7 @@ FIELDS = (
         label=T("Units of currency per 1 USD", "Nilai 1 USD dalam mata uang ini"),
         help=T(
             "Optional; enables the check of vendor hourly rates against USD 10-50.",
-            "Opsional; mengaktifkan pemeriksaan tarif per jam vendor terhadap USD 10-50.",
+            "Opsional; mengaktifkan pemeriksaan tarif per jam penyedia terhadap USD 10-50.",
         ),
     ),
     Field(
@@ -183,13 +186,14 @@ FIELDS = (
         kind="month",
         default="month-after-report",
         since=2,
-        label=T("Go-live month", "Bulan go-live"),
+        label=T("Go-live month", "Bulan mulai beroperasi"),
+        synonyms=("Bulan go-live",),
         help=T(
             "The calendar month the compared operation starts (month 1 of the horizon); it places "
             "the busy months of the Seasonality sheet. Any day of the month will do; blank = the "
             "month after the report date.",
-            "Bulan kalender saat operasi yang dibandingkan dimulai (bulan 1 horizon); menentukan "
-            "letak bulan-bulan ramai di sheet Musiman. Tanggal berapa pun dalam bulan itu boleh; "
+            "Bulan kalender saat operasi yang dibandingkan dimulai (bulan 1 periode analisis); "
+            "menentukan letak bulan-bulan ramai di lembar Musiman. Tanggal berapa pun dalam bulan itu boleh; "
             "kosong = bulan setelah tanggal laporan.",
         ),
     ),
@@ -204,7 +208,7 @@ FIELDS = (
             "vendor (after hours): a profile of the Profiles sheet; its open hours count. Blank = "
             "Office hours (Mon-Fri 08-17).",
             "Jam yang tetap dilayani tim Anda sendiri saat hibrida mengirim kontak di luar jam itu "
-            "ke vendor (di luar jam kerja): profil dari sheet Profil; jam bukanya yang dihitung. "
+            "ke penyedia (di luar jam kerja): profil dari lembar Profil; jam bukanya yang dihitung. "
             "Kosong = Jam kantor (Sen-Jum 08-17).",
         ),
     ),

@@ -37,7 +37,7 @@ PROFILES = Table(
             help=T(
                 "Name of the profile, the same on its seven rows; channels name it on the Demand "
                 "sheet.",
-                "Nama profil, sama di ketujuh barisnya; saluran menyebutnya di sheet Permintaan.",
+                "Nama profil, sama di ketujuh barisnya; saluran menyebutnya di lembar Permintaan.",
             ),
         ),
         Column(
@@ -89,7 +89,7 @@ SEASONALITY = Table(
             width=24,
             help=T(
                 "Name of the pattern; channels name it on the Demand sheet.",
-                "Nama pola; saluran menyebutnya di sheet Permintaan.",
+                "Nama pola; saluran menyebutnya di lembar Permintaan.",
             ),
         ),
         *(

@@ -38,7 +38,7 @@ CHANNELS = Table(
     title=T("Demand: contact channels", "Permintaan: saluran kontak"),
     intro=T(
         "One row per channel. Live channels queue (phone, chat, walk-in); deferred ones keep a backlog (email, social).",
-        "Satu baris per saluran. Saluran langsung mengantre (telepon, chat, tatap muka); saluran tertunda menumpuk (email, media sosial).",
+        "Satu baris per saluran. Saluran langsung mengantre (telepon, chat, tatap muka); saluran tertunda menumpuk (surel, media sosial).",
     ),
     columns=(
         Column(
@@ -49,7 +49,7 @@ CHANNELS = Table(
             width=24,
             help=T(
                 "Name of the channel, e.g. Phone, Email, Chat, WhatsApp.",
-                "Nama saluran, mis. Telepon, Email, Chat, WhatsApp.",
+                "Nama saluran, mis. Telepon, Surel, Chat, WhatsApp.",
             ),
         ),
         Column(
@@ -187,7 +187,7 @@ CHANNELS = Table(
             help=T(
                 "When in the week contacts arrive: a profile of the Profiles sheet (e.g. Office "
                 "hours, E-commerce 24/7). Blank = spread evenly over Hours per week.",
-                "Kapan dalam seminggu kontak datang: profil dari sheet Profil (mis. Jam kantor, "
+                "Kapan dalam seminggu kontak datang: profil dari lembar Profil (mis. Jam kantor, "
                 "E-commerce 24/7). Kosong = dibagi rata sepanjang Jam per minggu.",
             ),
         ),
@@ -200,7 +200,7 @@ CHANNELS = Table(
             help=T(
                 "How volume moves over the year: a pattern of the Seasonality sheet. Monthly "
                 "volume is then the average month. Blank = the same every month.",
-                "Bagaimana volume bergerak sepanjang tahun: pola dari sheet Musiman. Volume "
+                "Bagaimana volume bergerak sepanjang tahun: pola dari lembar Musiman. Volume "
                 "bulanan menjadi rata-rata per bulan. Kosong = sama setiap bulan.",
             ),
         ),
@@ -261,7 +261,7 @@ OPTIONS = Table(
     title=T("Options compared", "Opsi yang dibandingkan"),
     intro=T(
         "One row per option: today's in-house team and each vendor quote.",
-        "Satu baris per opsi: tim internal saat ini dan setiap penawaran vendor.",
+        "Satu baris per opsi: tim internal saat ini dan setiap penawaran penyedia.",
     ),
     columns=(
         Column(
@@ -272,7 +272,7 @@ OPTIONS = Table(
             width=22,
             help=T(
                 "Name of the option, e.g. In-house, Vendor A.",
-                "Nama opsi, mis. Internal, Vendor A.",
+                "Nama opsi, mis. Internal, Penyedia A.",
             ),
         ),
         Column(
@@ -284,7 +284,7 @@ OPTIONS = Table(
             width=13,
             help=T(
                 "in-house = your own team; outsourced = a BPO / call-centre vendor.",
-                "internal = tim sendiri; alih daya = vendor BPO / call center.",
+                "internal = tim sendiri; alih daya = penyedia BPO / pusat panggilan.",
             ),
         ),
         Column(
@@ -296,12 +296,12 @@ OPTIONS = Table(
             width=12,
             help=T(
                 "yes if this is today's operation (no initial hiring); blank = yes for the baseline.",
-                "ya jika ini operasi saat ini (tanpa rekrutmen awal); kosong = ya untuk baseline.",
+                "ya jika ini operasi saat ini (tanpa rekrutmen awal); kosong = ya untuk opsi pembanding.",
             ),
         ),
         Column(
             key="shrinkage",
-            header=T("Shrinkage", "Shrinkage"),
+            header=T("Shrinkage", "Waktu tak produktif"),
             kind="percent",
             default={"in-house": 0.30, "outsourced": 0.0},
             min=0,
@@ -330,7 +330,8 @@ OPTIONS = Table(
         ),
         Column(
             key="attrition",
-            header=T("Attrition per year", "Attrisi per tahun"),
+            header=T("Attrition per year", "Atrisi per tahun"),
+            synonyms=("Attrisi per tahun",),
             kind="percent",
             default={"in-house": 0.30, "outsourced": 0.0},
             min=0,
@@ -353,7 +354,7 @@ OPTIONS = Table(
             number_format=PERCENT_FORMAT,
             help=T(
                 "Handling time relative to the channel AHT; vendors often start slower (e.g. 110%).",
-                "Waktu penanganan relatif terhadap AHT saluran; vendor sering mulai lebih lambat (mis. 110%).",
+                "Waktu penanganan relatif terhadap AHT saluran; penyedia sering mulai lebih lambat (mis. 110%).",
             ),
         ),
         Column(
@@ -367,7 +368,7 @@ OPTIONS = Table(
             number_format=INT_FORMAT,
             help=T(
                 "Months the baseline keeps running beside this option (parallel run).",
-                "Bulan baseline tetap berjalan berdampingan dengan opsi ini (operasi paralel).",
+                "Bulan opsi pembanding tetap berjalan berdampingan dengan opsi ini (operasi paralel).",
             ),
         ),
         Column(
@@ -381,7 +382,7 @@ OPTIONS = Table(
             number_format=MONEY_FORMAT,
             help=T(
                 "Vendor's floor on usage charges per month.",
-                "Batas bawah tagihan pemakaian vendor per bulan.",
+                "Batas bawah tagihan pemakaian penyedia per bulan.",
             ),
         ),
         Column(
@@ -418,7 +419,7 @@ COSTS = Table(
             kind="option",
             required=True,
             width=18,
-            help=T("Must name an option of the Options sheet.", "Harus nama opsi di sheet Opsi."),
+            help=T("Must name an option of the Options sheet.", "Harus nama opsi di lembar Opsi."),
         ),
         Column(
             key="category",
@@ -448,7 +449,7 @@ COSTS = Table(
             width=24,
             help=T(
                 "Tag from the hidden-cost checklist; blank = inferred from Item.",
-                "Tag dari daftar biaya tersembunyi; kosong = ditebak dari Item.",
+                "Jenis dari daftar periksa biaya tersembunyi; kosong = ditebak dari Item.",
             ),
         ),
         Column(
@@ -504,7 +505,7 @@ COSTS = Table(
             number_format=INT_FORMAT,
             help=T(
                 "First month charged; 0 = before go-live (one-time costs only).",
-                "Bulan pertama dikenakan; 0 = sebelum go-live (hanya biaya sekali).",
+                "Bulan pertama dikenakan; 0 = sebelum mulai beroperasi (hanya biaya sekali).",
             ),
         ),
         Column(
@@ -518,7 +519,7 @@ COSTS = Table(
             number_format=INT_FORMAT,
             help=T(
                 "Last month charged; blank = end of the horizon.",
-                "Bulan terakhir dikenakan; kosong = akhir horizon.",
+                "Bulan terakhir dikenakan; kosong = akhir periode analisis.",
             ),
         ),
         Column(
@@ -530,7 +531,7 @@ COSTS = Table(
             width=12,
             help=T(
                 "Yearly price rise applied: wage, vendor, general or none; blank = by option type and category.",
-                "Kenaikan harga tahunan: upah, vendor, umum atau tidak ada; kosong = menurut jenis opsi dan kategori.",
+                "Kenaikan harga tahunan: upah, penyedia, umum atau tidak ada; kosong = menurut jenis opsi dan kategori.",
             ),
         ),
         Column(
@@ -568,8 +569,10 @@ SCORES = Table(
     sheet=SHEETS["scores"],
     title=T("Qualitative scorecard", "Penilaian kualitatif"),
     intro=T(
-        "Weight each criterion 0-5, then score each option 1-5 in the column named after it.",
-        "Beri bobot setiap kriteria 0-5, lalu nilai setiap opsi 1-5 di kolom bernama opsi tersebut.",
+        "Weight each criterion 0-5, then score each option 1-5 in the column under its name (Option "
+        "1 is the first option of the Options sheet).",
+        "Beri bobot setiap kriteria 0-5, lalu nilai setiap opsi 1-5 di kolom di bawah namanya (Opsi 1 "
+        "adalah opsi pertama di lembar Opsi).",
     ),
     columns=(
         Column(

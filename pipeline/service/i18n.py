@@ -10,7 +10,7 @@ LANGS = ("en", "id")
 
 _PAIRS = {
     # Layout
-    "title": T("Customer-service sourcing", "Sourcing layanan pelanggan"),
+    "title": T("Customer-service sourcing", "Layanan pelanggan: internal atau alih daya"),
     "lang-switch": T("Bahasa Indonesia", "English"),
     "footer": T(
         "Your files are kept private to you and your consultant.",

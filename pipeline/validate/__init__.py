@@ -44,18 +44,18 @@ log = logging.getLogger("pipeline")
 
 BASELINE_UNKNOWN = T(
     "{place}: {value} is not an option of sheet {target}; expected one of: {expected}.",
-    "{place}: {value} bukan opsi di sheet {target}; yang diharapkan salah satu dari: {expected}.",
+    "{place}: {value} bukan opsi di lembar {target}; yang diharapkan salah satu dari: {expected}.",
 )
 NO_BASELINE = T(
     "{place} is empty and there is no in-house option to compare with; name the baseline option "
     "(one of: {expected}).",
-    "{place} kosong dan tidak ada opsi internal sebagai pembanding; isi opsi baseline (salah satu "
-    "dari: {expected}).",
+    "{place} kosong dan tidak ada opsi internal sebagai pembanding; isi opsi pembanding (salah "
+    "satu dari: {expected}).",
 )
 OPTION_WITHOUT_COSTS = T(
     "{place}: option {value} has no cost line on sheet {target}, so it would cost nothing and win "
     "on cost. Add its cost lines, or delete the option.",
-    "{place}: opsi {value} tidak punya baris biaya di sheet {target}, jadi biayanya nol dan akan "
+    "{place}: opsi {value} tidak punya baris biaya di lembar {target}, jadi biayanya nol dan akan "
     "menang dari sisi biaya. Tambahkan baris biayanya, atau hapus opsi itu.",
 )
 

@@ -62,7 +62,7 @@ TEXT_KINDS = frozenset({"text", "option", "channel", "channels", "profile", "pat
 
 PLACE_COLUMN = T("{sheet}!{ref}, column “{label}”", "{sheet}!{ref}, kolom “{label}”")
 PLACE_FIELD = T("{sheet}!{ref} (“{label}”)", "{sheet}!{ref} (“{label}”)")
-PLACE_TABLE = T("table {table} on sheet {sheet}", "tabel {table} di sheet {sheet}")
+PLACE_TABLE = T("table {table} on sheet {sheet}", "tabel {table} di lembar {sheet}")
 
 MESSAGES = {
     "missing-value": T(

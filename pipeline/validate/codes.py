@@ -84,7 +84,12 @@ CODES: tuple[Code, ...] = (
     ),
     _c("baseline-not-an-option", ERROR, "The baseline option names no option."),
     _c("no-baseline", ERROR, "No baseline is given and there is no in-house option to use."),
-    _c("unknown-score-column", WARNING, "A score column's header names no option; ignored."),
+    _c(
+        "unknown-score-column",
+        WARNING,
+        "A score column names no option (neither an option's name nor Option k of an option), "
+        "or scores an option another column already scores; its scores are ignored.",
+    ),
     _c("option-without-scores", WARNING, "An option has no qualitative score at all."),
     _c("no-scores", WARNING, "No option has a qualitative score: cost alone decides."),
     # cost-line rules

@@ -13,7 +13,7 @@ from .tables import Row, check_not_empty, fold_name, read_rows
 
 UNKNOWN_REF = T(
     "{place}: {value} is not {what} of sheet {target}; expected one of: {expected}.",
-    "{place}: {value} bukan {what} di sheet {target}; yang diharapkan salah satu dari: {expected}.",
+    "{place}: {value} bukan {what} di lembar {target}; yang diharapkan salah satu dari: {expected}.",
 )
 WHAT_REF = {"option": T("an option", "opsi"), "channel": T("a channel", "saluran")}
 START_AFTER_END = T(
@@ -25,19 +25,21 @@ START_AFTER_END = T(
 START_ZERO = T(
     "{place}: month 0 (before go-live) is for one-time costs only, and this line is “{basis}”. "
     "Use month 1 or more, or make the line one-time.",
-    "{place}: bulan 0 (sebelum go-live) hanya untuk biaya sekali, sedangkan baris ini “{basis}”. "
-    "Pakai bulan 1 atau lebih, atau jadikan baris ini biaya sekali.",
+    "{place}: bulan 0 (sebelum mulai beroperasi) hanya untuk biaya sekali, sedangkan baris ini "
+    "“{basis}”. Pakai bulan 1 atau lebih, atau jadikan baris ini biaya sekali.",
 )
 START_BEYOND = T(
     "{place}: month {value} is after the end of the horizon (month {months}); this line is never "
     "charged.",
-    "{place}: bulan {value} sesudah akhir horizon (bulan {months}); baris ini tidak pernah "
+    "{place}: bulan {value} sesudah akhir periode analisis (bulan {months}); baris ini tidak "
+    "pernah "
     "dikenakan.",
 )
 END_BEYOND = T(
     "{place}: month {value} is after the end of the horizon (month {months}); the line is charged "
     "up to month {months} only.",
-    "{place}: bulan {value} sesudah akhir horizon (bulan {months}); baris ini hanya dikenakan "
+    "{place}: bulan {value} sesudah akhir periode analisis (bulan {months}); baris ini hanya "
+    "dikenakan "
     "sampai bulan {months}.",
 )
 CHANNEL_IGNORED = T(
@@ -53,8 +55,8 @@ CHANNEL_NOT_PRICED = T(
     "contact, per handled minute, per agent hour or per FTE per month) with that Channel, or one "
     "without a Channel for every channel.",
     "{place}: opsi {value} memberi harga per pemakaian untuk {priced}, tetapi tidak ada baris per "
-    "pemakaian untuk {channels}, sehingga vendor menangani kontak itu tanpa biaya. Tambahkan "
-    "baris harga di sheet {target} (per kontak, per menit penanganan, per jam agen atau per FTE "
+    "pemakaian untuk {channels}, sehingga penyedia menangani kontak itu tanpa biaya. Tambahkan "
+    "baris harga di lembar {target} (per kontak, per menit penanganan, per jam agen atau per FTE "
     "per bulan) dengan Saluran itu, atau satu baris tanpa Saluran untuk semua saluran.",
 )
 A_MONTH = T("{channel} ({volume} contacts a month)", "{channel} ({volume} kontak per bulan)")

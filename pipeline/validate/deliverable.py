@@ -17,7 +17,7 @@ from .tables import Row, fold_name, read_rows
 UNKNOWN_RISK_OPTION = T(
     "{place}: {value} is not an option of sheet {target}; the risk is shown with the name as "
     "typed. Expected one of: {expected}; or blank for every option.",
-    "{place}: {value} bukan opsi di sheet {target}; risiko ini ditampilkan dengan nama seperti "
+    "{place}: {value} bukan opsi di lembar {target}; risiko ini ditampilkan dengan nama seperti "
     "yang diketik. Yang diharapkan salah satu dari: {expected}; atau kosong untuk semua opsi.",
 )
 SIGNOFF_DATE = replace(

@@ -23,20 +23,20 @@ UNKNOWN = {
     "profile": T(
         "{place}: {value} is neither a profile of sheet {target} nor a built-in one; expected one "
         "of: {expected}; or blank (contacts spread evenly over Hours per week).",
-        "{place}: {value} bukan profil di sheet {target} maupun profil bawaan; yang diharapkan "
+        "{place}: {value} bukan profil di lembar {target} maupun profil bawaan; yang diharapkan "
         "salah satu dari: {expected}; atau kosong (kontak dibagi rata sepanjang Jam per minggu).",
     ),
     "seasonality": T(
         "{place}: {value} is neither a pattern of sheet {target} nor a built-in one; expected one "
         "of: {expected}; or blank (the same volume every month).",
-        "{place}: {value} bukan pola di sheet {target} maupun pola bawaan; yang diharapkan salah "
+        "{place}: {value} bukan pola di lembar {target} maupun pola bawaan; yang diharapkan salah "
         "satu dari: {expected}; atau kosong (volume sama setiap bulan).",
     ),
 }
 UNKNOWN_BUSINESS_HOURS = T(
     "{place}: {value} is neither a profile of sheet {target} nor a built-in one; expected one of: "
     "{expected}; or blank (Office hours, Mon-Fri 08-17).",
-    "{place}: {value} bukan profil di sheet {target} maupun profil bawaan; yang diharapkan salah "
+    "{place}: {value} bukan profil di lembar {target} maupun profil bawaan; yang diharapkan salah "
     "satu dari: {expected}; atau kosong (Jam kantor, Sen-Jum 08-17).",
 )
 NEGATIVE_WEIGHT = T(
@@ -61,7 +61,7 @@ ALL_ZERO = T(
     "{place}: profile {profile} (sheet {target}) has no hour with a weight above 0, so the "
     "{volume} contacts a month of this channel would never arrive. Give its open hours a weight "
     "above 0, or choose another profile.",
-    "{place}: profil {profile} (sheet {target}) tidak punya jam dengan bobot di atas 0, jadi "
+    "{place}: profil {profile} (lembar {target}) tidak punya jam dengan bobot di atas 0, jadi "
     "{volume} kontak per bulan saluran ini tidak pernah datang. Beri jam bukanya bobot di atas "
     "0, atau pilih profil lain.",
 )

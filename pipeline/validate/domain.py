@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import schema
 from ..model.inputs import Profile
-from ..numbers import fmt_num, fmt_pct
+from ..numbers import Numbers, fmt_num, fmt_pct
 from ..schema import T
 from .cells import BAD, Checker
 from .tables import Row, fold_name
@@ -27,21 +27,21 @@ ROUND_THE_CLOCK = T("{channels} open round the clock", "{channels} buka sepanjan
 ATTRITION_24_7 = T(
     "{place}: option “{option}” runs {channels} 24/7 in-house with an attrition of {value_pct} per "
     "year; night shifts raise turnover, so a higher figure is usually more realistic.",
-    "{place}: opsi “{option}” menjalankan {channels} 24/7 secara internal dengan attrisi "
-    "{value_pct} per tahun; shift malam menaikkan turnover, jadi angka yang lebih tinggi biasanya "
-    "lebih realistis.",
+    "{place}: opsi “{option}” menjalankan {channels} 24/7 secara internal dengan atrisi "
+    "{value_pct} per tahun; sif malam menaikkan perputaran karyawan, jadi angka yang lebih "
+    "tinggi biasanya lebih realistis.",
 )
 PARALLEL_RUN = T(
     "{place}: option “{option}” has {months} transition month(s), but the baseline “{baseline}” "
     "is not already running, so nothing runs beside it: no parallel run is charged.",
-    "{place}: opsi “{option}” memiliki {months} bulan transisi, tetapi baseline “{baseline}” "
+    "{place}: opsi “{option}” memiliki {months} bulan transisi, tetapi opsi pembanding “{baseline}” "
     "belum berjalan, jadi tidak ada yang berjalan berdampingan: tidak ada biaya operasi paralel.",
 )
 VENDOR_RATE = T(
     "{place}: {value} per agent hour is about USD {usd} at {rate} {currency} per USD, outside "
     "the USD {low}-{high} usually reported for vendors. Check the amount, the basis and the rate.",
-    "{place}: {value} per jam agen setara sekitar USD {usd} dengan kurs {rate} {currency} per "
-    "USD, di luar kisaran USD {low}-{high} yang lazim untuk vendor. Periksa jumlah, dasar dan "
+    "{place}: {value} per jam agen setara sekitar USD {usd} dengan kurs {unit} {rate} per "
+    "USD, di luar kisaran USD {low}-{high} yang lazim untuk penyedia BPO. Periksa jumlah, dasar dan "
     "kursnya.",
 )
 PRODUCTIVITY = T(
@@ -55,7 +55,7 @@ PRODUCTIVITY = T(
 KINDS = {
     "phone": T("phone", "telepon"),
     "walk-in": T("walk-in", "tatap muka"),
-    "online": T("online", "online"),
+    "online": T("online", "daring"),
 }
 DUPLICATE_LINE = T(
     "{place}: this line repeats row {first} (same option, category, item, basis and amount), so "
@@ -264,6 +264,7 @@ def _vendor_rates(ck: Checker, project, options, costs) -> None:
             continue
         usd = v["amount"] / usd_rate
         if not low <= usd <= high:
+            currency = project.get("currency") or ""
             ck.at(
                 "vendor-rate-benchmark",
                 VENDOR_RATE,
@@ -271,7 +272,8 @@ def _vendor_rates(ck: Checker, project, options, costs) -> None:
                 schema.COSTS.column("amount"),
                 usd=fmt_num(round(usd, 2), ck.lang),
                 rate=fmt_num(usd_rate, ck.lang),
-                currency=project.get("currency") or "",
+                currency=currency,
+                unit=Numbers(lang=ck.lang, currency=currency).currency_unit if currency else "",
                 low=fmt_num(low, ck.lang),
                 high=fmt_num(high, ck.lang),
             )

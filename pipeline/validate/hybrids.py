@@ -17,25 +17,25 @@ from .tables import Row, check_unique, fold_name, read_rows
 UNKNOWN_VENDOR = T(
     "{place}: {value} is not an option of sheet {target}; expected one of its outsourced "
     "options: {expected}.",
-    "{place}: {value} bukan opsi di sheet {target}; yang diharapkan salah satu opsi alih "
+    "{place}: {value} bukan opsi di lembar {target}; yang diharapkan salah satu opsi alih "
     "dayanya: {expected}.",
 )
 NOT_A_VENDOR = T(
     "{place}: {value} is an in-house option; a hybrid sends contacts to a vendor, so expected "
     "one of the outsourced options: {expected}.",
-    "{place}: {value} adalah opsi internal; hibrida mengirim kontak ke vendor, jadi yang "
+    "{place}: {value} adalah opsi internal; hibrida mengirim kontak ke penyedia, jadi yang "
     "diharapkan salah satu opsi alih daya: {expected}.",
 )
 VENDOR_IS_BASELINE = T(
     "{place}: {value} is the baseline option, which keeps the contacts a hybrid does not send to "
     "the vendor; expected another outsourced option: {expected}.",
-    "{place}: {value} adalah opsi baseline, yang menangani kontak yang tidak dikirim hibrida ke "
-    "vendor; yang diharapkan opsi alih daya lain: {expected}.",
+    "{place}: {value} adalah opsi pembanding, yang menangani kontak yang tidak dikirim hibrida "
+    "ke penyedia; yang diharapkan opsi alih daya lain: {expected}.",
 )
 UNKNOWN_CHANNELS = T(
     "{place}: {unknown} {is_are} not a channel of sheet {target}; expected channel names "
     "separated by commas, from: {expected}; or blank for all channels.",
-    "{place}: {unknown} bukan saluran di sheet {target}; yang diharapkan nama saluran dipisah "
+    "{place}: {unknown} bukan saluran di lembar {target}; yang diharapkan nama saluran dipisah "
     "koma, dari: {expected}; atau kosong untuk semua saluran.",
 )
 IS_ARE = {False: "is", True: "are"}
@@ -43,7 +43,7 @@ ROUTES_NOTHING = T(
     "{place}: hybrid {value} sends no contact to {vendor}: {reasons}. It would be the baseline "
     "on its own; change its channels, hours or tier.",
     "{place}: hibrida {value} tidak mengirim kontak apa pun ke {vendor}: {reasons}. Hasilnya "
-    "sama dengan baseline saja; ubah saluran, jam atau tingkatnya.",
+    "sama dengan opsi pembanding saja; ubah saluran, jam atau tingkatnya.",
 )
 REASONS = {
     "volume": T("{channel} has no volume", "{channel} tidak punya volume"),

@@ -1,7 +1,12 @@
-"""tbl_scores: criteria, weights 0-5 and one score column (1-5) per option, named after it."""
+"""tbl_scores: criteria, weights 0-5 and one score column (1-5) per option.
+
+A score column is headed by an option's name, or by its place in the Options sheet ("Option 3",
+"Opsi 3": the third option listed there), so a new option needs no retyped header (DESIGN §8).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,14 +14,37 @@ from .. import schema
 from ..model.inputs import Criterion
 from ..raw import RawTable
 from ..schema import T
-from .cells import BAD, PLACE_TABLE, Checker
+from ..values import is_blank
+from .cells import BAD, PLACE_TABLE, Checker, show
 from .tables import Row, first_cell_ref, fold_name
+
+POSITION_HEADER = T("Option {n}", "Opsi {n}")
+"""Header of the template's k-th score column: it scores the k-th option of the Options sheet."""
+POSITION_COLUMNS = 10
+"""Score columns in the template: as many as the Options table's pre-sized rows."""
+_POSITION = re.compile(r"(?:option|opsi)\s*(?:no\.?|#)?\s*(\d{1,3})", re.IGNORECASE)
 
 UNKNOWN_COLUMN = T(
     "{sheet}!{cell}: the score column {value} names no option of sheet {options_sheet}, so it is "
-    "ignored. Score columns must be headed by an option's name: {expected}.",
-    "{sheet}!{cell}: kolom nilai {value} tidak bernama opsi mana pun di sheet {options_sheet}, "
-    "jadi diabaikan. Judul kolom nilai harus nama opsi: {expected}.",
+    "ignored. Head a score column with an option's name ({expected}) or with its place in the "
+    "list, such as {example}.",
+    "{sheet}!{cell}: kolom nilai {value} tidak bernama opsi mana pun di lembar {options_sheet}, "
+    "jadi diabaikan. Beri judul kolom nilai nama opsi ({expected}) atau urutannya di daftar, "
+    "misalnya {example}.",
+)
+UNUSED_POSITION = T(
+    "{sheet}!{cell}: the score column {value} scores option number {n} of sheet {options_sheet}, "
+    "but it lists {count} options, so its scores are ignored. Add the option on sheet "
+    "{options_sheet} or clear the scores.",
+    "{sheet}!{cell}: kolom nilai {value} untuk opsi nomor {n} di lembar {options_sheet}, tetapi "
+    "lembar itu hanya memuat {count} opsi, jadi nilainya diabaikan. Tambahkan opsinya di lembar "
+    "{options_sheet} atau hapus nilainya.",
+)
+SCORED_TWICE = T(
+    "{sheet}!{cell}: the score column {value} scores option {option}, which column {first} "
+    "already scores, so it is ignored.",
+    "{sheet}!{cell}: kolom nilai {value} untuk opsi {option}, yang sudah dinilai di kolom "
+    "{first}, jadi diabaikan.",
 )
 NO_SCORES = T(
     "{place}: no option has a score, so the recommendation ranks the options on cost alone.",
@@ -24,11 +52,24 @@ NO_SCORES = T(
 )
 OPTION_WITHOUT_SCORES = T(
     "{sheet}!{cell}: option {value} has no score on any criterion; its qualitative index is "
-    "unknown. Give it scores 1-5 in a column headed {value} on sheet {scores_sheet}.",
+    "unknown. Give it scores 1-5 in its column ({header}) on sheet {scores_sheet}.",
     "{sheet}!{cell}: opsi {value} tidak punya nilai pada kriteria mana pun; indeks kualitatifnya "
-    "tidak diketahui. Beri nilai 1-5 di kolom berjudul {value} di sheet {scores_sheet}.",
+    "tidak diketahui. Beri nilai 1-5 di kolomnya ({header}) di lembar {scores_sheet}.",
+)
+OPTION_WITHOUT_COLUMN = T(
+    "{sheet}!{cell}: option {value} has no score column on sheet {scores_sheet}; its qualitative "
+    "index is unknown. Head a score column {value} (or {position}) and give it scores 1-5.",
+    "{sheet}!{cell}: opsi {value} tidak punya kolom nilai di lembar {scores_sheet}; indeks "
+    "kualitatifnya tidak diketahui. Beri judul {value} (atau {position}) pada sebuah kolom nilai "
+    "dan isi nilai 1-5.",
 )
 SCORE_HELP = T("Score 1-5", "Nilai 1-5")
+
+
+def score_position(header: str) -> int | None:
+    """1 for "Option 1" or "Opsi 1" (either language, any case and spacing), else None."""
+    found = _POSITION.fullmatch(str(header).strip())
+    return int(found.group(1)) if found else None
 
 
 def _score_column(header: str) -> schema.Column:
@@ -49,24 +90,7 @@ def read_scores(
     if table is None:
         return []
     spec = schema.SCORES
-    columns: dict[str, str] = {}  # header as found -> canonical option name
-    for header, letter in table.extra_columns.items():
-        option = options.get(fold_name(header))
-        if option is not None:
-            columns[header] = option.values["option"]
-            continue
-        if not options:
-            continue  # no-options says it; the blank template's placeholder headers are no news
-        ck.add(
-            "unknown-score-column",
-            UNKNOWN_COLUMN,
-            sheet=table.sheet,
-            cell=f"{letter}{table.header_row}",
-            field="score",
-            value=header,
-            options_sheet=options_sheet,
-            expected=", ".join(r.values["option"] for r in options.values()) or "–",
-        )
+    columns = _score_columns(ck, table, options, options_sheet)
     criteria: list[Criterion] = []
     ok = True
     for raw_row in table.rows:
@@ -88,6 +112,64 @@ def read_scores(
     return criteria if ok else BAD
 
 
+def _score_columns(
+    ck: Checker, table: RawTable, options: Mapping[str, Row], options_sheet: str
+) -> dict[str, str]:
+    """Header as found -> canonical option name: a header naming an option first, then the
+    places in the list ("Option 2"), each option scored by one column only."""
+    if not options:
+        return {}  # no-options says it; the blank template's headers are no news
+    listed = [r.values["option"] for r in options.values()]
+    columns: dict[str, str] = {}
+    places: list[tuple[str, str, int]] = []
+    for header, letter in table.extra_columns.items():
+        option = options.get(fold_name(header))
+        if option is not None:
+            columns[header] = option.values["option"]
+        elif (n := score_position(header)) is not None:
+            places.append((header, letter, n))
+        else:
+            ck.add(
+                "unknown-score-column",
+                UNKNOWN_COLUMN,
+                sheet=table.sheet,
+                cell=f"{letter}{table.header_row}",
+                field="score",
+                value=header,
+                options_sheet=options_sheet,
+                expected=", ".join(listed) or "–",
+                example=show(POSITION_HEADER(ck.lang).format(n=1), ck.lang),
+            )
+    scored_by = {option: table.extra_columns[h] for h, option in columns.items()}
+    for header, letter, n in places:
+        # A spare column of the template, left blank, is no news; a score in it is.
+        used = any(not is_blank(getattr(r.extra.get(header), "value", None)) for r in table.rows)
+        common = dict(
+            sheet=table.sheet, cell=f"{letter}{table.header_row}", field="score", value=header
+        )
+        if not 1 <= n <= len(listed):
+            if used:
+                ck.add(
+                    "unknown-score-column",
+                    UNUSED_POSITION,
+                    n=n,
+                    count=len(listed),
+                    options_sheet=options_sheet,
+                    **common,
+                )
+            continue
+        option = listed[n - 1]
+        if option in scored_by:
+            if used:
+                shown = show(option, ck.lang)
+                first = scored_by[option]
+                ck.add("unknown-score-column", SCORED_TWICE, option=shown, first=first, **common)
+            continue
+        columns[header] = option
+        scored_by[option] = letter
+    return columns
+
+
 def _check_coverage(ck, table, options, columns, criteria, options_sheet) -> None:
     scored = {o for c in criteria for o in c.scores}
     if not table.rows or not options:
@@ -103,21 +185,26 @@ def _check_coverage(ck, table, options, columns, criteria, options_sheet) -> Non
             place=place,
         )
         return
-    letters = {option: table.extra_columns[h] for h, option in columns.items()}
-    for row in options.values():
+    headers = {option: h for h, option in columns.items()}
+    for n, row in enumerate(options.values(), start=1):
         name = row.values["option"]
         if name in scored:
             continue
-        if name in letters:
-            sheet, cell = table.sheet, f"{letters[name]}{table.header_row}"
+        if name in headers:
+            header = headers[name]
+            sheet, cell = table.sheet, f"{table.extra_columns[header]}{table.header_row}"
+            message, fmt = OPTION_WITHOUT_SCORES, {"header": show(header, ck.lang)}
         else:
             sheet, cell = row.cell("option").sheet, row.cell("option").ref
+            position = show(POSITION_HEADER(ck.lang).format(n=n), ck.lang)
+            message, fmt = OPTION_WITHOUT_COLUMN, {"position": position}
         ck.add(
             "option-without-scores",
-            OPTION_WITHOUT_SCORES,
+            message,
             sheet=sheet,
             cell=cell,
             field="score",
             value=name,
             scores_sheet=table.sheet,
+            **fmt,
         )

@@ -31,10 +31,12 @@ SHEET_NAME = T("Issues", "Masalah")
 HEADERS = (
     T("Severity", "Tingkat"),
     T("Code", "Kode"),
-    T("Sheet", "Sheet"),
+    T("Sheet", "Lembar"),
     T("Cell", "Sel"),
     T("Message", "Pesan"),
 )
+FORMER_ID_HEADERS = ["Tingkat", "Kode", "Sheet", "Sel", "Pesan"]
+"""The Indonesian header row of copies annotated before "Sheet" became "Lembar"."""
 SEVERITY = {"error": T("error", "galat"), "warning": T("warning", "peringatan")}
 NONE_FOUND = T("No problems found.", "Tidak ada masalah.")
 AUTHOR = "cs-sourcing"
@@ -186,7 +188,8 @@ def _cell_at(wb, sheet: object, ref: object):
 def _is_issues_sheet(ws) -> bool:
     """An Issues sheet this tool wrote (either language, numbered or not): its header row."""
     first = [ws.cell(1, c).value for c in range(1, len(HEADERS) + 1)]
-    return any(first == [h(lang) for h in HEADERS] for lang in ("en", "id")) and any(
+    known = [[h(lang) for h in HEADERS] for lang in ("en", "id")] + [FORMER_ID_HEADERS]
+    return first in known and any(
         ws.title == name(lang) or ws.title.startswith(f"{name(lang)} (")
         for lang in ("en", "id")
         for name in (SHEET_NAME,)

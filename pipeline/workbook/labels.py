@@ -26,7 +26,7 @@ def _form(text: str) -> str:
 # folded label -> key: both languages' labels, and the keys themselves (_meta's labels are keys)
 _LABELS: dict[str, str] = {}
 for _f in schema.FIELDS:
-    for _text in (_f.label.en, _f.label.id, _f.key):
+    for _text in (_f.label.en, _f.label.id, _f.key, *_f.synonyms):
         _LABELS.setdefault(_form(_text), _f.key)
 for _key in _META:
     _LABELS.setdefault(_form(_key), _key)
@@ -36,9 +36,9 @@ RECOVERED = T(
     "This workbook has lost its defined names (it was saved by a program that keeps only cell "
     "values, such as pandas or a converter): {count} values were found by their labels instead, "
     "in {places}. Check them, or copy your data into a new template (`cs-sourcing template`).",
-    "Workbook ini kehilangan nama-nama yang ditetapkan (disimpan oleh program yang hanya "
+    "Buku kerja ini kehilangan nama-nama yang ditetapkan (disimpan oleh program yang hanya "
     "menyimpan nilai sel, seperti pandas atau sebuah konverter): {count} nilai ditemukan dari "
-    "labelnya, di {places}. Periksa nilai-nilai itu, atau salin data Anda ke template baru "
+    "labelnya, di {places}. Periksa nilai-nilai itu, atau salin data Anda ke templat baru "
     "(`cs-sourcing template`).",
 )
 

@@ -97,7 +97,7 @@ MESSAGES: dict[str, Text] = {
     ),
     "unrecognised": T(
         "the file is not a spreadsheet (unrecognised content), not an Excel workbook (.xlsx).",
-        "isi berkas ini tidak dikenali: ini bukan spreadsheet, bukan buku kerja Excel (.xlsx).",
+        "isi berkas ini tidak dikenali: ini bukan lembar kerja, bukan buku kerja Excel (.xlsx).",
     ),
     # -------------------------------------------------------------------- the path, not the bytes
     "folder": T("this is a folder, not a workbook.", "ini folder, bukan buku kerja."),
@@ -244,7 +244,8 @@ MESSAGES: dict[str, Text] = {
         "the issues above still apply.",
         "salinan bertanda tidak dapat dibuat: lembar {sheet} menggabungkan {cells} sel (sampai "
         "{last_cell}). Pisahkan sel yang digabung di bawah tabel (Beranda > Gabungkan & "
-        "Posisikan di Tengah), lalu coba lagi; masalah di atas tetap berlaku.",
+        "Ketengahkan > Batalkan Penggabungan Sel), lalu coba lagi; masalah di atas tetap "
+        "berlaku.",
     ),
 }
 

@@ -186,7 +186,7 @@ DRAFT_WORDS = {
         "on-page": "DRAF",
         "notes-text": "# Penafian\nAngka dari uji peramban adalah perkiraan.\n",
         "bad": "# Ringkasan\nbukan bagian\n",
-        "refused": "Komentar tidak dapat dipakai: NOTES.md line 1",
+        "refused": "Komentar tidak dapat dipakai: NOTES.md baris 1",
     },
 }
 
