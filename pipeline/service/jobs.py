@@ -1,6 +1,9 @@
 """Report jobs: the Huey queue carries only a job id; the `jobs` row holds state, stage, progress,
 attempts and a heartbeat. A worker claims a job atomically; a job whose worker died (no heartbeat for
-`job_stale_seconds`) is claimed again, up to `job_max_attempts`."""
+`job_stale_seconds`) is claimed again, up to `job_max_attempts`. Every later write of a worker names
+the attempt it claimed: a worker that was only slow (a long pause, a lost database connection) and
+whose job another worker has since taken writes nothing more, so it can neither mark the new
+attempt failed nor keep it alive with its beats."""
 
 from __future__ import annotations
 
@@ -46,8 +49,9 @@ def context(settings: Settings) -> Context:
     return _contexts[key]
 
 
-def _claim(session, job_id: str, stale_before) -> bool:
-    """Take the job if it waits, or if its worker stopped beating; False if someone else has it."""
+def _claim(session, job_id: str, stale_before) -> int | None:
+    """Take the job if it waits, or if its worker stopped beating: the attempt claimed, or None
+    if someone else has it."""
     result = session.execute(
         update(Job)
         .where(
@@ -63,38 +67,51 @@ def _claim(session, job_id: str, stale_before) -> bool:
         )
     )
     session.commit()
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return None
+    return session.scalar(select(Job.attempts).where(Job.id == job_id))
 
 
-def _set(sessions, job_id: str, **values) -> None:
+def _set(sessions, job_id: str, attempt: int, **values) -> bool:
+    """Write `values` to the job if it is still this attempt's; False once another has it."""
     with sessions() as session:
-        session.execute(update(Job).where(Job.id == job_id).values(**values))
+        result = session.execute(
+            update(Job).where(Job.id == job_id, Job.attempts == attempt).values(**values)
+        )
         session.commit()
+    if result.rowcount != 1:
+        log.warning("job %s: attempt %s was superseded; its result is dropped", job_id, attempt)
+        return False
+    return True
 
 
-def _beat(sessions, job_id: str, stop: threading.Event, every: float) -> None:
+def _beat(sessions, job_id: str, attempt: int, stop: threading.Event, every: float) -> None:
     while not stop.wait(every):
         try:
-            _set(sessions, job_id, heartbeat=now())
+            if not _set(sessions, job_id, attempt, heartbeat=now()):
+                return  # another worker has the job: keeping it alive would hide that one's death
         except Exception:  # a missed beat only risks a duplicate attempt, never a lost job
             log.warning("heartbeat of job %s failed", job_id, exc_info=True)
 
 
 def run_job(settings: Settings, job_id: str) -> str:
-    """Render one job; returns its final state (or 'skipped' when another worker holds it)."""
+    """Render one job; returns its final state ('skipped' when another worker holds it,
+    'superseded' when another took it over while this one rendered)."""
     ctx = context(settings)
     stale_before = now() - timedelta(seconds=settings.job_stale_seconds)
     with ctx.sessions() as session:
-        if not _claim(session, job_id, stale_before):
+        attempt = _claim(session, job_id, stale_before)
+        if attempt is None:
             return "skipped"
         job = session.get(Job, job_id)
         sub = job.submission
-        if job.attempts > settings.job_max_attempts:
+        if attempt > settings.job_max_attempts:
             _set(
                 ctx.sessions,
                 job_id,
+                attempt,
                 state=FAILED,
-                error=f"the worker stopped {job.attempts - 1} times on this job",
+                error=f"the worker stopped {attempt - 1} times on this job",
                 finished_at=now(),
             )
             return FAILED
@@ -106,13 +123,20 @@ def run_job(settings: Settings, job_id: str) -> str:
     stop = threading.Event()
     beat = threading.Thread(
         target=_beat,
-        args=(ctx.sessions, job_id, stop, max(1.0, settings.job_stale_seconds / 6)),
+        args=(ctx.sessions, job_id, attempt, stop, max(1.0, settings.job_stale_seconds / 6)),
         daemon=True,
     )
     beat.start()
 
     def on_stage(stage: str) -> None:
-        _set(ctx.sessions, job_id, stage=stage, progress=PROGRESS.get(stage, 0), heartbeat=now())
+        _set(
+            ctx.sessions,
+            job_id,
+            attempt,
+            stage=stage,
+            progress=PROGRESS.get(stage, 0),
+            heartbeat=now(),
+        )
 
     try:
         rendered = pipeline_calls.render(
@@ -122,14 +146,15 @@ def run_job(settings: Settings, job_id: str) -> str:
         ctx.storage.put(json_key, rendered.results_json)
     except pipeline_calls.InvalidWorkbook as exc:
         first = next((i for i in exc.issues if i.is_error), None)
-        _set(
+        kept = _set(
             ctx.sessions,
             job_id,
+            attempt,
             state=FAILED,
             error=first.message if first else str(exc),
             finished_at=now(),
         )
-        return FAILED
+        return FAILED if kept else "superseded"
     except Exception as exc:
         # Unusable files never get here (refused at upload); a bad brand or a bug does.
         log.exception("job %s failed", job_id)
@@ -138,20 +163,22 @@ def run_job(settings: Settings, job_id: str) -> str:
             if isinstance(exc, pipeline_calls.PipelineError)
             else f"internal error (a bug in cs-sourcing, not in your workbook; job {job_id})"
         )
-        _set(ctx.sessions, job_id, state=FAILED, error=message, finished_at=now())
-        return FAILED
+        kept = _set(ctx.sessions, job_id, attempt, state=FAILED, error=message, finished_at=now())
+        return FAILED if kept else "superseded"
     finally:
         stop.set()
         beat.join()
-    _set(
+    if not _set(
         ctx.sessions,
         job_id,
+        attempt,
         state=DONE,
         stage="done",
         progress=100,
         pages=rendered.pages,
         finished_at=now(),
-    )
+    ):
+        return "superseded"
     return DONE
 
 

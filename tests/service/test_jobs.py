@@ -38,10 +38,10 @@ def test_stages_are_recorded_in_order(app, sub_id, monkeypatch, fast_render):
     seen = []
     original = jobs_module._set
 
-    def spy(sessions, job_id, **values):
+    def spy(sessions, job_id, attempt, **values):
         if "stage" in values:
             seen.append((values["stage"], values.get("progress")))
-        original(sessions, job_id, **values)
+        return original(sessions, job_id, attempt, **values)
 
     monkeypatch.setattr(jobs_module, "_set", spy)
     job_id = set_job(app, sub_id, state=QUEUED, progress=0)
@@ -83,6 +83,36 @@ def test_a_finished_job_is_never_run_twice(app, sub_id, fast_render):
 def get_job_id(app, sub_id):
     with app.extensions["cs"].sessions() as session:
         return session.get(Submission, sub_id).client_job.id
+
+
+def test_a_slow_worker_whose_job_was_taken_over_writes_nothing(app, sub_id, monkeypatch):
+    """A worker that paused past the stale limit (its job was claimed again by another) must not
+    overwrite the new attempt: no stage, no beat, no DONE or FAILED of its own."""
+    from pipeline.service import pipeline_calls
+
+    job_id = set_job(app, sub_id, state=QUEUED, progress=0, stage="", attempts=0, pages=0)
+
+    def render(data, *, on_stage=None, **_):
+        on_stage("read")
+        set_job(app, sub_id, attempts=2, stage="validate", worker="other:1")  # taken over
+        on_stage("html")
+        raise RuntimeError("the slow worker fails late")
+
+    monkeypatch.setattr(pipeline_calls, "render", render)
+    assert jobs_module.run_job(app.extensions["cs"].settings, job_id) == "superseded"
+    job = get_job(app, job_id)
+    assert (job.attempts, job.stage, job.worker, job.state) == (2, "validate", "other:1", RUNNING)
+    assert job.error in (None, "")
+
+    def finishes(data, *, on_stage=None, **_):
+        set_job(app, sub_id, attempts=3, worker="other:2")
+        return pipeline_calls.Rendered(pdf=b"%PDF-1.7 x", results_json=b"{}", pages=1)
+
+    set_job(app, sub_id, state=QUEUED, attempts=0, worker="")
+    monkeypatch.setattr(pipeline_calls, "render", finishes)
+    assert jobs_module.run_job(app.extensions["cs"].settings, job_id) == "superseded"
+    job = get_job(app, job_id)  # the other attempt's, untouched: not DONE by this one
+    assert (job.state, job.attempts, job.worker, job.pages) == (RUNNING, 3, "other:2", 0)
 
 
 def test_a_job_that_keeps_killing_its_worker_fails(app, sub_id, fast_render):
