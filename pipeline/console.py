@@ -196,6 +196,7 @@ def print_summary(obj: Ctx, summary) -> None:
         "invalid": "red",
         "unusable": "red",
         "failed": "red",
+        "bad-notes": "red",
         "skipped": "dim",
     }
     for r in summary.rows:

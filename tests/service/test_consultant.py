@@ -101,6 +101,7 @@ def test_render_again_with_brand_and_language(app, signed_in, fast_render):
     page = text(signed_in.get(f"/consultant/submissions/{sub_id}"))
     pdfs = re.findall(r'href="(/consultant/jobs/[^"]+/report.pdf)"', page)
     assert len(pdfs) == 2
+    assert "<td>Indonesian</td>" in page and "<td>id</td>" not in page  # a language, not a code
     assert signed_in.get(pdfs[0]).data == FAKE_PDF
     xlsx = signed_in.get(pdfs[0].replace("report.pdf", "results.xlsx"))
     assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
