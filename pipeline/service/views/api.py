@@ -272,21 +272,23 @@ def batch():
     return jsonify(body), 201
 
 
-@bp.get("/jobs/<job_id>")
-def job(job_id: str):
+def _consultant_job(job_id: str) -> Job:
+    """The job `job_id` for a signed-in consultant (401 otherwise), or 404."""
     _consultant()
     found = db().get(Job, job_id)
     if found is None:
         abort(404)
-    return jsonify(_consultant_job_json(found))
+    return found
+
+
+@bp.get("/jobs/<job_id>")
+def job(job_id: str):
+    return jsonify(_consultant_job_json(_consultant_job(job_id)))
 
 
 @bp.get("/jobs/<job_id>/report.pdf")
 def job_report(job_id: str):
-    _consultant()
-    found = db().get(Job, job_id)
-    if found is None:
-        abort(404)
+    found = _consultant_job(job_id)
     if found.state != DONE:
         _refuse(409, "this report is not ready", **_consultant_job_json(found))
     sub = found.submission
