@@ -99,6 +99,12 @@ SETTINGS = (
         default=3,
         help="Attempts before a job whose worker keeps dying is marked failed.",
     ),
+    Setting(
+        name="job_max_seconds",
+        env="JOB_MAX_SECONDS",
+        default=600,
+        help="A report still rendering after this long is stopped and marked failed (0: no limit).",
+    ),
 )
 
 
@@ -121,6 +127,8 @@ class Settings:
     base_url: str | None = None
     job_stale_seconds: int = 120
     job_max_attempts: int = 3
+    job_max_seconds: int = 600
+    """A render running longer is stopped (it runs in a child process); 0 = no limit."""
     immediate_jobs: bool = False
     """Tests: run each job inside the request that enqueues it (Huey immediate mode)."""
     cookie_secure: bool = False
@@ -200,5 +208,6 @@ def load_settings(environ: dict[str, str] | None = None, **overrides) -> Setting
         base_url=raw["base_url"] or None,
         job_stale_seconds=int(raw["job_stale_seconds"]),
         job_max_attempts=int(raw["job_max_attempts"]),
+        job_max_seconds=int(raw["job_max_seconds"]),
         cookie_secure=str(raw["cookie_secure"] or "").lower() in ("1", "true", "yes"),
     )

@@ -21,6 +21,7 @@ __all__ = [
     "annotate",
     "render",
     "check_notes",
+    "warm_up",
     "results_workbook",
     "blank_workbook",
     "brands",
@@ -128,6 +129,18 @@ def render(
         on_stage=on_stage,
     )
     return Rendered(pdf=rendered.pdf, results_json=rendered.results_json, pages=rendered.pages)
+
+
+_warm = False
+
+
+def warm_up() -> None:
+    """Render the example once in this process, so that the renders forked from it start warm
+    (WeasyPrint imported, fonts loaded and shaped): a forked child's warm-up would die with it."""
+    global _warm
+    if not _warm:
+        render(blank_workbook("en", example=True), name="warm-up.xlsx")
+        _warm = True
 
 
 def results_workbook(data: bytes, *, name: str | None = None, lang: str | None = None) -> bytes:

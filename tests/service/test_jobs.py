@@ -181,3 +181,102 @@ def test_a_bug_in_a_render_is_named_as_such(app, web, client_token, monkeypatch)
     page = web.get(location).get_data(as_text=True)
     assert "internal error (a bug in cs-sourcing, not in your workbook; job " in page
     assert "ZeroDivisionError" not in page and "division by zero" not in page  # kept in the log
+
+
+# ---------------------------------------------------------------------------- time limit
+def _fake(stages=("read", "pdf"), *, sleep=0.0, raises=None, exit_code=None):
+    from pipeline.service import pipeline_calls
+
+    def render(data, *, on_stage=None, **kwargs):
+        for stage in stages:
+            on_stage(stage)
+        if exit_code is not None:
+            os._exit(exit_code)  # the child dies without a word (killed by the OOM killer...)
+        if sleep:
+            import time
+
+            time.sleep(sleep)
+        if raises is not None:
+            raise raises
+        return pipeline_calls.Rendered(pdf=b"%PDF " + data, results_json=b"{}", pages=len(kwargs))
+
+    return render
+
+
+def _in_child(monkeypatch, render, limit=20.0):
+    from pipeline.service import pipeline_calls
+
+    monkeypatch.setattr(pipeline_calls, "render", render)
+    monkeypatch.setattr(pipeline_calls, "_warm", True)  # warm-up: its own test below
+    seen = []
+    child = jobs_module._Render.start(b"book", {"name": "b.xlsx", "lang": "id"}, limit, False)
+    assert child.pid  # really in a child process
+    try:
+        return child.result(seen.append), seen
+    finally:
+        assert child.pid == 0  # reaped, no zombie left
+
+
+def test_a_render_in_its_own_process_reports_stages_and_result(monkeypatch):
+    rendered, seen = _in_child(monkeypatch, _fake())
+    assert (rendered.pdf, rendered.pages, seen) == (b"%PDF book", 2, ["read", "pdf"])
+
+
+def test_a_render_past_the_time_limit_is_stopped(monkeypatch):
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(jobs_module.RenderTimeout, match="longer than 1 seconds"):
+        _in_child(monkeypatch, _fake(sleep=60), limit=1)
+    assert time.monotonic() - started < 30  # killed, not waited for
+
+
+def test_errors_in_the_child_come_back_as_they_were(monkeypatch):
+    from pipeline.issues import ERROR, InvalidWorkbook, Issue, PipelineError
+
+    bad = Issue(code="not-a-number", severity=ERROR, sheet="Costs", cell="F5", message="x")
+    with pytest.raises(InvalidWorkbook) as invalid:
+        _in_child(monkeypatch, _fake(raises=InvalidWorkbook([bad], lang="id")))
+    assert invalid.value.issues == [bad] and invalid.value.lang == "id"
+    with pytest.raises(PipelineError, match="unknown brand"):
+        _in_child(monkeypatch, _fake(raises=PipelineError("unknown brand 'x'")))
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        _in_child(monkeypatch, _fake(raises=ZeroDivisionError("a bug")))
+    with pytest.raises(PipelineError, match="stopped unexpectedly \\(exit code 3\\)"):
+        _in_child(monkeypatch, _fake(exit_code=3))
+
+
+def test_a_hung_render_fails_its_job_and_the_worker_goes_on(app, sub_id, monkeypatch):
+    from dataclasses import replace
+
+    from pipeline.service import pipeline_calls
+
+    settings = replace(app.extensions["cs"].settings, immediate_jobs=False, job_max_seconds=1)
+    monkeypatch.setattr(pipeline_calls, "_warm", True)
+    job_id = set_job(app, sub_id, state=QUEUED, progress=0, stage="", attempts=0)
+    monkeypatch.setattr(pipeline_calls, "render", _fake(("read",), sleep=60))
+    assert jobs_module.run_job(settings, job_id) == FAILED
+    job = get_job(app, job_id)
+    assert job.state == FAILED and "longer than 1 seconds" in job.error and job.stage == "read"
+    job_id = set_job(app, sub_id, state=QUEUED, progress=0, stage="", attempts=0)
+    monkeypatch.setattr(pipeline_calls, "render", _fake())
+    assert jobs_module.run_job(settings, job_id) == DONE
+
+
+def test_the_worker_warms_its_renderer_once_before_forking(monkeypatch):
+    """A forked render starts from the worker's memory: warm it there (once), or every report
+    pays WeasyPrint's start-up again in a child that throws it away."""
+    from pipeline.service import pipeline_calls
+
+    calls = []
+
+    def render(data, *, on_stage=None, **kwargs):
+        calls.append(kwargs.get("name"))
+        return pipeline_calls.Rendered(pdf=b"%PDF", results_json=b"{}", pages=1)
+
+    monkeypatch.setattr(pipeline_calls, "render", render)
+    monkeypatch.setattr(pipeline_calls, "_warm", False)
+    for _ in range(2):
+        child = jobs_module._Render.start(b"book", {"name": "b.xlsx"}, 20, False)
+        assert child.result(lambda stage: None).pdf == b"%PDF"
+    assert calls == ["warm-up.xlsx"]  # in this process, once; the renders ran in the children
